@@ -1,0 +1,54 @@
+// Expected failures are values (STYLE.md §4): parsers and validators return a Result,
+// and every issue carries a code from a closed union, where it happened and a Vietnamese message.
+
+/** Codes of every issue the core can report. Extend the union; never reuse a code for another meaning. */
+export type IssueCode =
+  // plan text grammars (targets, deadlines, importer)
+  | 'target.unknown'
+  | 'deadline.unknown'
+  | 'import.noAppendix01'
+  | 'import.noAppendix02'
+  | 'import.unreadableRow'
+  | 'import.unknownUnit'
+  // values as clerks type them
+  | 'value.required'
+  | 'value.notNumber'
+  | 'value.percentOutOfRange'
+  | 'value.negative'
+  | 'value.fractionalCount'
+  | 'value.numeratorAboveDenominator'
+  | 'value.denominatorZero'
+  | 'value.unknownStatus'
+  | 'value.unknownYesNo'
+  | 'value.descriptionRequired'
+  | 'value.dateInvalid'
+  | 'value.tooLong'
+  // submissions
+  | 'row.unknownId'
+  | 'row.notAssigned'
+  | 'row.duplicateId'
+  | 'period.unknown'
+  | 'period.wrongPlanYear';
+
+export type Severity = 'error' | 'warning';
+
+export interface Issue {
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  /** Vietnamese, for the user. */
+  readonly message: string;
+  /** Which field of the input (e.g. "value", "numerator", "status"). */
+  readonly field?: string;
+  /** Which row (indicator or task id) when the input is a list of rows. */
+  readonly rowId?: string;
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly Issue[] };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(...issues: Issue[]): Result<T> => ({ ok: false, issues });
+
+/** Exhaustiveness guard for `switch` over a tagged union. */
+export function assertNever(x: never): never {
+  throw new Error(`Unexpected variant: ${JSON.stringify(x)}`);
+}
