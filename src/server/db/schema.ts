@@ -1,0 +1,101 @@
+// The database as Kysely sees it. One schema for SQLite and PostgreSQL (STYLE.md §8):
+// ids are text (uuid), instants are ISO-8601 text in UTC, JSON is stored as text.
+// The numbered migrations in src/server/db/migrations/ must create exactly these tables.
+import type { Generated } from 'kysely';
+
+export interface UnitTable {
+  id: string;
+  name: string;
+  /** 'province' | 'commune' */
+  level: string;
+  /** JSON array of class ids */
+  classes: string;
+  /** 'plan' (named in the plan catalogue) | 'csv' (loaded by the administrator) */
+  source: string;
+  active: Generated<number>; // 1 | 0
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string; // unique, lower-case
+  display_name: string;
+  /** scrypt hash "scrypt$N$r$p$salt$hash" (base64); null for Entra-only accounts */
+  password_hash: string | null;
+  must_change_password: Generated<number>; // 1 | 0
+  /** Microsoft Entra object id (oid) and user principal name, for tokens from MSAL */
+  entra_oid: string | null;
+  entra_upn: string | null;
+  disabled: Generated<number>; // 1 | 0
+  created_at: string;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  /** 'reporter' | 'approver' | 'consolidator' | 'admin' */
+  role: string;
+  /** the unit the role is scoped to; '' means province-wide (consolidator, admin) */
+  unit_id: string;
+  granted_at: string;
+}
+
+export interface SubmissionTable {
+  id: string;
+  plan_id: string;
+  unit_id: string;
+  period: string; // '2026-Q1' …
+  kind: string; // 'indicators' | 'tasks'
+  /** status of the latest revision: 'submitted' | 'approved' | 'returned' */
+  status: string;
+  latest_revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RevisionTable {
+  id: string;
+  submission_id: string;
+  revision: number; // 1, 2, …
+  client_submission_id: string; // unique: a retry is idempotent, a conflicting reuse is refused
+  content_hash: string; // sha256 hex of the canonical rows
+  rows: string; // JSON, as received (canonical form)
+  evaluations: string; // JSON, the server's own evaluation
+  late: number; // 1 | 0
+  submitted_by: string; // user id
+  submitted_at: string;
+  /** the response body returned for this revision, so a retry gets the same body */
+  response: string;
+}
+
+export interface DecisionTable {
+  id: string;
+  submission_id: string;
+  revision: number;
+  /** 'approve' | 'return' */
+  action: string;
+  content_hash: string;
+  comment: string | null;
+  decided_by: string;
+  decided_at: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  user_id: string | null;
+  action: string; // e.g. 'submission.create', 'submission.approve', 'user.add', 'role.grant', 'units.import'
+  entity: string; // e.g. 'submission', 'user', 'unit'
+  entity_id: string | null;
+  before: string | null; // JSON
+  after: string | null; // JSON
+}
+
+export interface Database {
+  units: UnitTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  submissions: SubmissionTable;
+  revisions: RevisionTable;
+  decisions: DecisionTable;
+  audit: AuditTable;
+}
