@@ -1,0 +1,87 @@
+// The server's settings, read once from the environment. Every problem is reported at once, in
+// words an operator can act on, before anything starts (a typo in PORT must not become port 0).
+import path from 'node:path';
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Where the embedded SQLite file (reporting.sqlite) and other local state live. */
+  readonly dataDir: string;
+  /** false with HTTPS=0: plain HTTP behind a reverse proxy, and in tests. */
+  readonly https: boolean;
+  /** postgres://… to use PostgreSQL; undefined = the embedded SQLite file. */
+  readonly databaseUrl: string | undefined;
+  /** The add-in's origin, the only one CORS lets in. */
+  readonly corsOrigin: string;
+  /** Request body limit in bytes. */
+  readonly bodyLimit: number;
+  /** The built add-in (webpack output) served from the same origin as the API. */
+  readonly distDir: string;
+  /** Calendar days after a period's cut-off within which a report is on time. */
+  readonly submissionGraceDays: number;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid server configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    problems.push(`${name}=${JSON.stringify(raw)} must be a whole number from ${min} to ${max}`);
+    return fallback;
+  }
+  return Number(raw);
+}
+
+/**
+ * Reads the settings from an environment (process.env by default) and throws one ConfigError
+ * listing every problem.
+ * @example loadConfig({ PORT: '8080', HTTPS: '0' }).https === false
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): ServerConfig {
+  const problems: string[] = [];
+  const port = integer(env, 'PORT', 3000, 0, 65535, problems);
+
+  const httpsRaw = env.HTTPS?.trim();
+  let https = true;
+  if (httpsRaw === '0' || httpsRaw === 'false') https = false;
+  else if (httpsRaw !== undefined && httpsRaw !== '' && httpsRaw !== '1' && httpsRaw !== 'true') {
+    problems.push(`HTTPS=${JSON.stringify(httpsRaw)} must be 0 (plain HTTP) or 1 (HTTPS, the default)`);
+  }
+
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for the embedded SQLite file)');
+  }
+
+  const scheme = https ? 'https' : 'http';
+  const corsOrigin = env.CORS_ORIGIN?.trim() || `${scheme}://localhost:${port}`;
+  if (!/^https?:\/\/[^/\s]+$/.test(corsOrigin)) {
+    problems.push(`CORS_ORIGIN=${JSON.stringify(corsOrigin)} must be an origin such as https://addin.example.vn (no path)`);
+  }
+
+  const bodyLimit = integer(env, 'BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024, problems);
+  const submissionGraceDays = integer(env, 'SUBMISSION_GRACE_DAYS', 5, 0, 90, problems);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    host: env.HOST?.trim() || 'localhost',
+    dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || 'data'),
+    https,
+    databaseUrl,
+    corsOrigin,
+    bodyLimit,
+    distDir: path.resolve(cwd, env.DIST_DIR?.trim() || 'dist'),
+    submissionGraceDays,
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+  };
+}

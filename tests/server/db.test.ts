@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { connect, isUniqueViolation, type Db } from '../../src/server/db/connect';
+import { migrateToLatest } from '../../src/server/db/migrate';
+import { describeEachDatabase } from './support/databases';
+
+const now = '2026-03-20T01:00:00.000Z';
+
+describeEachDatabase('database', (database) => {
+  let db: Db & { drop(): Promise<void> };
+  beforeAll(async () => {
+    db = await database.create();
+  });
+  afterAll(async () => db.drop());
+
+  it('creates every table of schema.ts', async () => {
+    const tables = (await db.kysely.introspection.getTables()).map((t) => t.name).sort();
+    expect(tables).toEqual(['audit', 'decisions', 'revisions', 'submissions', 'units', 'user_roles', 'users']);
+  });
+
+  it('running the migrations again changes nothing', async () => {
+    expect(await migrateToLatest(db)).toEqual([]);
+  });
+
+  it('refuses a second revision with the same client submission id', async () => {
+    const k = db.kysely;
+    await k.insertInto('units').values({ id: 'u1', name: 'Xã A', level: 'commune', classes: '[]', source: 'csv', updated_at: now }).execute();
+    await k
+      .insertInto('submissions')
+      .values({ id: 's1', plan_id: 'p', unit_id: 'u1', period: '2026-Q1', kind: 'indicators', status: 'submitted', latest_revision: 1, created_at: now, updated_at: now })
+      .execute();
+    const revision = (n: number) => ({
+      id: `r${n}`, submission_id: 's1', revision: n, client_submission_id: 'c-1', content_hash: 'h', rows: '[]',
+      evaluations: '[]', late: 0, submitted_by: 'x', submitted_at: now, response: '{}',
+    });
+    await k.insertInto('revisions').values(revision(1)).execute();
+    const second = await k.insertInto('revisions').values(revision(2)).execute().catch((e: unknown) => e);
+    expect(isUniqueViolation(second)).toBe(true);
+  });
+
+  it('refuses a submission for a unit that does not exist (foreign keys are on)', async () => {
+    const error = await db.kysely
+      .insertInto('submissions')
+      .values({ id: 's2', plan_id: 'p', unit_id: 'nowhere', period: '2026-Q1', kind: 'tasks', status: 'submitted', latest_revision: 1, created_at: now, updated_at: now })
+      .execute()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+  });
+
+  it('numbers audit records in order', async () => {
+    const k = db.kysely;
+    await k.insertInto('audit').values([{ at: now, user_id: null, action: 'a', entity: 'e', entity_id: null, before: null, after: null }]).execute();
+    await k.insertInto('audit').values([{ at: now, user_id: null, action: 'b', entity: 'e', entity_id: null, before: null, after: null }]).execute();
+    const rows = await k.selectFrom('audit').select(['id', 'action']).orderBy('id').execute();
+    expect(rows.map((r) => r.action)).toEqual(['a', 'b']);
+    expect(typeof rows[0].id).toBe('number');
+    expect(rows[1].id).toBeGreaterThan(rows[0].id);
+  });
+
+  it('rolls a failed transaction back completely', async () => {
+    const k = db.kysely;
+    await expect(
+      k.transaction().execute(async (tx) => {
+        await tx.insertInto('units').values({ id: 'u-rollback', name: 'X', level: 'commune', classes: '[]', source: 'csv', updated_at: now }).execute();
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const found = await k.selectFrom('units').select('id').where('id', '=', 'u-rollback').executeTakeFirst();
+    expect(found).toBeUndefined();
+    const count = await k.selectFrom('units').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+  });
+});
+
+describe('SQLite file', () => {
+  it('is opened in WAL mode with a busy timeout and foreign keys', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reporting-db-'));
+    const db = connect({ sqliteFile: path.join(dir, 'nested', 'reporting.sqlite') });
+    try {
+      await migrateToLatest(db);
+      const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db.kysely);
+      const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db.kysely);
+      const busy = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db.kysely);
+      expect(mode.rows[0].journal_mode).toBe('wal');
+      expect(fk.rows[0].foreign_keys).toBe(1);
+      expect(busy.rows[0].timeout).toBe(5000);
+    } finally {
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
