@@ -23,12 +23,20 @@ export type IssueCode =
   | 'value.descriptionRequired'
   | 'value.dateInvalid'
   | 'value.tooLong'
+  /** A warning: a rate typed without "%" and ≤ 1 (e.g. "0,705") was read as a fraction (70,5 %). */
+  | 'value.readAsFraction'
   // submissions
   | 'row.unknownId'
   | 'row.notAssigned'
   | 'row.duplicateId'
   | 'period.unknown'
-  | 'period.wrongPlanYear';
+  | 'period.wrongPlanYear'
+  /** The submission names another plan than the catalogue it is checked against. */
+  | 'submission.wrongPlan'
+  /** The request does not have the agreed shape (schemas.ts); `field` holds the path. */
+  | 'request.invalid'
+  /** A warning: a task's status and its progress / completion date disagree. */
+  | 'task.inconsistent';
 
 export type Severity = 'error' | 'warning';
 
