@@ -19,7 +19,7 @@ import type { AggregationRule, Indicator } from './catalogue-types';
 import { assertNever } from './result';
 import { evaluateMeasure, measureOf, type Evaluation, type Measure } from './evaluate';
 import { formatCount, formatPercent } from './numbers';
-import { isAffirmative, type ParsedValue } from './values';
+import { isAffirmative, valueText, type ParsedValue } from './values';
 
 /** One unit's latest value for the indicator (null = blank). */
 export interface UnitReport {
@@ -149,29 +149,10 @@ export function figureText(figure: AggregateFigure): string {
         ? 'Chưa có số liệu'
         : `${formatPercent(figure.percent)} (${formatCount(figure.numerator)}/${formatCount(figure.denominator)})`;
     case 'single':
-      return figure.value === null ? 'Chưa có số liệu' : singleText(figure.value);
+      return valueText(figure.value);
     case 'allComplete':
       return `Hoàn thành ${formatCount(figure.done)}/${formatCount(figure.of)} đơn vị`;
     default:
       return assertNever(figure);
-  }
-}
-
-function singleText(v: ParsedValue): string {
-  switch (v.kind) {
-    case 'rate':
-      return formatPercent(v.percent);
-    case 'countPair':
-      return v.denominator === 0
-        ? `${formatCount(v.numerator)}/${formatCount(v.denominator)}`
-        : `${formatPercent((v.numerator * 100) / v.denominator)} (${formatCount(v.numerator)}/${formatCount(v.denominator)})`;
-    case 'yesNo':
-      return v.yes ? 'Có' : 'Không';
-    case 'status':
-      return { done: 'Hoàn thành', inProgress: 'Đang triển khai', notStarted: 'Chưa triển khai' }[v.status];
-    case 'applied':
-      return v.applied ? 'Đã ứng dụng' : 'Chưa ứng dụng';
-    default:
-      return assertNever(v);
   }
 }

@@ -23,7 +23,8 @@ export type NumberReading =
   | { readonly kind: 'empty' }
   | { readonly kind: 'notNumber' };
 
-const GROUPED = (sep: string) => new RegExp(`^\\d{1,3}(?:${sep === '.' ? '\\.' : sep}\\d{3})+$`);
+/** Thousands groups: a first group of 1–3 digits not starting with 0, then groups of exactly 3. */
+const GROUPED = (sep: string) => new RegExp(`^[1-9]\\d{0,2}(?:${sep === '.' ? '\\.' : sep}\\d{3})+$`);
 
 /**
  * Reads a number typed by a clerk (or a JS number that came from Excel). Never throws.
@@ -51,7 +52,9 @@ export function readNumber(input: unknown, style: NumberStyle): NumberReading {
     sign = signMatch[1] === '+' ? '' : '-';
     text = text.slice(signMatch[0].length);
   }
-  const body = splitSeparators(text.replace(/ (?=\d{3}(?:\D|$))/g, '\u0001'), style);
+  // "_" marks a space that groups thousands (a space before exactly three digits); any other space fails.
+  if (text.includes('_')) return { kind: 'notNumber' };
+  const body = splitSeparators(text.replace(/ (?=\d{3}(?:\D|$))/g, '_'), style);
   if (body === null) return { kind: 'notNumber' };
   const decimal = `${sign}${body.int}${body.frac ? `.${body.frac}` : ''}`;
   const value = Number(decimal);
@@ -61,13 +64,13 @@ export function readNumber(input: unknown, style: NumberStyle): NumberReading {
 
 /** Splits "1.234,5" into integer digits and fraction digits; null when it is not a number. */
 function splitSeparators(text: string, style: NumberStyle): { int: string; frac: string } | null {
-  // \u0001 marks a space that groups thousands; it may not mix with a "." group.
-  if (!/^\d[\d.,\u0001]*$/.test(text) || /[.,\u0001]$/.test(text)) return null;
+  // "_" (a grouping space) may not mix with a "." or "," group.
+  if (!/^\d[\d.,_]*$/.test(text) || /[.,_]$/.test(text)) return null;
   const dots = count(text, '.');
   const commas = count(text, ',');
-  const spaces = count(text, '\u0001');
+  const spaces = count(text, '_');
   let decimalSep: string | null = null;
-  let groupSep: string | null = spaces > 0 ? '\u0001' : null;
+  let groupSep: string | null = spaces > 0 ? '_' : null;
   if (dots > 0 && commas > 0) {
     decimalSep = text.lastIndexOf('.') > text.lastIndexOf(',') ? '.' : ',';
     if (groupSep !== null) return null;
@@ -86,7 +89,7 @@ function splitSeparators(text: string, style: NumberStyle): { int: string; frac:
     }
   }
   const [intPart, frac = ''] = decimalSep === null ? [text] : text.split(decimalSep);
-  if (intPart === '' || /[.,]/.test(frac) || frac.includes('\u0001')) return null;
+  if (intPart === '' || /[.,]/.test(frac) || frac.includes('_')) return null;
   if (groupSep === null) return /^\d+$/.test(intPart) ? { int: intPart, frac } : null;
   return GROUPED(groupSep).test(intPart) ? { int: intPart.split(groupSep).join(''), frac } : null;
 }

@@ -256,3 +256,28 @@ export function isAffirmative(v: ParsedValue): boolean {
       return assertNever(v);
   }
 }
+
+/**
+ * A unit's value as a report prints it (Vietnamese numbers, the canonical words).
+ * @example valueText({ kind: 'countPair', numerator: 45, denominator: 1200 }) === '3,75% (45/1.200)'
+ * @example valueText(null) === 'Chưa có số liệu'
+ */
+export function valueText(v: ParsedValue | null): string {
+  if (v === null) return 'Chưa có số liệu';
+  switch (v.kind) {
+    case 'rate':
+      return formatPercent(v.percent);
+    case 'countPair': {
+      const pair = `${formatCount(v.numerator)}/${formatCount(v.denominator)}`;
+      return v.denominator === 0 ? pair : `${formatPercent((v.numerator * 100) / v.denominator)} (${pair})`;
+    }
+    case 'yesNo':
+      return v.yes ? YES_NO_LABELS.yes : YES_NO_LABELS.no;
+    case 'status':
+      return INDICATOR_STATUS_LABELS[v.status];
+    case 'applied':
+      return v.applied ? APPLIED_LABELS.yes : APPLIED_LABELS.no;
+    default:
+      return assertNever(v);
+  }
+}
