@@ -1,0 +1,101 @@
+// POST /api/auth/login, POST /api/auth/password, GET /api/auth/me. Bodies are checked with zod's
+// strict objects: Fastify's default JSON-schema setup would silently drop unknown fields instead.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../db/connect';
+import { findById, findByUsername, getPrincipal, setPassword } from '../repositories/users';
+import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords';
+import type { AuthSettings } from './plugin';
+import type { Principal } from './principal';
+import { passwordFingerprint, signToken } from './tokens';
+
+const LoginBody = z.strictObject({ username: z.string().min(1).max(128), password: z.string().min(1).max(1024) });
+const PasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) });
+
+/** The user as the client shows it. */
+export const userView = (p: Principal) => ({
+  username: p.username,
+  displayName: p.displayName,
+  roles: p.grants,
+  mustChangePassword: p.mustChangePassword,
+  via: p.via,
+});
+
+function send(reply: FastifyReply, status: number, error: string, code: string, message: string): FastifyReply {
+  return reply.status(status).send({ error, code, message });
+}
+
+function parse<T>(schema: z.ZodType<T>, request: FastifyRequest, reply: FastifyReply): T | null {
+  const result = schema.safeParse(request.body);
+  if (result.success) return result.data;
+  send(reply, 400, 'bad_request', 'auth.badRequest', 'Yêu cầu không hợp lệ: chỉ gửi đúng các trường được yêu cầu, dạng văn bản.');
+  return null;
+}
+
+function tooMany(reply: FastifyReply, retryAfterSec: number): FastifyReply {
+  reply.header('Retry-After', String(retryAfterSec));
+  return send(reply, 429, 'too_many_requests', 'auth.throttled', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(retryAfterSec / 60)} phút.`);
+}
+
+export function registerAuthRoutes(app: FastifyInstance, db: Db, settings: AuthSettings): void {
+  const issue = async (userId: string, passwordHash: string | null) => {
+    const principal = await getPrincipal(db.kysely, userId, 'local');
+    if (!principal) return null;
+    const { token, expiresAt } = signToken(settings.secret, { sub: userId, pwd: passwordFingerprint(passwordHash) }, { ttlSec: settings.tokenTtlSec });
+    return { token, expiresAt, user: userView(principal) };
+  };
+
+  app.post('/api/auth/login', async (request, reply) => {
+    const body = parse(LoginBody, request, reply);
+    if (!body) return reply;
+    const decision = settings.throttle.check(body.username, request.ip);
+    if (!decision.allowed) return tooMany(reply, decision.retryAfterSec);
+    const user = await findByUsername(db.kysely, body.username);
+    // Always one scrypt run (a dummy one for unknown users) and one message: no account enumeration.
+    const passwordOk = await verifyPassword(body.password, user?.password_hash ?? null);
+    const session = user && passwordOk && user.disabled === 0 ? await issue(user.id, user.password_hash) : null;
+    if (!session) {
+      settings.throttle.recordFailure(body.username, request.ip);
+      request.log.info({ username: body.username.slice(0, 64) }, 'sign-in refused');
+      return send(reply, 401, 'unauthorized', 'auth.invalidCredentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+    }
+    settings.throttle.recordSuccess(body.username);
+    return session;
+  });
+
+  app.post('/api/auth/password', async (request, reply) => {
+    const principal = request.principal;
+    if (!principal) return send(reply, 401, 'unauthorized', 'auth.required', 'Bạn cần đăng nhập.');
+    if (principal.via !== 'local') {
+      return send(reply, 400, 'bad_request', 'password.entra', 'Tài khoản Microsoft đổi mật khẩu tại Microsoft, không đổi tại đây.');
+    }
+    const body = parse(PasswordBody, request, reply);
+    if (!body) return reply;
+    const decision = settings.throttle.check(principal.username, request.ip);
+    if (!decision.allowed) return tooMany(reply, decision.retryAfterSec);
+    const user = await findById(db.kysely, principal.userId);
+    if (!user || !(await verifyPassword(body.currentPassword, user.password_hash))) {
+      // A stolen session must not be a free password-guessing oracle.
+      settings.throttle.recordFailure(principal.username, request.ip);
+      return send(reply, 400, 'bad_request', 'password.currentWrong', 'Mật khẩu hiện tại không đúng.');
+    }
+    const policy = checkPasswordPolicy(body.newPassword, user.username);
+    if (policy) return send(reply, 400, 'bad_request', 'password.policy', policy);
+    if (body.newPassword === body.currentPassword) {
+      return send(reply, 400, 'bad_request', 'password.unchanged', 'Mật khẩu mới phải khác mật khẩu hiện tại.');
+    }
+    const hash = await hashPassword(body.newPassword);
+    await db.kysely.transaction().execute(async (trx) => {
+      const r = await setPassword(trx, user.id, hash, { mustChange: false }, user.id);
+      if (!r.ok) throw new Error(r.message);
+    });
+    settings.throttle.recordSuccess(principal.username);
+    // The old token carries the old password's fingerprint and stops working: hand out a new one.
+    return issue(user.id, hash);
+  });
+
+  app.get('/api/auth/me', async (request, reply) => {
+    if (!request.principal) return send(reply, 401, 'unauthorized', 'auth.required', 'Bạn cần đăng nhập.');
+    return { user: userView(request.principal) };
+  });
+}

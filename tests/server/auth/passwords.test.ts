@@ -1,0 +1,63 @@
+import { checkPasswordPolicy, hashPassword, needsRehash, verifyPassword } from '../../../src/server/auth/passwords';
+
+describe('password hashes', () => {
+  it('stores scrypt$N$r$p$salt$hash and verifies only the right password', async () => {
+    const hash = await hashPassword('Nghệ An 2026 chuyển đổi số');
+    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    await expect(verifyPassword('Nghệ An 2026 chuyển đổi số', hash)).resolves.toBe(true);
+    await expect(verifyPassword('Nghệ An 2026 chuyển đổi sô', hash)).resolves.toBe(false);
+    expect(needsRehash(hash)).toBe(false);
+  });
+
+  it('salts every hash', async () => {
+    expect(await hashPassword('cùng một mật khẩu')).not.toBe(await hashPassword('cùng một mật khẩu'));
+  });
+
+  it('treats composed and decomposed Vietnamese as the same password (NFC)', async () => {
+    const hash = await hashPassword('Việt Nam muôn năm');
+    await expect(verifyPassword('Việt Nam muôn năm'.normalize('NFD'), hash)).resolves.toBe(true);
+  });
+
+  it.each([
+    ['no hash (unknown user)', null],
+    ['empty', ''],
+    ['another scheme', '$2b$10$abcdefghijklmnopqrstuv'],
+    ['absurd cost', 'scrypt$1073741824$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2g='],
+    ['N not a power of two', 'scrypt$1000$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2g='],
+  ])('refuses (after a dummy run) when the stored hash is %s', async (_name, stored) => {
+    await expect(verifyPassword('bất kỳ mật khẩu nào', stored)).resolves.toBe(false);
+  });
+
+  it('spends comparable time on an unknown user as on a wrong password', async () => {
+    const hash = await hashPassword('mật khẩu thật sự');
+    await verifyPassword('x', null); // warm the dummy hash
+    const time = async (f: () => Promise<unknown>) => {
+      const t = process.hrtime.bigint();
+      await f();
+      return Number(process.hrtime.bigint() - t) / 1e6;
+    };
+    const unknown = await time(() => verifyPassword('đoán thử', null));
+    const wrong = await time(() => verifyPassword('đoán thử', hash));
+    expect(unknown).toBeGreaterThan(wrong / 4);
+  });
+});
+
+describe('password policy', () => {
+  it.each([
+    ['ngắn', 'Mật khẩu phải có ít nhất 10 ký tự.'],
+    ['123456789', 'Mật khẩu phải có ít nhất 10 ký tự.'],
+    [' khoảng trắng đầu', 'Mật khẩu không được bắt đầu hoặc kết thúc bằng khoảng trắng.'],
+    ['aaaaaaaaaaaa', 'Mật khẩu quá đơn giản: hãy dùng nhiều ký tự khác nhau.'],
+    ['vt.hoa-2026-xyz', 'Mật khẩu không được chứa tên đăng nhập.'],
+  ])('refuses %j in Vietnamese', (password, message) => {
+    expect(checkPasswordPolicy(password, 'vt.hoa')).toBe(message);
+  });
+
+  it('counts characters, not UTF-16 units or bytes', () => {
+    expect(checkPasswordPolicy('đường phố!')).toBeNull(); // 10 characters
+  });
+
+  it('accepts a long passphrase', () => {
+    expect(checkPasswordPolicy('Sở Khoa học và Công nghệ Nghệ An', 'vt.hoa')).toBeNull();
+  });
+});
