@@ -1,0 +1,52 @@
+// The taskpane's first-load budget: the gzip size of the scripts taskpane.html loads before
+// anything is shown must stay under 169 KB, what Microsoft's React taskpane template ships for
+// a one-button page. Lazy chunks (the views) are not counted. Run after `npm run build`.
+import { readFileSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+export const BUDGET_BYTES = 169 * 1024;
+
+/**
+ * The local scripts an HTML page loads at once: every <script src> that is not on another
+ * origin (office.js from the CDN is Microsoft's, not ours) and not inside document.write.
+ */
+export function initialScripts(html) {
+  const sources = [];
+  // Whole elements, so that a tag written by an inline script's document.write is not counted.
+  for (const match of html.matchAll(/<script\b([^>]*)>[\s\S]*?<\/script>/gi)) {
+    const src = /\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(match[1]);
+    const url = src && (src[1] ?? src[2] ?? src[3]);
+    if (url && !/^(https?:)?\/\//i.test(url)) sources.push(url);
+  }
+  return sources;
+}
+
+/** Gzip size (level 9, as a server would serve it) of each initial script of `page` in `dist`. */
+export function measure(dist, page = 'taskpane.html') {
+  const htmlFile = join(dist, page);
+  if (!existsSync(htmlFile)) throw new Error(`${htmlFile} is missing: run \`npm run build\` first`);
+  return initialScripts(readFileSync(htmlFile, 'utf8')).map((file) => {
+    const bytes = readFileSync(join(dist, file));
+    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+  const files = measure(dist);
+  for (const { file, raw, gzip } of files) console.log(`${file.padEnd(32)} ${kb(raw).padStart(10)} raw ${kb(gzip).padStart(10)} gzip`);
+  const total = files.reduce((sum, f) => sum + f.gzip, 0);
+  console.log(`${'taskpane first load'.padEnd(32)} ${kb(total).padStart(25)} gzip (budget ${kb(BUDGET_BYTES)})`);
+  if (files.length === 0) {
+    console.error('No script found in dist/taskpane.html: is the build broken?');
+    process.exit(1);
+  }
+  if (total > BUDGET_BYTES) {
+    console.error(`Over budget by ${kb(total - BUDGET_BYTES)}: load more of the taskpane lazily.`);
+    process.exit(1);
+  }
+}

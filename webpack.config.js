@@ -1,0 +1,103 @@
+// Two bundles: the taskpane (React + Fluent UI, views loaded on demand) and the ribbon's function
+// file (commands). `npm run build` (production) also writes dist/manifest.xml with every URL
+// rewritten to ADDIN_ORIGIN (default https://localhost:3000, the dev origin).
+'use strict';
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { DEV_ORIGIN, rewriteManifestOrigin } = require('./scripts/manifest-origin.js');
+
+const officeJsDir = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+
+/**
+ * The parts of office.js that a fully offline taskpane needs (taskpane.html falls back to them
+ * when the CDN cannot be reached): the loader, the files it fetches lazily for the Excel and Word
+ * hosts (every platform), the host/version mapping table, and the Vietnamese and English strings.
+ * Debug builds and other hosts (Outlook, PowerPoint, OneNote, Project, Access) are left out.
+ */
+const officeJsFiles = [
+  'office.js',
+  'o15apptofilemappingtable.js',
+  'es6-promise.js',
+  '{excel,word}*.js',
+  '{en-us,vi-vn}/office_strings.js',
+];
+
+module.exports = (_env, argv) => {
+  const production = argv.mode === 'production';
+  const origin = process.env.ADDIN_ORIGIN || DEV_ORIGIN;
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: 'chunks/[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // Types are checked once by `npm run typecheck`; ES modules let webpack tree-shake.
+            options: { transpileOnly: true, compilerOptions: { module: 'esnext', noEmit: false } },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // The first load's library code (React, Fluent UI) goes to one long-cached vendor chunk;
+      // code only the lazy views use stays in async chunks.
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: 'initial', priority: 10 },
+        },
+      },
+    },
+    performance: { hints: false }, // the budget is enforced by scripts/check-bundle-size.mjs
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets', info: { minimized: true } },
+          ...officeJsFiles.map((file) => ({
+            from: file,
+            context: officeJsDir,
+            globOptions: { ignore: ['**/*.debug.js'] },
+            to: 'assets/office-js/',
+            info: { minimized: true }, // already minified by Microsoft: Terser must not redo 12 MB
+          })),
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (production ? rewriteManifestOrigin(content.toString('utf8'), origin) : content),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, 'dist') },
+      port: Number(process.env.PORT) || 3000,
+      server: 'https',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+    },
+  };
+};
