@@ -60,6 +60,10 @@ export type UnitRef = { readonly kind: 'unit'; readonly unitId: string } | { rea
 export interface UnitClass {
   readonly id: string;
   readonly label: string;
+  /** Other spellings of the label met in plans ("các địa phương" for UBND cấp xã). */
+  readonly aliases?: readonly string[];
+  /** Classes whose members also belong to this one ("Các sở, ban, ngành, địa phương" = so-ban-nganh + cap-xa). */
+  readonly includes?: readonly string[];
 }
 
 export interface Unit {
@@ -69,6 +73,8 @@ export interface Unit {
   readonly classes: readonly string[];
   /** Commune / ward ("xa" | "phuong") for local units; absent for provincial agencies. */
   readonly level?: 'province' | 'commune';
+  /** Other spellings met in plans ("Sở Công thương" for "Sở Công Thương"). */
+  readonly aliases?: readonly string[];
 }
 
 export interface Group {

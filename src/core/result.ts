@@ -10,6 +10,14 @@ export type IssueCode =
   | 'import.noAppendix02'
   | 'import.unreadableRow'
   | 'import.unknownUnit'
+  /** The plan's metadata (number, date, issuer, title …) could not be read. */
+  | 'import.missingMetadata'
+  /** The hand review file does not fit the plan (an entry's text differs, an indicator is not reviewed). */
+  | 'import.review'
+  // unit directory CSV (communes and wards loaded by the administrator)
+  | 'units.csvHeader'
+  | 'units.csvRow'
+  | 'units.duplicateId'
   // values as clerks type them
   | 'value.required'
   | 'value.notNumber'

@@ -1,0 +1,116 @@
+// The hand review that goes with a plan (seeds/<planId>.review.json): the unit directory the
+// lead cells name (ids, names, aliases, class tags) and, per indicator, the reporting form and
+// aggregation chosen by a person, with a one-line reason. Data, not code: a new plan gets a new file.
+import { z } from 'zod';
+import type { AggregationRule, ReportingForm } from '../catalogue-types';
+import { fail, ok, type Result } from '../result';
+
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'mã chỉ gồm chữ thường không dấu, số và dấu gạch nối');
+
+const formSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('yesNo') }).strict(),
+  z.object({ kind: z.literal('countPair'), numeratorLabel: z.string().min(1), denominatorLabel: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('rate') }).strict(),
+  z.object({ kind: z.literal('status') }).strict(),
+  z.object({ kind: z.literal('applied') }).strict(),
+]);
+
+const aggregationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('shareYes') }).strict(),
+  z.object({ kind: z.literal('ratioOfSums') }).strict(),
+  z.object({ kind: z.literal('singleSource') }).strict(),
+  z.object({ kind: z.literal('allComplete') }).strict(),
+]);
+
+const indicatorReview = z
+  .object({
+    no: z.number().int().positive(),
+    /** Guards against applying a review to another plan's indicator of the same number. */
+    textStartsWith: z.string().min(1),
+    /** What the reviewer concluded, one line (kept in the review file, not in the catalogue). */
+    review: z.string().min(1),
+    form: formSchema.optional(),
+    formReason: z.string().min(1).optional(),
+    aggregation: aggregationSchema.optional(),
+    aggregationReason: z.string().min(1).optional(),
+    /** True when the choice is debatable and should be confirmed with SKHCN. */
+    judgmentCall: z.boolean().optional(),
+  })
+  .strict()
+  .refine((r) => (r.form === undefined) === (r.formReason === undefined), { message: 'form và formReason phải đi cùng nhau' })
+  .refine((r) => (r.aggregation === undefined) === (r.aggregationReason === undefined), {
+    message: 'aggregation và aggregationReason phải đi cùng nhau',
+  });
+
+const reviewSchema = z
+  .object({
+    $comment: z.string().optional(),
+    planId: z.string().min(1),
+    unitClasses: z.array(
+      z
+        .object({
+          id,
+          label: z.string().min(1),
+          aliases: z.array(z.string().min(1)).default([]),
+          includes: z.array(id).default([]),
+          note: z.string().optional(),
+        })
+        .strict(),
+    ),
+    units: z.array(
+      z
+        .object({
+          id,
+          name: z.string().min(1),
+          aliases: z.array(z.string().min(1)).default([]),
+          classes: z.array(id).default([]),
+          note: z.string().optional(),
+        })
+        .strict(),
+    ),
+    indicators: z.array(indicatorReview),
+  })
+  .strict();
+
+export type Review = z.infer<typeof reviewSchema>;
+export type IndicatorReview = z.infer<typeof indicatorReview>;
+
+// The schema's output must fit the catalogue's unions (a compile-time check).
+type Fits<A, B> = A extends B ? true : never;
+export const formsFit: Fits<z.infer<typeof formSchema>, ReportingForm> = true;
+export const aggregationsFit: Fits<z.infer<typeof aggregationSchema>, AggregationRule> = true;
+
+/** A review with nothing in it: every indicator keeps its inferred form, every unit is unknown. */
+export const emptyReview = (planId: string): Review => ({ planId, unitClasses: [], units: [], indicators: [] });
+
+/**
+ * Checks a parsed review file; ids must be unique and every class a unit or class names must exist.
+ * @example parseReview(JSON.parse(fileText))
+ */
+export function parseReview(json: unknown): Result<Review> {
+  const parsed = reviewSchema.safeParse(json);
+  if (!parsed.success) {
+    return fail(
+      ...parsed.error.issues.map((i) => ({
+        code: 'import.review' as const,
+        severity: 'error' as const,
+        field: i.path.join('.'),
+        message: `Tệp rà soát không hợp lệ tại "${i.path.join('.')}": ${i.message}`,
+      })),
+    );
+  }
+  const review = parsed.data;
+  const problems: string[] = [];
+  const classIds = new Set(review.unitClasses.map((c) => c.id));
+  const dup = (ids: string[]): string[] => ids.filter((x, i) => ids.indexOf(x) !== i);
+  for (const d of dup(review.unitClasses.map((c) => c.id))) problems.push(`nhóm "${d}" khai báo hai lần`);
+  for (const d of dup(review.units.map((u) => u.id))) problems.push(`đơn vị "${d}" khai báo hai lần`);
+  for (const d of dup(review.indicators.map((r) => String(r.no)))) problems.push(`chỉ tiêu ${d} được rà soát hai lần`);
+  for (const c of review.unitClasses)
+    for (const inc of c.includes) if (!classIds.has(inc)) problems.push(`nhóm "${c.id}" gồm nhóm không có "${inc}"`);
+  for (const u of review.units) for (const c of u.classes) if (!classIds.has(c)) problems.push(`đơn vị "${u.id}" thuộc nhóm không có "${c}"`);
+  if (problems.length > 0) {
+    return fail(...problems.map((p) => ({ code: 'import.review' as const, severity: 'error' as const, message: `Tệp rà soát: ${p}.` })));
+  }
+  return ok(review);
+}
