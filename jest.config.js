@@ -8,6 +8,7 @@ module.exports = {
   roots: ['<rootDir>/tests', '<rootDir>/src'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
+    '^.+/node_modules/(?:cookie|jose)/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', moduleResolution: 'node10', isolatedModules: true } }],
     '^.+\\.tsx?$': [
       'ts-jest',
       {
@@ -22,5 +23,7 @@ module.exports = {
       },
     ],
   },
+  // ESM-only packages reached through CommonJS (cookie 2 via fastify's inject, jose) are transpiled too.
+  transformIgnorePatterns: ['/node_modules/(?!(?:.*/node_modules/)?(?:cookie|jose)/)'],
   testTimeout: 30000,
 };

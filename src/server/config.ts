@@ -1,6 +1,7 @@
 // The server's settings, read once from the environment. Every problem is reported at once, in
 // words an operator can act on, before anything starts (a typo in PORT must not become port 0).
 import path from 'node:path';
+import type { DeadlineConfig } from '../core/periods';
 
 export interface ServerConfig {
   readonly port: number;
@@ -17,8 +18,8 @@ export interface ServerConfig {
   readonly bodyLimit: number;
   /** The built add-in (webpack output) served from the same origin as the API. */
   readonly distDir: string;
-  /** Calendar days after a period's cut-off within which a report is on time. */
-  readonly submissionGraceDays: number;
+  /** Days after a period's cut-off within which a report is on time (set per deployment). */
+  readonly deadline: DeadlineConfig;
   readonly logLevel: string;
 }
 
@@ -69,7 +70,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
 
   const bodyLimit = integer(env, 'BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024, problems);
-  const submissionGraceDays = integer(env, 'SUBMISSION_GRACE_DAYS', 5, 0, 90, problems);
+  const deadlineDays = integer(env, 'SUBMISSION_DEADLINE_DAYS', 5, 0, 90, problems);
+  const workingRaw = env.SUBMISSION_DEADLINE_WORKING_DAYS?.trim();
+  if (workingRaw !== undefined && workingRaw !== '' && workingRaw !== '0' && workingRaw !== '1') {
+    problems.push('SUBMISSION_DEADLINE_WORKING_DAYS must be 1 (count working days, the default) or 0 (calendar days)');
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -81,7 +86,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     corsOrigin,
     bodyLimit,
     distDir: path.resolve(cwd, env.DIST_DIR?.trim() || 'dist'),
-    submissionGraceDays,
+    deadline: { days: deadlineDays, workingDays: workingRaw !== '0' },
     logLevel: env.LOG_LEVEL?.trim() || 'info',
   };
 }

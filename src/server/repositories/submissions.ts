@@ -1,0 +1,276 @@
+// Submissions and their revisions (DOMAIN.md §5, after ODK Central): one submission per unit, period
+// and kind; each report is a new revision, nothing is overwritten. The client's id makes a retry
+// idempotent: the unique constraint on revisions.client_submission_id and a row lock on the
+// submission (an UPDATE … RETURNING, which locks on PostgreSQL and serialises on SQLite) keep it so
+// under concurrency, on both databases, without knowing which one runs.
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { SubmissionResponse } from '../../core/schemas';
+import { isUniqueViolation } from '../db/connect';
+import type { Database } from '../db/schema';
+import { recordAudit } from './audit';
+
+export type Kind = 'indicators' | 'tasks';
+export type Status = 'submitted' | 'approved' | 'returned';
+
+export interface NewRevision {
+  readonly clientSubmissionId: string;
+  readonly planId: string;
+  readonly unitId: string;
+  readonly period: string;
+  readonly kind: Kind;
+  readonly contentHash: string;
+  /** The canonical rows (JSON text), as hashed. */
+  readonly rows: string;
+  readonly evaluations: unknown;
+  readonly late: boolean;
+  readonly userId: string;
+  readonly now: string;
+  /** The response body for the stored revision; kept so a retry gets the very same body. */
+  readonly respond: (submissionId: string, revision: number) => SubmissionResponse;
+}
+
+export type CreateOutcome =
+  | { readonly kind: 'created'; readonly response: SubmissionResponse }
+  | { readonly kind: 'replayed'; readonly response: SubmissionResponse }
+  | { readonly kind: 'conflict' }
+  | { readonly kind: 'locked' };
+
+/** Thrown inside a transaction to roll it back and answer with the outcome. */
+class Abort<T> {
+  constructor(readonly outcome: T) {}
+}
+
+async function existing(db: Kysely<Database>, input: NewRevision): Promise<CreateOutcome | null> {
+  const found = await db
+    .selectFrom('revisions')
+    .select(['content_hash', 'response'])
+    .where('client_submission_id', '=', input.clientSubmissionId)
+    .executeTakeFirst();
+  if (!found) return null;
+  return found.content_hash === input.contentHash ? { kind: 'replayed', response: JSON.parse(found.response) } : { kind: 'conflict' };
+}
+
+async function lockSubmission(tx: Transaction<Database>, where: { planId: string; unitId: string; period: string; kind: string }) {
+  return tx
+    .updateTable('submissions')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('plan_id', '=', where.planId)
+    .where('unit_id', '=', where.unitId)
+    .where('period', '=', where.period)
+    .where('kind', '=', where.kind)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Stores a report as the next revision of its unit's submission for the period, in one transaction
+ * with its audit record. Nothing is stored unless the outcome is 'created'.
+ */
+export async function createRevision(db: Kysely<Database>, input: NewRevision): Promise<CreateOutcome> {
+  const before = await existing(db, input);
+  if (before) return before;
+  try {
+    return await db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('submissions')
+        .values({
+          id: randomUUID(), plan_id: input.planId, unit_id: input.unitId, period: input.period, kind: input.kind,
+          status: 'submitted', latest_revision: 0, created_at: input.now, updated_at: input.now,
+        })
+        .onConflict((oc) => oc.columns(['plan_id', 'unit_id', 'period', 'kind']).doNothing())
+        .execute();
+      const submission = await lockSubmission(tx, input);
+      const retried = await existing(tx, input);
+      if (retried) throw new Abort(retried);
+      if (submission.status === 'approved') throw new Abort<CreateOutcome>({ kind: 'locked' });
+
+      const revision = submission.latest_revision + 1;
+      const response = input.respond(submission.id, revision);
+      await tx
+        .insertInto('revisions')
+        .values({
+          id: randomUUID(), submission_id: submission.id, revision, client_submission_id: input.clientSubmissionId,
+          content_hash: input.contentHash, rows: input.rows, evaluations: JSON.stringify(input.evaluations),
+          late: input.late ? 1 : 0, submitted_by: input.userId, submitted_at: input.now, response: JSON.stringify(response),
+        })
+        .execute();
+      await tx
+        .updateTable('submissions')
+        .set({ status: 'submitted', latest_revision: revision, updated_at: input.now })
+        .where('id', '=', submission.id)
+        .execute();
+      await recordAudit(tx, {
+        at: input.now, userId: input.userId, action: revision === 1 ? 'submission.create' : 'submission.revise',
+        entity: 'submission', entityId: submission.id,
+        before: revision === 1 ? null : { status: submission.status, revision: submission.latest_revision },
+        after: { status: 'submitted', revision, contentHash: input.contentHash, clientSubmissionId: input.clientSubmissionId, late: input.late },
+      });
+      return { kind: 'created', response } as const;
+    });
+  } catch (error) {
+    if (error instanceof Abort) return error.outcome as CreateOutcome;
+    // The same client id raced in through another unit's submission: the first one won.
+    if (isUniqueViolation(error)) {
+      const after = await existing(db, input);
+      if (after) return after;
+    }
+    throw error;
+  }
+}
+
+export type DecideOutcome =
+  | { readonly kind: 'decided'; readonly status: Status; readonly revision: number; readonly contentHash: string }
+  | { readonly kind: 'notFound' }
+  | { readonly kind: 'notPending'; readonly status: Status }
+  | { readonly kind: 'staleHash'; readonly latestHash: string };
+
+export interface Decision {
+  readonly submissionId: string;
+  readonly action: 'approve' | 'return';
+  /** Required to approve: the hash of the revision the approver read. */
+  readonly contentHash?: string;
+  readonly comment: string | null;
+  readonly userId: string;
+  readonly now: string;
+}
+
+/** Approves or returns the latest revision (status submitted → approved | returned), with its audit record. */
+export async function decide(db: Kysely<Database>, d: Decision): Promise<DecideOutcome> {
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const submission = await tx
+        .updateTable('submissions')
+        .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+        .where('id', '=', d.submissionId)
+        .returningAll()
+        .executeTakeFirst();
+      if (!submission) return { kind: 'notFound' } as const;
+      if (submission.status !== 'submitted') throw new Abort<DecideOutcome>({ kind: 'notPending', status: submission.status as Status });
+      const latest = await tx
+        .selectFrom('revisions')
+        .select(['content_hash'])
+        .where('submission_id', '=', submission.id)
+        .where('revision', '=', submission.latest_revision)
+        .executeTakeFirstOrThrow();
+      if (d.contentHash !== undefined && d.contentHash !== latest.content_hash) {
+        throw new Abort<DecideOutcome>({ kind: 'staleHash', latestHash: latest.content_hash });
+      }
+      const status: Status = d.action === 'approve' ? 'approved' : 'returned';
+      await tx
+        .insertInto('decisions')
+        .values({
+          id: randomUUID(), submission_id: submission.id, revision: submission.latest_revision, action: d.action,
+          content_hash: latest.content_hash, comment: d.comment, decided_by: d.userId, decided_at: d.now,
+        })
+        .execute();
+      await tx.updateTable('submissions').set({ status, updated_at: d.now }).where('id', '=', submission.id).execute();
+      await recordAudit(tx, {
+        at: d.now, userId: d.userId, action: `submission.${d.action}`, entity: 'submission', entityId: submission.id,
+        before: { status: submission.status, revision: submission.latest_revision },
+        after: { status, revision: submission.latest_revision, contentHash: latest.content_hash, comment: d.comment },
+      });
+      return { kind: 'decided', status, revision: submission.latest_revision, contentHash: latest.content_hash } as const;
+    });
+  } catch (error) {
+    if (error instanceof Abort) return error.outcome as DecideOutcome;
+    throw error;
+  }
+}
+
+export interface SubmissionSummary {
+  readonly id: string;
+  readonly planId: string;
+  readonly unitId: string;
+  readonly period: string;
+  readonly kind: Kind;
+  readonly status: Status;
+  readonly revision: number;
+  readonly contentHash: string;
+  readonly late: boolean;
+  readonly submittedAt: string;
+  readonly submittedBy: string;
+  readonly updatedAt: string;
+}
+
+export interface ListFilter {
+  readonly planId?: string;
+  readonly period?: string;
+  readonly unitId?: string;
+  readonly kind?: Kind;
+  /** Units whose submissions of any kind the caller sees ('all' = no restriction). */
+  readonly units: 'all' | readonly string[];
+  /** Units whose task submissions the caller also sees (as a monitoring agency). */
+  readonly taskUnits?: readonly string[];
+}
+
+function summaryQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('submissions as s')
+    .innerJoin('revisions as r', (j) => j.onRef('r.submission_id', '=', 's.id').onRef('r.revision', '=', 's.latest_revision'))
+    .select([
+      's.id', 's.plan_id', 's.unit_id', 's.period', 's.kind', 's.status', 's.latest_revision', 's.updated_at',
+      'r.content_hash', 'r.late', 'r.submitted_at', 'r.submitted_by', 'r.rows', 'r.evaluations',
+    ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
+
+const toSummary = (r: SummaryRow): SubmissionSummary => ({
+  id: r.id, planId: r.plan_id, unitId: r.unit_id, period: r.period, kind: r.kind as Kind, status: r.status as Status,
+  revision: r.latest_revision, contentHash: r.content_hash, late: r.late === 1, submittedAt: r.submitted_at,
+  submittedBy: r.submitted_by, updatedAt: r.updated_at,
+});
+
+/** Submissions (with their latest revision) matching the filter and visible to the caller. */
+export async function listSubmissions(db: Kysely<Database>, f: ListFilter): Promise<SubmissionSummary[]> {
+  let q = summaryQuery(db);
+  if (f.planId !== undefined) q = q.where('s.plan_id', '=', f.planId);
+  if (f.period !== undefined) q = q.where('s.period', '=', f.period);
+  if (f.unitId !== undefined) q = q.where('s.unit_id', '=', f.unitId);
+  if (f.kind !== undefined) q = q.where('s.kind', '=', f.kind);
+  if (f.units !== 'all') {
+    const own = [...f.units];
+    const tasks = [...(f.taskUnits ?? [])];
+    if (own.length === 0 && tasks.length === 0) return [];
+    q = q.where((eb) =>
+      eb.or([
+        ...(own.length > 0 ? [eb('s.unit_id', 'in', own)] : []),
+        ...(tasks.length > 0 ? [eb.and([eb('s.kind', '=', 'tasks'), eb('s.unit_id', 'in', tasks)])] : []),
+      ]),
+    );
+  }
+  const rows = await q.orderBy('s.period').orderBy('s.unit_id').orderBy('s.kind').execute();
+  return rows.map(toSummary);
+}
+
+/** The latest revision's canonical rows of every submission of a plan, period and kind (consolidation). */
+export async function latestRows(db: Kysely<Database>, planId: string, period: string, kind: Kind) {
+  const rows = await summaryQuery(db).where('s.plan_id', '=', planId).where('s.period', '=', period).where('s.kind', '=', kind).execute();
+  return rows.map((r) => ({ ...toSummary(r), content: JSON.parse(r.rows) as { rows: unknown[] } }));
+}
+
+/** One submission with every revision (oldest first) and every decision. */
+export async function getSubmission(db: Kysely<Database>, id: string) {
+  const summary = await summaryQuery(db).where('s.id', '=', id).executeTakeFirst();
+  if (!summary) return undefined;
+  const revisions = await db.selectFrom('revisions').selectAll().where('submission_id', '=', id).orderBy('revision').execute();
+  const decisions = await db.selectFrom('decisions').selectAll().where('submission_id', '=', id).orderBy('decided_at').orderBy('revision').execute();
+  return {
+    ...toSummary(summary),
+    revisions: revisions.map((r) => ({
+      revision: r.revision, clientSubmissionId: r.client_submission_id, contentHash: r.content_hash,
+      content: JSON.parse(r.rows) as unknown, evaluations: JSON.parse(r.evaluations) as unknown, late: r.late === 1,
+      submittedBy: r.submitted_by, submittedAt: r.submitted_at,
+    })),
+    decisions: decisions.map((d) => ({
+      revision: d.revision, action: d.action, contentHash: d.content_hash, comment: d.comment, decidedBy: d.decided_by, decidedAt: d.decided_at,
+    })),
+  };
+}
+
+/** The unit of a submission, for the authorization check before a decision. */
+export async function submissionUnit(db: Kysely<Database>, id: string): Promise<{ unitId: string; kind: Kind; planId: string } | undefined> {
+  const row = await db.selectFrom('submissions').select(['unit_id', 'kind', 'plan_id']).where('id', '=', id).executeTakeFirst();
+  return row ? { unitId: row.unit_id, kind: row.kind as Kind, planId: row.plan_id } : undefined;
+}

@@ -1,0 +1,67 @@
+// The OpenAPI 3.1 description of the API. Request bodies come from the same zod schemas the routes
+// parse with (z.toJSONSchema), so the document cannot drift from what the server accepts.
+import { z } from 'zod';
+import { ApproveBody, ReturnBody, SubmissionBody } from './bodies';
+
+const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const error = { $ref: '#/components/schemas/Error' };
+const ok = (description: string) => ({ description, ...json({ type: 'object' }) });
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { description: String(c), ...json(error) }]));
+const q = (name: string, required = false, schema: object = { type: 'string' }) => ({ name, in: 'query', required, schema });
+const p = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+
+export function openapiDocument(): object {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Báo cáo chuyển đổi số – Kế hoạch 1174/KH-UBND', version: '1.0.0' },
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error', 'message'],
+          properties: {
+            error: { type: 'string' },
+            message: { type: 'string', description: 'Vietnamese, for the user' },
+            issues: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, severity: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' }, rowId: { type: 'string' } } } },
+            requestId: { type: 'string' },
+          },
+        },
+        SubmissionRequest: z.toJSONSchema(SubmissionBody, { io: 'input', unrepresentable: 'any' }),
+        ApproveRequest: z.toJSONSchema(ApproveBody, { io: 'input', unrepresentable: 'any' }),
+        ReturnRequest: z.toJSONSchema(ReturnBody, { io: 'input', unrepresentable: 'any' }),
+      },
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      '/api/health': { get: { summary: 'Server and database are up', security: [], responses: { 200: ok('up'), 503: ok('database unavailable') } } },
+      '/api/plans': { get: { summary: 'Plans', responses: { 200: ok('plans'), ...errors(401) } } },
+      '/api/plans/{planId}': { get: { summary: 'Catalogue and units of a plan', parameters: [p('planId')], responses: { 200: ok('catalogue'), ...errors(401, 404) } } },
+      '/api/periods': { get: { summary: 'Report periods, cut-off windows, deadlines', parameters: [q('planId', true)], responses: { 200: ok('periods'), ...errors(400, 401, 404) } } },
+      '/api/submissions': {
+        get: { summary: 'Submissions the caller may see', parameters: [q('planId'), q('period'), q('unitId'), q('kind')], responses: { 200: ok('list'), ...errors(400, 401, 403) } },
+        post: {
+          summary: 'Submit a report (a new revision); idempotent by clientSubmissionId',
+          requestBody: { required: true, ...json({ $ref: '#/components/schemas/SubmissionRequest' }) },
+          responses: { 201: ok('stored'), 200: ok('a retry of a stored submission'), ...errors(400, 401, 403, 409, 413, 422, 423) },
+        },
+      },
+      '/api/submissions/{id}': { get: { summary: 'A submission with all its revisions and decisions', parameters: [p('id')], responses: { 200: ok('submission'), ...errors(401, 403, 404) } } },
+      '/api/submissions/{id}/approve': {
+        post: { summary: 'Approve the latest revision (bound to its content hash)', parameters: [p('id')], requestBody: { required: true, ...json({ $ref: '#/components/schemas/ApproveRequest' }) }, responses: { 200: ok('approved'), ...errors(400, 401, 403, 404, 409) } },
+      },
+      '/api/submissions/{id}/return': {
+        post: { summary: 'Return the latest revision with a comment', parameters: [p('id')], requestBody: { required: true, ...json({ $ref: '#/components/schemas/ReturnRequest' }) }, responses: { 200: ok('returned'), ...errors(400, 401, 403, 404, 409) } },
+      },
+      '/api/consolidation': {
+        get: {
+          summary: 'Province figures per indicator, or task progress, and completeness per unit',
+          parameters: [q('planId', true), q('period', true), q('kind', true, { enum: ['indicators', 'tasks'] }), q('format', false, { enum: ['json', 'csv'] })],
+          responses: { 200: { description: 'consolidation', content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } } }, ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/audit': { get: { summary: 'Audit trail (administrator)', parameters: [q('limit'), q('beforeId'), q('entity'), q('entityId')], responses: { 200: ok('records'), ...errors(401, 403) } } },
+    },
+  };
+}

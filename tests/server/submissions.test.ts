@@ -1,0 +1,192 @@
+// Submitting, retrying, correcting and signing off reports (DOMAIN.md §5), on every database.
+import type { TestApp } from './support/app';
+import { testApp } from './support/app';
+import { SKHCN, SYT } from './support/catalogue';
+import { describeEachDatabase } from './support/databases';
+import { communeReport, indicatorReport } from './support/requests';
+import { as, principal } from './support/test-auth';
+
+const clerk = as(principal('reporter', SKHCN));
+const head = as(principal('approver', SKHCN));
+const admin = as(principal('admin', null));
+
+describeEachDatabase('submissions', (database) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await testApp(database);
+  });
+  afterEach(async () => t.close());
+
+  const post = (body: unknown, headers = clerk) => t.app.inject({ method: 'POST', url: '/api/submissions', headers, payload: body as object });
+  const count = async (table: 'revisions' | 'submissions' | 'audit' | 'decisions') =>
+    Number((await t.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('stores a report as revision 1 and answers with the server’s own evaluation', async () => {
+    const res = await post(indicatorReport());
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({ revision: 1, status: 'submitted', late: false, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(body.evaluations).toEqual([
+      { id: 'ct-01', evaluation: 'exceeded', display: '72,5%' },
+      { id: 'ct-11', evaluation: 'notMet', display: 'Đang triển khai' },
+      { id: 'ct-16', evaluation: 'notMet', display: expect.stringContaining('45/1.200') },
+    ]);
+    expect(await count('revisions')).toBe(1);
+    expect(await count('audit')).toBe(2); // the communes import and this submission
+  });
+
+  it('answers a retry with 200 and the same body, storing nothing new', async () => {
+    const report = indicatorReport();
+    const first = await post(report);
+    const again = await post(report);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    expect(await count('revisions')).toBe(1);
+  });
+
+  it('treats "72,5%" and 72.5 as the same content', async () => {
+    const report = indicatorReport();
+    await post(report);
+    const same = await post({ ...report, rows: [{ id: 'ct-16', numerator: 45, denominator: 1200 }, ...report.rows.slice(0, 2).map((r) => (r.id === 'ct-01' ? { id: 'ct-01', value: 72.5 } : r))] });
+    expect(same.statusCode).toBe(200);
+  });
+
+  it('refuses the same client id with different content (409) and stores nothing', async () => {
+    const report = indicatorReport();
+    await post(report);
+    const other = await post({ ...report, rows: [{ id: 'ct-01', value: '50%' }] });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error).toBe('conflict');
+    expect(await count('revisions')).toBe(1);
+  });
+
+  it('lists every invalid value with 422 (row, field, code, Vietnamese message) and stores nothing', async () => {
+    const res = await post(indicatorReport({ rows: [{ id: 'ct-01', value: 'bảy mươi' }, { id: 'ct-16', numerator: '50', denominator: '40' }] }));
+    expect(res.statusCode).toBe(422);
+    const issues = res.json().issues;
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rowId: 'ct-01', field: 'value', code: 'value.notNumber', message: expect.any(String) }),
+        expect.objectContaining({ rowId: 'ct-16', code: 'value.numeratorAboveDenominator' }),
+      ]),
+    );
+    expect(await count('submissions')).toBe(0);
+    expect(await count('revisions')).toBe(0);
+  });
+
+  it('refuses rows not assigned to the unit with 422', async () => {
+    const res = await post(indicatorReport({ rows: [{ id: 'ct-05', value: 'Có' }] }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().issues).toEqual([expect.objectContaining({ rowId: 'ct-05', code: 'row.notAssigned' })]);
+    expect(await count('revisions')).toBe(0);
+  });
+
+  it('refuses unknown fields with 400', async () => {
+    const res = await post({ ...indicatorReport(), extra: 1 });
+    expect(res.statusCode).toBe(400);
+    expect(await count('revisions')).toBe(0);
+  });
+
+  it('refuses a clerk writing for another unit with 403', async () => {
+    const res = await post(indicatorReport({ unitId: SYT }));
+    expect(res.statusCode).toBe(403);
+    expect(await count('revisions')).toBe(0);
+  });
+
+  it('marks a report after the deadline as late', async () => {
+    t.setNow('2026-03-20T17:00:00.000Z'); // 00:00 on 21/03 in Vietnam; the Q1 deadline is 20/03
+    const res = await post(indicatorReport());
+    expect(res.json().late).toBe(true);
+  });
+
+  it('stores one revision for 20 concurrent retries of one submission', async () => {
+    const report = indicatorReport();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => post(report)));
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes.filter((c) => c === 201)).toHaveLength(1);
+    expect(codes.filter((c) => c === 200)).toHaveLength(19);
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    expect(await count('revisions')).toBe(1);
+  });
+
+  it('numbers concurrent different reports of one unit 1…n without gaps', async () => {
+    const answers = await Promise.all(Array.from({ length: 8 }, () => post(indicatorReport())));
+    expect(answers.every((a) => a.statusCode === 201)).toBe(true);
+    expect(answers.map((a) => a.json().revision).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('approves the latest revision bound to its hash, then locks the unit’s period (423)', async () => {
+    const first = (await post(indicatorReport())).json();
+    const stale = await t.app.inject({ method: 'POST', url: `/api/submissions/${first.id}/approve`, headers: head, payload: { contentHash: 'a'.repeat(64) } });
+    expect(stale.statusCode).toBe(409);
+    const approved = await t.app.inject({ method: 'POST', url: `/api/submissions/${first.id}/approve`, headers: head, payload: { contentHash: first.contentHash, comment: 'Đồng ý' } });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({ status: 'approved', revision: 1 });
+
+    const after = await post(indicatorReport());
+    expect(after.statusCode).toBe(423);
+    expect(after.json().message).toMatch(/đã được phê duyệt/);
+    expect(await count('revisions')).toBe(1);
+
+    const again = await t.app.inject({ method: 'POST', url: `/api/submissions/${first.id}/approve`, headers: head, payload: { contentHash: first.contentHash } });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('a revision submitted after the approver read the report makes the approval fail (409)', async () => {
+    const first = (await post(indicatorReport())).json();
+    const second = (await post(indicatorReport({ rows: [{ id: 'ct-01', value: '80%' }] }))).json();
+    expect(second.revision).toBe(2);
+    const res = await t.app.inject({ method: 'POST', url: `/api/submissions/${first.id}/approve`, headers: head, payload: { contentHash: first.contentHash } });
+    expect(res.statusCode).toBe(409);
+  });
+
+  it('returns a report with a comment; the unit corrects it with a new revision', async () => {
+    const first = (await post(indicatorReport())).json();
+    const returned = await t.app.inject({ method: 'POST', url: `/api/submissions/${first.id}/return`, headers: head, payload: { comment: 'Bổ sung minh chứng' } });
+    expect(returned.statusCode).toBe(200);
+    expect(returned.json().status).toBe('returned');
+    const noComment = await t.app.inject({ method: 'POST', url: `/api/submissions/${first.id}/return`, headers: head, payload: {} });
+    expect(noComment.statusCode).toBe(400);
+
+    const corrected = await post(indicatorReport({ rows: [{ id: 'ct-11', value: 'Hoàn thành', note: 'Quyết định số 12/QĐ-UBND' }] }));
+    expect(corrected.statusCode).toBe(201);
+    expect(corrected.json()).toMatchObject({ id: first.id, revision: 2, status: 'submitted' });
+
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/submissions/${first.id}`, headers: clerk })).json();
+    expect(detail.revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
+    expect(detail.decisions).toEqual([expect.objectContaining({ action: 'return', revision: 1, comment: 'Bổ sung minh chứng' })]);
+    expect(detail.status).toBe('submitted');
+  });
+
+  it('a clerk cannot approve, and an approver of another unit cannot either', async () => {
+    const first = (await post(indicatorReport())).json();
+    for (const who of [clerk, as(principal('approver', SYT))]) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/submissions/${first.id}/approve`, headers: who, payload: { contentHash: first.contentHash } });
+      expect(res.statusCode).toBe(403);
+    }
+    expect(await count('decisions')).toBe(0);
+  });
+
+  it('lists only what the caller may see', async () => {
+    await post(indicatorReport());
+    await post(communeReport('xa-dien-chau', true), as(principal('reporter', 'xa-dien-chau')));
+    const list = async (headers: Record<string, string>, query = '') =>
+      (await t.app.inject({ method: 'GET', url: `/api/submissions${query}`, headers })).json().submissions.map((s: { unitId: string }) => s.unitId).sort();
+    expect(await list(clerk)).toEqual([SKHCN]);
+    expect(await list(admin)).toEqual([SKHCN, 'xa-dien-chau']);
+    expect(await list(admin, '?unitId=xa-dien-chau&period=2026-Q1&kind=indicators')).toEqual(['xa-dien-chau']);
+    const other = await t.app.inject({ method: 'GET', url: '/api/submissions', headers: as(principal('reporter', SYT)) });
+    expect(other.json().submissions).toEqual([]);
+  });
+
+  it('records every write in the audit trail with before and after', async () => {
+    const first = (await post(indicatorReport())).json();
+    await t.app.inject({ method: 'POST', url: `/api/submissions/${first.id}/approve`, headers: head, payload: { contentHash: first.contentHash } });
+    const audit = await t.app.inject({ method: 'GET', url: '/api/audit?entity=submission', headers: admin });
+    expect(audit.statusCode).toBe(200);
+    const [approve, create] = audit.json().records;
+    expect(approve).toMatchObject({ action: 'submission.approve', userId: `approver-${SKHCN}`, entityId: first.id, before: { status: 'submitted' }, after: { status: 'approved', contentHash: first.contentHash } });
+    expect(create).toMatchObject({ action: 'submission.create', userId: `reporter-${SKHCN}`, before: null, after: { revision: 1 } });
+    expect((await t.app.inject({ method: 'GET', url: '/api/audit', headers: clerk })).statusCode).toBe(403);
+  });
+});

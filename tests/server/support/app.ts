@@ -1,0 +1,52 @@
+// Builds the app for a test on a fresh database (HTTPS=0, no built add-in), with the test catalogue
+// and communes loaded, and closes both afterwards.
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { buildApp } from '../../../src/server/app';
+import { catalogueStore } from '../../../src/server/catalogues';
+import { loadConfig } from '../../../src/server/config';
+import type { Db } from '../../../src/server/db/connect';
+import { importUnitsCsv, syncCatalogueUnits } from '../../../src/server/repositories/units';
+import { COMMUNES_CSV, testCatalogue } from './catalogue';
+import type { TestDatabase } from './databases';
+import { testAuth } from './test-auth';
+
+export interface TestApp {
+  readonly app: FastifyInstance;
+  readonly db: Db;
+  /** Moves the server's clock (deadlines). */
+  setNow(iso: string): void;
+  close(): Promise<void>;
+}
+
+export async function testApp(
+  database: TestDatabase,
+  opts: { readonly auth?: FastifyPluginAsync; readonly env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const db = await database.create();
+  const now = '2026-03-16T02:00:00.000Z';
+  await syncCatalogueUnits(db.kysely, testCatalogue, now);
+  const imported = await importUnitsCsv(db.kysely, COMMUNES_CSV, { userId: null, now });
+  if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
+  let clock = new Date(now);
+  const config = loadConfig({ HTTPS: '0', PORT: '3000', DIST_DIR: '/nonexistent-dist', DATA_DIR: '/nonexistent-data', ...opts.env });
+  const app = await buildApp({
+    config,
+    catalogues: catalogueStore([testCatalogue]),
+    openDb: () => db,
+    closeDb: false,
+    auth: opts.auth ?? testAuth,
+    clock: () => clock,
+  });
+  await app.ready();
+  return {
+    app,
+    db,
+    setNow: (iso) => {
+      clock = new Date(iso);
+    },
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
