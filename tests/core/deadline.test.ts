@@ -1,0 +1,80 @@
+// The deadline grammar of Phụ lục 02 and when a task is overdue (DOMAIN.md §1, §3).
+import type { Deadline } from '../../src/core/catalogue-types';
+import { deadlineDate, parseDeadline, taskDeadlineState } from '../../src/core/deadline';
+
+describe('parseDeadline', () => {
+  // Every deadline text printed in the plan, and the kind it reads as.
+  it.each<[string | null, Deadline]>([
+    ['Quý I/2026', { kind: 'quarter', year: 2026, quarter: 1 }],
+    ['Quý III/2026', { kind: 'quarter', year: 2026, quarter: 3 }],
+    ['Tháng 10/2026', { kind: 'month', year: 2026, month: 10 }],
+    ['2026', { kind: 'year', year: 2026 }],
+    ['2026.', { kind: 'year', year: 2026 }],
+    ['Thường xuyên', { kind: 'ongoing' }],
+    ['Từ 2026', { kind: 'fromYear', year: 2026 }],
+    ['Từ năm 2026', { kind: 'fromYear', year: 2026 }],
+    ['Theo Đề án 06', { kind: 'byReference', text: 'Theo Đề án 06' }],
+    ['Theo yêu cầu của Bộ KH&CN', { kind: 'byReference', text: 'Theo yêu cầu của Bộ KH&CN' }],
+    ['Theo tiến độ Quy hoạch tỉnh', { kind: 'byReference', text: 'Theo tiến độ Quy hoạch tỉnh' }],
+    ['Theo đề nghị của Quỹ Viễn thông công ích', { kind: 'byReference', text: 'Theo đề nghị của Quỹ Viễn thông công ích' }],
+    ['Theo Kế hoạch được phê duyệt', { kind: 'byReference', text: 'Theo Kế hoạch được phê duyệt' }],
+    ['Khi có yêu cầu xây dựng', { kind: 'byReference', text: 'Khi có yêu cầu xây dựng' }],
+    [null, { kind: 'none' }],
+  ])('reads %j', (text, expected) => {
+    expect(parseDeadline(text)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each<[string, Deadline]>([
+    ['quý iv/2026', { kind: 'quarter', year: 2026, quarter: 4 }],
+    ['Quý 2 / 2027', { kind: 'quarter', year: 2027, quarter: 2 }],
+    ['  tháng 3/2026 ', { kind: 'month', year: 2026, month: 3 }],
+    ['Năm 2026', { kind: 'year', year: 2026 }],
+    ['Thu\u031bo\u031b\u0300ng xuye\u0302n', { kind: 'ongoing' }], // NFD
+    ['', { kind: 'none' }],
+  ])('tolerates %j', (text, expected) => {
+    expect(parseDeadline(text)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each(['Sớm', 'Quý V/2026', 'Tháng 13/2026', 'cuối năm', '26'])('"%s" is a deadline.unknown issue', (text) => {
+    const r = parseDeadline(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0].code).toBe('deadline.unknown');
+  });
+});
+
+describe('deadlineDate', () => {
+  it.each<[Deadline, string | null]>([
+    [{ kind: 'quarter', year: 2026, quarter: 1 }, '2026-03-31'],
+    [{ kind: 'quarter', year: 2026, quarter: 3 }, '2026-09-30'],
+    [{ kind: 'month', year: 2026, month: 10 }, '2026-10-31'],
+    [{ kind: 'month', year: 2028, month: 2 }, '2028-02-29'],
+    [{ kind: 'year', year: 2026 }, '2026-12-31'],
+    [{ kind: 'ongoing' }, null],
+    [{ kind: 'fromYear', year: 2026 }, null],
+    [{ kind: 'byReference', text: 'Theo Đề án 06' }, null],
+    [{ kind: 'none' }, null],
+  ])('%j ends on %s', (deadline, date) => {
+    expect(deadlineDate(deadline)).toBe(date);
+  });
+});
+
+describe('taskDeadlineState', () => {
+  const q1: Deadline = { kind: 'quarter', year: 2026, quarter: 1 };
+  it.each<[Deadline, boolean, string, string]>([
+    [q1, false, '2026-03-31', 'onTime'],
+    [q1, false, '2026-04-01', 'overdue'],
+    [q1, true, '2026-04-01', 'done'],
+    [{ kind: 'month', year: 2026, month: 10 }, false, '2026-10-15', 'onTime'],
+    [{ kind: 'year', year: 2026 }, false, '2027-01-01', 'overdue'],
+    [{ kind: 'ongoing' }, false, '2030-01-01', 'noFixedDate'],
+    [{ kind: 'byReference', text: 'Theo Đề án 06' }, false, '2030-01-01', 'noFixedDate'],
+    [{ kind: 'none' }, false, '2030-01-01', 'noFixedDate'],
+    [{ kind: 'none' }, true, '2030-01-01', 'done'],
+  ])('%j, done=%s, on %s → %s', (deadline, done, on, state) => {
+    expect(taskDeadlineState(deadline, done, on)).toBe(state);
+  });
+
+  it('refuses a date that is not YYYY-MM-DD (a bug in the caller)', () => {
+    expect(() => taskDeadlineState(q1, false, '1/4/2026')).toThrow();
+  });
+});
