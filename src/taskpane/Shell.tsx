@@ -1,7 +1,7 @@
 // One dispatch on the host: Excel → the clerk's and the consolidator's views, Word → the head's
 // view, anywhere else → how to sideload. Each view is its own chunk, fetched when first shown.
 import { Suspense, lazy, useState, type ReactNode } from 'react';
-import { Caption1, Spinner, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, Spinner, Subtitle1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import type { Detected } from '../office/host';
 import { strings } from './strings';
 
@@ -65,7 +65,7 @@ export function Shell({ detected }: { detected: Detected | undefined }) {
   return (
     <main className={styles.root}>
       <header className={styles.header}>
-        <Title2 as="h1">{strings.appTitle}</Title2>
+        <Subtitle1 as="h1">{strings.appTitle}</Subtitle1>
         <Caption1>{strings.planName}</Caption1>
       </header>
       {detected === undefined ? (

@@ -51,10 +51,8 @@ export const vi = {
     intro:
       'Trang này là ngăn tác vụ của phần bổ trợ “Báo cáo chuyển đổi số Nghệ An”. Phần bổ trợ chỉ hoạt động bên trong Excel (cán bộ nhập liệu, bộ phận tổng hợp) hoặc Word (lãnh đạo đơn vị). Để cài thử, nạp tệp manifest.xml ở thư mục gốc của dự án vào Excel hoặc Word như sau.',
     desktopTitle: 'Excel, Word trên máy tính (Windows, macOS)',
-    desktopSteps: [
-      'Giữ máy chủ phát triển đang chạy (npm start).',
-      'Mở một cửa sổ dòng lệnh khác trong thư mục dự án và chạy một trong hai lệnh:',
-    ],
+    desktopStart: 'Giữ máy chủ phát triển đang chạy (npm start).',
+    desktopRun: 'Mở một cửa sổ dòng lệnh khác trong thư mục dự án và chạy một trong hai lệnh:',
     desktopCommands: ['npm run sideload:excel', 'npm run sideload:word'],
     desktopAfter: 'Excel hoặc Word sẽ mở ra; bấm nút “Báo cáo CĐS” trên thẻ Trang đầu (Home) để mở ngăn tác vụ.',
     webTitle: 'Excel, Word trên web (Microsoft 365)',

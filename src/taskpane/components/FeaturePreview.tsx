@@ -1,6 +1,6 @@
 // The common frame of a view whose features are still being built: title, who it is for,
 // an honest "under construction" badge and the list of what is coming.
-import { Badge, Body1, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { strings } from '../strings';
 
 const useStyles = makeStyles({
@@ -18,7 +18,7 @@ export function FeaturePreview({ title, description, coming }: FeaturePreviewPro
   const styles = useStyles();
   return (
     <section className={styles.root}>
-      <Title3 as="h2">{title}</Title3>
+      <Subtitle2 as="h2">{title}</Subtitle2>
       <div>
         <Badge appearance="tint" color="warning">
           {strings.underConstruction}

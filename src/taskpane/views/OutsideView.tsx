@@ -1,6 +1,6 @@
 // Shown when the taskpane is not running inside Excel or Word: explains how to sideload
 // manifest.xml instead of failing.
-import { Body1, Body1Strong, Caption1, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Body1Strong, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { OutsideReason } from '../../office/host';
 import { strings } from '../strings';
 
@@ -22,17 +22,16 @@ export function OutsideView({ reason }: { reason: OutsideReason }) {
   const s = strings.outside;
   return (
     <section className={styles.root}>
-      <Title3 as="h2">{s.title}</Title3>
+      <Subtitle2 as="h2">{s.title}</Subtitle2>
       <Body1>{s.intro}</Body1>
 
       <Body1Strong as="h3">{s.desktopTitle}</Body1Strong>
       <ol className={styles.steps}>
-        {s.desktopSteps.map((step) => (
-          <li key={step}>
-            <Body1>{step}</Body1>
-          </li>
-        ))}
         <li>
+          <Body1>{s.desktopStart}</Body1>
+        </li>
+        <li>
+          <Body1>{s.desktopRun}</Body1>
           {s.desktopCommands.map((command) => (
             <code key={command} className={styles.code}>
               {command}

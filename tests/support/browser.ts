@@ -1,0 +1,107 @@
+// Real-browser tests: Debian's Chromium driven by playwright-core, a webpack build of the
+// taskpane, and a tiny static server. Without Chromium the suite is skipped on a developer's
+// machine (with a loud warning) and fails on CI, where .ci/run installs it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = join(__dirname, '..', '..');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const MISSING = `Chromium is missing at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium fonts-dejavu-core\` (or set CHROMIUM_PATH).`;
+
+/**
+ * `describe` for suites that need Chromium. Without it: skipped with a warning locally,
+ * one failing test when process.env.CI is set.
+ */
+export function describeWithChromium(name: string, suite: () => void): void {
+  if (existsSync(CHROMIUM_PATH)) {
+    describe(name, suite);
+  } else if (process.env.CI) {
+    describe(name, () => {
+      it('needs Chromium', () => {
+        throw new Error(MISSING);
+      });
+    });
+  } else {
+    console.warn(`\n!!!!!!!!\n!! SKIPPED browser tests "${name}": ${MISSING}\n!!!!!!!!\n`);
+    describe.skip(name, suite);
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Builds the add-in with webpack (development mode) into a fresh temporary directory and
+ * returns it; `remove()` deletes it.
+ */
+export function buildAddin(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'cds-addin-'));
+  const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
+  const result = spawnSync(process.execPath, [cli, '--mode', 'development', '--output-path', dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`webpack failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export interface StaticServer {
+  /** e.g. http://127.0.0.1:40123 */
+  origin: string;
+  /** Every path requested so far, in order. */
+  requests: string[];
+  close: () => Promise<void>;
+}
+
+/** Serves `dir` over http on 127.0.0.1 at a free port. */
+export async function serveStatic(dir: string): Promise<StaticServer> {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    requests.push(path);
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
