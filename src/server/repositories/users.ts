@@ -6,6 +6,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, UserTable } from '../db/schema';
 import type { Principal, Role, RoleGrant } from '../auth/principal';
 import { isRole, roleNeedsUnit } from '../auth/roles';
+import { recordAudit } from './audit';
 
 type Q = Kysely<Database>;
 export type UserRow = Selectable<UserTable>;
@@ -22,20 +23,8 @@ export const normalizeUsername = (name: string): string => name.trim().toLowerCa
 
 const now = (): string => new Date().toISOString();
 
-async function audit(db: Q, actor: Actor, action: string, entity: string, entityId: string | null, before: unknown, after: unknown): Promise<void> {
-  await db
-    .insertInto('audit')
-    .values({
-      at: now(),
-      user_id: actor,
-      action,
-      entity,
-      entity_id: entityId,
-      before: before === null ? null : JSON.stringify(before),
-      after: after === null ? null : JSON.stringify(after),
-    })
-    .execute();
-}
+const audit = (db: Q, actor: Actor, action: string, entity: string, entityId: string | null, before: unknown, after: unknown): Promise<void> =>
+  recordAudit(db, { at: now(), userId: actor, action, entity, entityId, before, after });
 
 /** What the audit log keeps of a user: never the password hash. */
 const publicUser = (u: UserRow) => ({
