@@ -23,6 +23,24 @@ const officeJsFiles = [
   '{en-us,vi-vn}/office_strings.js',
 ];
 
+/**
+ * Writes build-info.json (mode, origin, time) beside the bundles: scripts/start.mjs compares its
+ * time with the sources' to decide whether dist/ is stale.
+ */
+class BuildInfoPlugin {
+  constructor(info) {
+    this.info = info;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('BuildInfoPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'BuildInfoPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const json = JSON.stringify({ ...this.info, builtAt: new Date().toISOString() }, null, 2);
+        compilation.emitAsset('build-info.json', new compiler.webpack.sources.RawSource(`${json}\n`));
+      });
+    });
+  }
+}
+
 module.exports = (_env, argv) => {
   const production = argv.mode === 'production';
   const origin = process.env.ADDIN_ORIGIN || DEV_ORIGIN;
@@ -65,6 +83,7 @@ module.exports = (_env, argv) => {
     },
     performance: { hints: false }, // the budget is enforced by scripts/check-bundle-size.mjs
     plugins: [
+      new BuildInfoPlugin({ mode: production ? 'production' : 'development', origin: production ? origin : DEV_ORIGIN }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
