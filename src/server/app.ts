@@ -13,7 +13,7 @@ import { connectFromConfig, type Db } from './db/connect';
 import { dbPlugin } from './db/plugin';
 import { installErrorHandler } from './errors';
 import { auditRoutes } from './routes/audit';
-// import { consolidationRoutes } from './routes/consolidation';
+import { consolidationRoutes } from './routes/consolidation';
 import { healthRoutes } from './routes/health';
 import { openapiRoutes } from './routes/openapi';
 import { periodRoutes } from './routes/periods';
@@ -65,7 +65,7 @@ export const reportingApp: FastifyPluginAsync<AppOptions> = async (app, options)
       await api.register(planRoutes);
       await api.register(periodRoutes);
       await api.register(submissionRoutes);
-      // await api.register(consolidationRoutes);
+      await api.register(consolidationRoutes);
       await api.register(auditRoutes);
       await api.register(openapiRoutes);
     },

@@ -1,0 +1,41 @@
+// The consolidation as CSV for Excel: UTF-8 with a byte-order mark (Excel reads Vietnamese right
+// only with it), CRLF, one row per indicator (province figure) followed by one row per unit.
+import { EVALUATION_LABELS } from '../core/evaluate';
+import { TASK_STATUS_LABELS, type TaskStatus } from '../core/values';
+import type { Consolidation } from './consolidation';
+
+const STATUS_VI: Readonly<Record<string, string>> = { submitted: 'Đã nộp', approved: 'Đã phê duyệt', returned: 'Bị trả lại', missing: 'Chưa nộp' };
+
+function cell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  // Quote always; a leading = + - @ would run as a formula in Excel, so it is escaped with a quote mark.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+const line = (cells: readonly unknown[]) => cells.map(cell).join(',');
+
+export function consolidationCsv(c: Consolidation): string {
+  const lines: string[] = [];
+  if (c.kind === 'indicators') {
+    lines.push(line(['Mã', 'TT', 'Chỉ tiêu', 'Mục tiêu 2026', 'Đơn vị', 'Tên đơn vị', 'Tình trạng báo cáo', 'Số liệu', 'Đánh giá']));
+    for (const i of c.indicators) {
+      lines.push(line([i.id, i.no, i.text, i.targetText, '', 'TOÀN TỈNH', `${i.reported}/${i.expected} đơn vị`, i.figureText, i.evaluationLabel]));
+      for (const u of i.units) {
+        lines.push(line([i.id, i.no, '', '', u.unitId, u.name, STATUS_VI[u.status], u.display ?? '', u.evaluation ? EVALUATION_LABELS[u.evaluation] : '']));
+      }
+    }
+  } else {
+    lines.push(line(['Mã', 'TT', 'Nhiệm vụ', 'Thời gian hoàn thành', 'Đơn vị', 'Tên đơn vị', 'Tình trạng báo cáo', 'Trạng thái', 'Tiến độ (%)', 'Kết quả', 'Khó khăn, vướng mắc', 'Đề xuất', 'Quá hạn']));
+    for (const t of c.tasks) {
+      for (const u of t.units) {
+        lines.push(line([
+          t.id, t.no ?? '', t.text, t.deadlineText ?? '', u.unitId, u.name, STATUS_VI[u.reportStatus],
+          u.status ? TASK_STATUS_LABELS[u.status as TaskStatus] : '', u.progress ?? '', u.result ?? '', u.obstacles ?? '', u.proposal ?? '',
+          u.deadlineState === 'overdue' ? 'Quá hạn' : '',
+        ]));
+      }
+    }
+  }
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,128 @@
+// One period's consolidation (DOMAIN.md §5, DHIS2's reporting rate and reports on time): per
+// indicator the province figure by its aggregation rule with each unit's value, or per task each
+// lead unit's progress; per unit whether it submitted, was approved, returned or is missing.
+// Values of returned reports are shown but left out of the province figure: they await correction.
+import type { Catalogue, Indicator, Task, Unit } from '../core/catalogue-types';
+import { aggregate, figureText, type UnitReport } from '../core/aggregate';
+import { taskDeadlineState } from '../core/deadline';
+import { EVALUATION_LABELS, evaluateValue } from '../core/evaluate';
+import { valueText, type ParsedValue } from '../core/values';
+import type { Assignments } from './assignments';
+import type { Kind, Status } from './repositories/submissions';
+
+export interface StoredReport {
+  readonly unitId: string;
+  readonly status: Status;
+  readonly revision: number;
+  readonly late: boolean;
+  readonly submittedAt: string;
+  readonly content: { readonly rows: readonly unknown[] };
+}
+
+type IndicatorRow = { id: string; value: ParsedValue | null; note: string | null };
+type TaskRow = { id: string; status: string | null; progress: number | null; result: string | null; obstacles: string | null; proposal: string | null; completedOn: string | null };
+
+export interface UnitCompleteness {
+  readonly unitId: string;
+  readonly name: string;
+  readonly status: Status | 'missing';
+  readonly revision: number | null;
+  /** null while missing. */
+  readonly late: boolean | null;
+  readonly submittedAt: string | null;
+}
+
+function completeness(expected: readonly Unit[], reports: ReadonlyMap<string, StoredReport>) {
+  const units: UnitCompleteness[] = expected.map((u) => {
+    const r = reports.get(u.id);
+    return r
+      ? { unitId: u.id, name: u.name, status: r.status, revision: r.revision, late: r.late, submittedAt: r.submittedAt }
+      : { unitId: u.id, name: u.name, status: 'missing', revision: null, late: null, submittedAt: null };
+  });
+  const n = (status: UnitCompleteness['status']) => units.filter((u) => u.status === status).length;
+  const received = units.length - n('missing');
+  const onTime = units.filter((u) => u.late === false).length;
+  const rate = (x: number, of: number) => (of === 0 ? null : Math.round((x * 10000) / of) / 100);
+  return {
+    units,
+    summary: {
+      expected: units.length, submitted: n('submitted'), approved: n('approved'), returned: n('returned'), missing: n('missing'),
+      onTime, late: received - onTime,
+      /** Reports received ÷ reports expected, in percent. */
+      completenessRate: rate(received, units.length),
+      /** Reports received by the deadline ÷ reports expected, in percent. */
+      onTimeRate: rate(onTime, units.length),
+    },
+  };
+}
+
+export function consolidateIndicators(
+  catalogue: Catalogue, units: readonly Unit[], a: Assignments, stored: readonly StoredReport[],
+) {
+  const reports = new Map(stored.map((r) => [r.unitId, r]));
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const rowsOf = (r: StoredReport) => new Map((r.content.rows as IndicatorRow[]).map((row) => [row.id, row]));
+  const rowMaps = new Map(stored.map((r) => [r.unitId, rowsOf(r)]));
+  const indicators = catalogue.indicators.map((indicator: Indicator) => {
+    const expected = a.indicatorUnits.get(indicator.id) ?? [];
+    const counted: UnitReport[] = [];
+    const unitValues = [];
+    for (const unitId of expected) {
+      const report = reports.get(unitId);
+      const row = rowMaps.get(unitId)?.get(indicator.id);
+      const value = row?.value ?? null;
+      if (report && report.status !== 'returned') counted.push({ unitId, value });
+      unitValues.push({
+        unitId, name: names.get(unitId) ?? unitId, status: report?.status ?? 'missing',
+        value, display: report && row ? valueText(value) : null, note: row?.note ?? null,
+        evaluation: report && row ? evaluateValue(indicator.target, value) : null,
+      });
+    }
+    const agg = aggregate(indicator, expected, counted);
+    return {
+      id: indicator.id, no: indicator.no, group: indicator.group, text: indicator.text, targetText: indicator.targetText,
+      rule: agg.rule, figure: agg.figure, figureText: figureText(agg.figure), evaluation: agg.evaluation,
+      evaluationLabel: EVALUATION_LABELS[agg.evaluation], expected: agg.expected, reported: agg.reported,
+      provisional: agg.provisional, units: unitValues,
+    };
+  });
+  const expectedUnits = units.filter((u) => [...a.indicatorUnits.values()].some((ids) => ids.includes(u.id)));
+  return { indicators, ...completeness(expectedUnits, reports) };
+}
+
+export function consolidateTasks(
+  catalogue: Catalogue, units: readonly Unit[], a: Assignments, stored: readonly StoredReport[],
+  visibleTasks: (task: Task) => boolean, today: string,
+) {
+  const reports = new Map(stored.map((r) => [r.unitId, r]));
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const rowMaps = new Map(stored.map((r) => [r.unitId, new Map((r.content.rows as TaskRow[]).map((row) => [row.id, row]))]));
+  const tasks = catalogue.tasks.filter(visibleTasks).map((task) => {
+    const leads = a.taskUnits.get(task.id) ?? [];
+    const unitRows = leads.map((unitId) => {
+      const row = rowMaps.get(unitId)?.get(task.id);
+      const status = row?.status ?? null;
+      return {
+        unitId, name: names.get(unitId) ?? unitId, reportStatus: reports.get(unitId)?.status ?? 'missing',
+        status, progress: row?.progress ?? null, result: row?.result ?? null, obstacles: row?.obstacles ?? null,
+        proposal: row?.proposal ?? null, completedOn: row?.completedOn ?? null,
+        deadlineState: taskDeadlineState(task.deadline, status === 'done', today),
+      };
+    });
+    const count = (s: string | null) => unitRows.filter((r) => r.status === s).length;
+    return {
+      id: task.id, no: task.no, group: task.group, text: task.text, deadlineText: task.deadlineText,
+      monitors: a.taskMonitors.get(task.id) ?? [], leads: leads.length,
+      done: count('done'), onTrack: count('onTrack'), late: count('late'), notStarted: count('notStarted'),
+      notReported: count(null), overdue: unitRows.filter((r) => r.deadlineState === 'overdue').length, units: unitRows,
+    };
+  });
+  const leadIds = new Set(tasks.flatMap((t) => t.units.map((u) => u.unitId)));
+  return { tasks, ...completeness(units.filter((u) => leadIds.has(u.id)), reports) };
+}
+
+export type Consolidation =
+  | ({ readonly kind: 'indicators' } & ReturnType<typeof consolidateIndicators>)
+  | ({ readonly kind: 'tasks' } & ReturnType<typeof consolidateTasks>);
+
+export type { Kind };

@@ -1,0 +1,43 @@
+// GET /api/consolidation?planId&period&kind&format=json|csv: for the province consolidator (SKHCN) or
+// the administrator; a monitoring agency's consolidator sees only the tasks it monitors.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Task } from '../../core/catalogue-types';
+import { vietnamDate } from '../../core/periods';
+import { can, monitoringUnitIds } from '../auth/roles';
+import { assignmentsOf } from '../assignments';
+import { consolidateIndicators, consolidateTasks, type Consolidation } from '../consolidation';
+import { consolidationCsv } from '../consolidation-csv';
+import { forbidden, notFound } from '../errors';
+import { latestRows } from '../repositories/submissions';
+import { listUnits } from '../repositories/units';
+import { ConsolidationQuery } from './bodies';
+import { signedIn } from './guard';
+import { parseQuery } from './parse';
+
+export const consolidationRoutes: FastifyPluginAsync = async (app) => {
+  app.get('/consolidation', async (request, reply) => {
+    const principal = signedIn(request);
+    const query = parseQuery(ConsolidationQuery, request.query);
+    const everything = can(principal, 'consolidation.read', { kind: query.kind });
+    const monitors = query.kind === 'tasks' && !everything ? monitoringUnitIds(principal, 'consolidation.read') : [];
+    if (!everything && monitors.length === 0) throw forbidden();
+    const catalogue = app.catalogues.get(query.planId);
+    if (!catalogue) throw notFound('Không tìm thấy kế hoạch.');
+
+    const units = await listUnits(app.db.kysely);
+    const a = assignmentsOf(catalogue, units);
+    const stored = await latestRows(app.db.kysely, query.planId, query.period, query.kind);
+    let result: Consolidation;
+    if (query.kind === 'indicators') {
+      result = { kind: 'indicators', ...consolidateIndicators(catalogue, units, a, stored) };
+    } else {
+      const visible = (task: Task) => everything || (a.taskMonitors.get(task.id) ?? []).some((m) => monitors.includes(m));
+      result = { kind: 'tasks', ...consolidateTasks(catalogue, units, a, stored, visible, vietnamDate(app.clock())) };
+    }
+    if (query.format === 'csv') {
+      const file = `tong-hop-${query.planId}-${query.period}-${query.kind}.csv`;
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(consolidationCsv(result));
+    }
+    return { planId: query.planId, period: query.period, generatedAt: app.clock().toISOString(), ...result };
+  });
+};

@@ -1,0 +1,95 @@
+// Consolidating one period: province figures by each indicator's rule, each unit's value, and who
+// submitted, was approved, returned or is missing, on time or late.
+import type { TestApp } from './support/app';
+import { testApp } from './support/app';
+import { COMMUNES, PLAN_ID, SKHCN, SNV, SYT } from './support/catalogue';
+import { describeEachDatabase } from './support/databases';
+import { communeReport, indicatorReport, taskReport } from './support/requests';
+import { as, principal } from './support/test-auth';
+
+const consolidator = as(principal('consolidator', null));
+const url = (kind: string, format = 'json') => `/api/consolidation?planId=${PLAN_ID}&period=2026-Q1&kind=${kind}&format=${format}`;
+
+describeEachDatabase('consolidation', (database) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(database);
+    const submit = async (body: { unitId: string }) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/submissions', headers: as(principal('reporter', body.unitId)), payload: body });
+      if (res.statusCode !== 201) throw new Error(res.body);
+      return res.json();
+    };
+    await submit(indicatorReport()); // SKHCN: 5G 72,5 %, IOC in progress, 45 of 1 200 trained
+    const vinhHung = await submit(communeReport('phuong-vinh-hung', true)); // Có, 30/40
+    await t.app.inject({ method: 'POST', url: `/api/submissions/${vinhHung.id}/approve`, headers: as(principal('approver', 'phuong-vinh-hung')), payload: { contentHash: vinhHung.contentHash } });
+    const truongVinh = await submit(communeReport('phuong-truong-vinh', true));
+    await t.app.inject({ method: 'POST', url: `/api/submissions/${truongVinh.id}/return`, headers: as(principal('approver', 'phuong-truong-vinh')), payload: { comment: 'Sai số liệu' } });
+    t.setNow('2026-03-25T03:00:00.000Z'); // after the Q1 deadline (20/03)
+    await submit(communeReport('xa-dien-chau', false));
+    await submit(taskReport(SKHCN));
+    await submit(taskReport(SNV, { rows: [{ id: 'nv-01', status: 'Chậm tiến độ', progress: 20, obstacles: 'Thiếu biên chế' }, { id: 'nv-03', status: 'Hoàn thành', progress: 100 }] }));
+  });
+  afterAll(async () => t.close());
+
+  it('computes each indicator’s province figure by its rule', async () => {
+    const res = await t.app.inject({ method: 'GET', url: url('indicators'), headers: consolidator });
+    expect(res.statusCode).toBe(200);
+    const byId = Object.fromEntries(res.json().indicators.map((i: { id: string }) => [i.id, i]));
+    // singleSource: SKHCN's own rate
+    expect(byId['ct-01']).toMatchObject({ rule: 'singleSource', figureText: '72,5%', evaluation: 'exceeded' });
+    // shareYes over all three communes: Vĩnh Hưng Có (approved), Trường Vinh returned (left out), Diễn Châu Không
+    expect(byId['ct-05']).toMatchObject({ rule: 'shareYes', figure: { numerator: 1, denominator: 3 }, evaluation: 'notMet', reported: 2, expected: 3 });
+    // ratioOfSums: (45 + 30 + 30) / (1200 + 40 + 40), never the mean of percentages
+    expect(byId['ct-16'].figure).toMatchObject({ numerator: 105, denominator: 1280 });
+    const returned = byId['ct-05'].units.find((u: { unitId: string }) => u.unitId === 'phuong-truong-vinh');
+    expect(returned).toMatchObject({ status: 'returned', display: 'Có' });
+  });
+
+  it('gives each unit’s status, timeliness and the completeness rate', async () => {
+    const body = (await t.app.inject({ method: 'GET', url: url('indicators'), headers: consolidator })).json();
+    const status = Object.fromEntries(body.units.map((u: { unitId: string; status: string; late: boolean | null }) => [u.unitId, [u.status, u.late]]));
+    expect(status).toEqual({
+      [SKHCN]: ['submitted', false], [SNV]: ['missing', null], [SYT]: ['missing', null],
+      'phuong-vinh-hung': ['approved', false], 'phuong-truong-vinh': ['returned', false], 'xa-dien-chau': ['submitted', true],
+    });
+    expect(body.summary).toEqual({
+      expected: 6, submitted: 2, approved: 1, returned: 1, missing: 2, onTime: 3, late: 1, completenessRate: 66.67, onTimeRate: 50,
+    });
+    expect(COMMUNES.every((c) => c in status)).toBe(true);
+  });
+
+  it('consolidates task progress and marks unfinished tasks past their deadline as overdue', async () => {
+    const before = (await t.app.inject({ method: 'GET', url: url('tasks'), headers: consolidator })).json();
+    expect(before.tasks[0].units.find((u: { unitId: string }) => u.unitId === SNV).deadlineState).toBe('onTime'); // 25/03, Quý I ends 31/03
+    t.setNow('2026-04-01T03:00:00.000Z');
+    const body = (await t.app.inject({ method: 'GET', url: url('tasks'), headers: consolidator })).json();
+    const nv01 = body.tasks.find((x: { id: string }) => x.id === 'nv-01');
+    expect(nv01).toMatchObject({ leads: 6, done: 1, late: 1, notReported: 4 });
+    expect(nv01.units.find((u: { unitId: string }) => u.unitId === SNV)).toMatchObject({ status: 'late', obstacles: 'Thiếu biên chế', deadlineState: 'overdue' });
+  });
+
+  it('shows a monitoring agency only the tasks it monitors, and no indicators', async () => {
+    const snvConsolidator = as(principal('consolidator', SNV));
+    const tasks = (await t.app.inject({ method: 'GET', url: url('tasks'), headers: snvConsolidator })).json();
+    expect(tasks.tasks.map((x: { id: string }) => x.id)).toEqual(['nv-01']);
+    const indicators = await t.app.inject({ method: 'GET', url: url('indicators'), headers: snvConsolidator });
+    expect(indicators.statusCode).toBe(403);
+  });
+
+  it('refuses clerks and approvers', async () => {
+    for (const who of [principal('reporter', SKHCN), principal('approver', SKHCN)]) {
+      expect((await t.app.inject({ method: 'GET', url: url('indicators'), headers: as(who) })).statusCode).toBe(403);
+    }
+  });
+
+  it('exports CSV for Excel (BOM, quoted cells, province row first)', async () => {
+    const res = await t.app.inject({ method: 'GET', url: url('indicators', 'csv'), headers: as(principal('admin', null)) });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.body.startsWith('\ufeff"Mã","TT","Chỉ tiêu"')).toBe(true);
+    const lines = res.body.split('\r\n');
+    expect(lines[1]).toContain('"TOÀN TỈNH"');
+    expect(lines[1]).toContain('"72,5%"');
+    expect(res.body).toContain('"phuong-truong-vinh","Phường Trường Vinh","Bị trả lại","Có"');
+  });
+});
