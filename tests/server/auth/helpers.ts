@@ -34,8 +34,7 @@ export async function addUser(
 }
 
 export async function buildAuthApp(db: Db, auth: Partial<AuthSettings> = {}, env: Record<string, string> = {}): Promise<FastifyInstance> {
-  // trustProxy: the tests set the client address with X-Forwarded-For (see call()).
-  const app = Fastify({ logger: false, trustProxy: true });
+  const app = Fastify({ logger: false });
   await app.register(authPlugin, { db, config: { dataDir: mkdtempSync(join(tmpdir(), 'auth-app-')) }, auth, env });
   app.get<{ Params: { unitId: string } }>(
     '/api/units/:unitId/submissions',
@@ -44,35 +43,16 @@ export async function buildAuthApp(db: Db, auth: Partial<AuthSettings> = {}, env
   );
   app.get('/api/audit', { preHandler: requireCapability('audit.read') }, async () => ({ ok: true }));
   app.get('/api/submissions', { preHandler: requireCapability('submission.read', 'someUnit') }, async () => ({ ok: true }));
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.ready();
   return app;
 }
 
-export interface Reply {
-  readonly statusCode: number;
-  readonly headers: Record<string, string>;
-  json(): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test bodies are checked with expect()
-}
-
-/**
- * One request over loopback HTTP. Not app.inject(): light-my-request needs the ESM-only `cookie` 2
- * package, which jest's CommonJS runtime cannot require on Node 20.
- */
-export async function call(
+/** One request through app.inject(), with the client address the throttle sees. */
+export function call(
   app: FastifyInstance,
-  req: { method?: string; url: string; headers?: Record<string, string>; payload?: unknown; remoteAddress?: string },
-): Promise<Reply> {
-  const { port } = app.server.address() as { port: number };
-  const headers: Record<string, string> = { ...req.headers };
-  if (req.payload !== undefined) headers['content-type'] = 'application/json';
-  if (req.remoteAddress) headers['x-forwarded-for'] = req.remoteAddress;
-  const res = await fetch(`http://127.0.0.1:${port}${req.url}`, {
-    method: req.method ?? 'GET',
-    headers,
-    body: req.payload === undefined ? undefined : JSON.stringify(req.payload),
-  });
-  const text = await res.text();
-  return { statusCode: res.status, headers: Object.fromEntries(res.headers.entries()), json: () => JSON.parse(text) };
+  req: { method?: 'GET' | 'POST'; url: string; headers?: Record<string, string>; payload?: object; remoteAddress?: string },
+) {
+  return app.inject({ method: req.method ?? 'GET', url: req.url, headers: req.headers, payload: req.payload, remoteAddress: req.remoteAddress ?? '10.0.0.1' });
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
