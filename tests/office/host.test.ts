@@ -54,7 +54,7 @@ describe('hostOf', () => {
 });
 
 describe('supports', () => {
-  it('asks Office.context.requirements', () => {
+  it('asks the running Office which requirement sets it supports', () => {
     const asked: string[] = [];
     install(fake(() => Promise.resolve({ host: 'Excel' }), (set, version) => (asked.push(`${set} ${version}`), version <= '1.12')));
     expect(supports('ExcelApi', '1.12')).toBe(true);
