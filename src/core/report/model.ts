@@ -1,0 +1,188 @@
+// The report of one submission revision as a declarative document (types.ts), computed with the
+// core engine: evaluations (evaluate.ts), task deadline states (deadline.ts), Vietnamese numbers
+// (values.ts), period names (periods.ts). Source of truth: DOMAIN.md §5–6 and Nghị định 30/2020.
+//
+// A report shows ONE submission – indicators or tasks – because an approval is bound to one
+// revision's content hash; the other kind of the same unit and period is its own report.
+import type { Catalogue, Indicator, Task, Unit } from '../catalogue-types';
+import { taskDeadlineState, type TaskDeadlineState } from '../deadline';
+import { EVALUATION_LABELS, evaluateValue, type Evaluation } from '../evaluate';
+import { formatPercent } from '../numbers';
+import { parsePeriod, periodLabel } from '../periods';
+import { TASK_STATUS_LABELS, valueText } from '../values';
+import type { IndicatorContentRow, ReportSubmission, TaskContentRow } from './source';
+import type { EvaluationCounts, ReportBlock, ReportModel, ReportTable, TaskCounts } from './types';
+import { agencyLines, placeDateLine, signatureOf, unitSymbol, type SigningAs } from './wording';
+
+export interface ReportOptions {
+  /** The report's date, ISO "YYYY-MM-DD" (Vietnam date); also the day deadlines are judged on. */
+  readonly date: string;
+  /** The number the clerical office gives ("15"); left as "…" for them to fill in when absent. */
+  readonly number?: string;
+  readonly signingAs?: SigningAs;
+  readonly signerName?: string;
+}
+
+export const DEADLINE_STATE_LABELS: Readonly<Record<TaskDeadlineState, string>> = {
+  done: 'Đã hoàn thành',
+  onTime: 'Trong hạn',
+  overdue: 'Quá hạn',
+  noFixedDate: 'Không có hạn cố định',
+};
+
+const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+const SKHCN_NAME = 'Sở Khoa học và Công nghệ';
+const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+
+/**
+ * The report of one submission revision.
+ * @example
+ * buildReportModel(catalogue, reportSubmissionFrom(detail)!, unit, { date: '2026-01-05' }).header.placeDate
+ * // 'Nghệ An, ngày 05 tháng 01 năm 2026'
+ */
+export function buildReportModel(catalogue: Catalogue, submission: ReportSubmission, unit: Unit, options: ReportOptions): ReportModel {
+  const period = parsePeriod(submission.period);
+  if (!period.ok) throw new Error(`buildReportModel: unreadable period ${submission.period}`);
+  const { province, planYear, number: planNumber, issuedOn, issuer } = catalogue.document;
+  const label = lowerFirst(periodLabel(period.value));
+  const { parent, agency } = agencyLines(unit, province);
+  const symbol = unitSymbol(unit);
+
+  const body: ReportBlock[] = [
+    {
+      kind: 'paragraph',
+      text: `Thực hiện Kế hoạch số ${planNumber} ngày ${issuedOn.split('-').reverse().join('/')} của ${issuer} về chuyển đổi số tỉnh ${province} năm ${planYear}, ${unit.name} báo cáo kết quả thực hiện ${label} như sau:`,
+    },
+  ];
+  let indicators: EvaluationCounts | null = null;
+  let tasks: TaskCounts | null = null;
+  let proposals: string[] = [];
+  if (submission.kind === 'indicators') {
+    const part = indicatorPart(catalogue, submission.rows);
+    indicators = part.counts;
+    body.push(
+      { kind: 'heading', text: 'I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU (PHỤ LỤC 01)' },
+      { kind: 'paragraph', text: indicatorSummary(part.counts) },
+      { kind: 'table', table: part.table },
+      { kind: 'heading', text: 'II. ĐỀ XUẤT, KIẾN NGHỊ' },
+    );
+  } else {
+    const part = taskPart(catalogue, submission.rows, options.date);
+    tasks = part.counts;
+    proposals = part.proposals;
+    body.push(
+      { kind: 'heading', text: 'I. TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ (PHỤ LỤC 02)' },
+      { kind: 'paragraph', text: taskSummary(part.counts) },
+      { kind: 'table', table: part.table },
+      { kind: 'heading', text: 'II. ĐỀ XUẤT, KIẾN NGHỊ' },
+    );
+  }
+  if (proposals.length === 0) body.push({ kind: 'paragraph', text: 'Không có đề xuất, kiến nghị.' });
+  else body.push(...proposals.map((text) => ({ kind: 'paragraph' as const, text: `- ${text}` })));
+  body.push({ kind: 'paragraph', text: `Trên đây là báo cáo kết quả thực hiện ${label} của ${unit.name}./.` });
+
+  return {
+    binding: {
+      submissionId: submission.submissionId, revision: submission.revision, contentHash: submission.contentHash,
+      kind: submission.kind, unitId: submission.unitId, period: submission.period,
+    },
+    header: {
+      parentAgency: parent, agency, nationalTitle: NATIONAL_TITLE, motto: MOTTO,
+      number: `Số: ${options.number?.trim() || '…'}/BC-${symbol}`,
+      placeDate: placeDateLine(province, options.date),
+    },
+    title: 'BÁO CÁO',
+    subject: `Kết quả thực hiện Kế hoạch chuyển đổi số tỉnh ${province} năm ${planYear}, ${label}`,
+    body,
+    summary: { indicators, tasks },
+    proposals,
+    signature: signatureOf(unit, options.signingAs ?? 'head', options.signerName),
+    recipients: recipientsOf(catalogue, submission, unit, symbol),
+  };
+}
+
+function byCatalogueOrder<T extends { id: string }, C extends { id: string }>(rows: readonly T[], items: readonly C[]): [C, T][] {
+  const index = new Map(items.map((x, i) => [x.id, i]));
+  const byId = new Map(items.map((x) => [x.id, x]));
+  return rows
+    .filter((r) => byId.has(r.id))
+    .sort((a, b) => index.get(a.id)! - index.get(b.id)!)
+    .map((r) => [byId.get(r.id)!, r]);
+}
+
+/** The target as printed, with its scope qualifier ("100% đối với các thủ tục đủ điều kiện"). */
+function targetCell(indicator: Indicator): string {
+  const t = indicator.target;
+  const qualifier = (t.kind === 'atLeast' || t.kind === 'greaterThan') && t.qualifier ? t.qualifier : null;
+  return qualifier && !indicator.targetText.includes(qualifier) ? `${indicator.targetText} ${qualifier}` : indicator.targetText;
+}
+
+function indicatorPart(catalogue: Catalogue, rows: readonly IndicatorContentRow[]): { counts: EvaluationCounts; table: ReportTable } {
+  const counts: Record<Evaluation, number> = { met: 0, exceeded: 0, notMet: 0, noData: 0 };
+  const body = byCatalogueOrder(rows, catalogue.indicators).map(([indicator, row]) => {
+    const evaluation = evaluateValue(indicator.target, row.value);
+    counts[evaluation] += 1;
+    const result = valueText(row.value) + (row.note ? ` (${row.note})` : '');
+    return [String(indicator.no), indicator.text, targetCell(indicator), result, EVALUATION_LABELS[evaluation]];
+  });
+  return {
+    counts: { total: body.length, ...counts },
+    table: { columns: ['TT', 'Chỉ tiêu', 'Mục tiêu 2026', 'Kết quả', 'Đánh giá'], widths: [7, 45, 16, 18, 14], rows: body, centred: [0, 2, 4] },
+  };
+}
+
+function taskPart(catalogue: Catalogue, rows: readonly TaskContentRow[], date: string) {
+  const counts = { total: 0, done: 0, onTime: 0, late: 0, overdue: 0, notStarted: 0 };
+  const proposals: string[] = [];
+  const body = byCatalogueOrder(rows, catalogue.tasks).map(([task, row]) => {
+    const state = taskDeadlineState(task.deadline, row.status === 'done', date);
+    counts.total += 1;
+    if (state === 'done') counts.done += 1;
+    else if (state === 'overdue') counts.overdue += 1;
+    else if (row.status === 'late') counts.late += 1;
+    else if (row.status === 'onTrack') counts.onTime += 1;
+    else counts.notStarted += 1;
+    if (row.proposal) proposals.push(`${taskName(task)}: ${row.proposal}`);
+    const status = row.status === null ? 'Chưa báo cáo' : TASK_STATUS_LABELS[row.status];
+    const progress = row.progress === null || row.progress === undefined ? '' : ` (${formatPercent(row.progress)})`;
+    const result = [row.result, row.obstacles ? `Khó khăn, vướng mắc: ${row.obstacles}` : null].filter(Boolean).join('. ');
+    return [task.no === null ? '' : String(task.no), task.text, task.deadlineText ?? 'Không ghi', status + progress, result, DEADLINE_STATE_LABELS[state]];
+  });
+  const table: ReportTable = {
+    columns: ['TT', 'Nhiệm vụ', 'Thời hạn', 'Tình hình thực hiện', 'Kết quả', 'Đánh giá thời hạn'],
+    widths: [6, 34, 13, 16, 19, 12], rows: body, centred: [0, 2, 5],
+  };
+  return { counts: counts as TaskCounts, table, proposals };
+}
+
+/** The unnumbered task of group VIII is named by its opening words. */
+function taskName(task: Task): string {
+  if (task.no !== null) return `Nhiệm vụ ${task.no}`;
+  const words = task.text.split(/\s+/u);
+  return `Nhiệm vụ "${words.slice(0, 8).join(' ')}${words.length > 8 ? '…' : ''}"`;
+}
+
+export function indicatorSummary(c: EvaluationCounts): string {
+  return `Tổng số chỉ tiêu đơn vị báo cáo: ${c.total}; trong đó đạt: ${c.met}; vượt: ${c.exceeded}; chưa đạt: ${c.notMet}; chưa có số liệu: ${c.noData}.`;
+}
+
+export function taskSummary(c: TaskCounts): string {
+  return `Tổng số nhiệm vụ đơn vị báo cáo: ${c.total}; trong đó hoàn thành: ${c.done}; đang triển khai đúng tiến độ: ${c.onTime}; chậm tiến độ: ${c.late}; quá hạn: ${c.overdue}; chưa triển khai: ${c.notStarted}.`;
+}
+
+/** Nơi nhận: who the report goes to (SKHCN consolidates; monitoring agencies follow their tasks), then the archive. */
+function recipientsOf(catalogue: Catalogue, submission: ReportSubmission, unit: Unit, symbol: string): string[] {
+  const names: string[] = unit.name === SKHCN_NAME ? [`UBND tỉnh ${catalogue.document.province} (để báo cáo)`] : [`${SKHCN_NAME} (để tổng hợp)`];
+  if (submission.kind === 'tasks') {
+    const reported = new Set(submission.rows.map((r) => r.id));
+    for (const task of catalogue.tasks) {
+      if (!reported.has(task.id)) continue;
+      for (const m of (task.monitorText ?? '').split(';').map((s) => s.trim()).filter(Boolean)) {
+        const line = `${m} (để theo dõi)`;
+        if (m !== unit.name && m !== SKHCN_NAME && !names.includes(line)) names.push(line);
+      }
+    }
+  }
+  return [...names.map((n) => `- ${n};`), `- Lưu: VT, ${symbol}.`];
+}

@@ -1,0 +1,103 @@
+// The official report as a declarative document: what a renderer (Word add-in, .docx file) draws.
+// Source of truth: DOMAIN.md §6 (Nghị định 30/2020/NĐ-CP, Phụ lục I) for the parts and their
+// formatting; the renderers only map these blocks to their API, so both print the same report.
+
+/** Which submission revision the document shows; approval is bound to its content hash. */
+export interface ReportBinding {
+  readonly submissionId: string;
+  readonly revision: number;
+  readonly contentHash: string;
+  readonly kind: 'indicators' | 'tasks';
+  readonly unitId: string;
+  readonly period: string;
+}
+
+/** The two-column header (Nghị định 30: agency on the left, Quốc hiệu and Tiêu ngữ on the right). */
+export interface ReportHeader {
+  /** Parent agency above the issuing agency, upper case, not bold; null for none. */
+  readonly parentAgency: string | null;
+  /** Issuing agency, upper case bold. */
+  readonly agency: string;
+  readonly nationalTitle: string;
+  readonly motto: string;
+  /** "Số: …/BC-SKHCN" – the number is left for the clerical office unless given. */
+  readonly number: string;
+  /** "Nghệ An, ngày 05 tháng 01 năm 2026" (italic). */
+  readonly placeDate: string;
+}
+
+export interface ReportTable {
+  /** Column headings, first row of the table. */
+  readonly columns: readonly string[];
+  /** Relative column widths (sum 100). */
+  readonly widths: readonly number[];
+  /** Body rows: one string per column. */
+  readonly rows: readonly (readonly string[])[];
+  /** Columns centred in body rows (TT, evaluations); the others are left-aligned. */
+  readonly centred: readonly number[];
+}
+
+/** The body in reading order: numbered headings, justified paragraphs, tables. */
+export type ReportBlock =
+  | { readonly kind: 'heading'; readonly text: string }
+  | { readonly kind: 'paragraph'; readonly text: string }
+  | { readonly kind: 'table'; readonly table: ReportTable };
+
+export interface ReportSignature {
+  /** "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN"; null when the head signs in their own right. */
+  readonly authority: string | null;
+  /** "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHỦ TỊCH". */
+  readonly title: string;
+  /** The signer's name, or a dotted line the head fills in. */
+  readonly name: string;
+}
+
+export interface EvaluationCounts {
+  readonly total: number;
+  readonly met: number;
+  readonly exceeded: number;
+  readonly notMet: number;
+  readonly noData: number;
+}
+
+export interface TaskCounts {
+  readonly total: number;
+  readonly done: number;
+  /** Under way on schedule (Đang triển khai, đúng tiến độ) and not past the deadline. */
+  readonly onTime: number;
+  /** Reported "Chậm tiến độ" but not yet past the deadline. */
+  readonly late: number;
+  /** Not done and past a fixed deadline on the report date. */
+  readonly overdue: number;
+  /** Not started or no status, and not past the deadline. */
+  readonly notStarted: number;
+}
+
+export interface ReportModel {
+  readonly binding: ReportBinding;
+  readonly header: ReportHeader;
+  /** "BÁO CÁO". */
+  readonly title: string;
+  /** Trích yếu: "Kết quả thực hiện Kế hoạch chuyển đổi số tỉnh Nghệ An năm 2026, quý I năm 2026". */
+  readonly subject: string;
+  readonly body: readonly ReportBlock[];
+  readonly summary: { readonly indicators: EvaluationCounts | null; readonly tasks: TaskCounts | null };
+  readonly proposals: readonly string[];
+  readonly signature: ReportSignature;
+  /** "Nơi nhận:" lines, each "- …;" and the last "- Lưu: VT, …". */
+  readonly recipients: readonly string[];
+}
+
+/** Page setup and type sizes (Nghị định 30/2020, Phụ lục I), shared by both renderers. */
+export const REPORT_LAYOUT = {
+  font: 'Times New Roman',
+  /** A4 portrait, millimetres. */
+  page: { width: 210, height: 297 },
+  margins: { top: 20, bottom: 20, left: 30, right: 15 },
+  /** Points. */
+  size: { agency: 13, parentAgency: 13, nationalTitle: 12, motto: 13, number: 13, placeDate: 14, title: 14, subject: 14, body: 14, table: 12, signature: 14, recipientsLabel: 12, recipients: 11 },
+  /** First-line indent of body paragraphs, millimetres (1–1,27 cm). */
+  firstLineIndent: 12.7,
+  /** Header columns (agency | Quốc hiệu), percent of the text width. */
+  headerWidths: [40, 60],
+} as const;

@@ -1,0 +1,148 @@
+// The report model over the real catalogue (Phụ lục 01 and 02 of Kế hoạch 1174/KH-UBND).
+import type { Unit } from '../../src/core/catalogue-types';
+import { buildReportModel, placeDateLine, reportSubmissionFrom, signatureOf, unitSymbol, type ReportSubmission } from '../../src/core/report';
+import { loadCatalogue } from './fixtures/catalogue';
+
+const catalogue = loadCatalogue();
+const skhcn: Unit = { id: 'so-khcn', name: 'Sở Khoa học và Công nghệ', classes: ['so-ban-nganh'], level: 'province' };
+const syt: Unit = { id: 'so-y-te', name: 'Sở Y tế', classes: ['so-ban-nganh'], level: 'province' };
+const commune: Unit = { id: 'xa-anh-son', name: 'Xã Anh Sơn', classes: ['cap-xa'], level: 'commune' };
+const HASH = 'a'.repeat(64);
+const header = { submissionId: 's-1', revision: 2, contentHash: HASH, planId: catalogue.planId, unitId: 'so-y-te', period: '2026-Q1' };
+const ind = (no: number) => catalogue.indicators.find((i) => i.no === no)!;
+
+describe('place and date line (Nghị định 30: leading zero for days < 10 and months 1–2)', () => {
+  it.each([
+    ['2026-01-05', 'Nghệ An, ngày 05 tháng 01 năm 2026'],
+    ['2026-02-09', 'Nghệ An, ngày 09 tháng 02 năm 2026'],
+    ['2026-03-15', 'Nghệ An, ngày 15 tháng 3 năm 2026'],
+    ['2026-12-31', 'Nghệ An, ngày 31 tháng 12 năm 2026'],
+  ])('%s → %s', (iso, line) => expect(placeDateLine('Nghệ An', iso)).toBe(line));
+  it('refuses a date that is not YYYY-MM-DD', () => expect(() => placeDateLine('Nghệ An', '5/1/2026')).toThrow());
+});
+
+describe('agency symbol and signature', () => {
+  it.each([
+    [skhcn, 'SKHCN'], [syt, 'SYT'], [commune, 'UBND'],
+    [{ ...syt, name: 'Sở Văn hóa, Thể thao và Du lịch' }, 'SVHTTDL'],
+  ])('symbol %#', (unit, symbol) => expect(unitSymbol(unit)).toBe(symbol));
+  it('a deputy signs "KT."; a commune chair signs "TM." for the committee', () => {
+    expect(signatureOf(syt, 'deputy')).toMatchObject({ authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC' });
+    expect(signatureOf(syt, 'head')).toMatchObject({ authority: null, title: 'GIÁM ĐỐC' });
+    expect(signatureOf(commune, 'head', 'Nguyễn Văn A')).toEqual({ authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Nguyễn Văn A' });
+  });
+});
+
+describe('an indicator report over all 51 indicators', () => {
+  const values = [
+    { kind: 'rate', percent: 72.5 }, { kind: 'rate', percent: 70 }, { kind: 'rate', percent: 10 }, null,
+  ] as const;
+  const submission: ReportSubmission = {
+    ...header, kind: 'indicators',
+    // Reversed on purpose: the table follows the plan's order, not the submission's.
+    rows: [...catalogue.indicators].reverse().map((i) => ({ id: i.id, value: i.form.kind === 'rate' ? values[i.no % 4] : null, note: null })),
+  };
+  const model = buildReportModel(catalogue, submission, syt, { date: '2026-04-05', number: '15' });
+  const table = model.body.find((b) => b.kind === 'table');
+
+  it('has the header, title and subject the decree prescribes', () => {
+    expect(model.header).toMatchObject({
+      parentAgency: 'UBND TỈNH NGHỆ AN', agency: 'SỞ Y TẾ', nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      motto: 'Độc lập - Tự do - Hạnh phúc', number: 'Số: 15/BC-SYT', placeDate: 'Nghệ An, ngày 05 tháng 4 năm 2026',
+    });
+    expect(model.title).toBe('BÁO CÁO');
+    expect(model.subject).toBe('Kết quả thực hiện Kế hoạch chuyển đổi số tỉnh Nghệ An năm 2026, quý I năm 2026');
+    expect(model.binding).toEqual({ submissionId: 's-1', revision: 2, contentHash: HASH, kind: 'indicators', unitId: 'so-y-te', period: '2026-Q1' });
+  });
+
+  it('has one table row per indicator, in plan order, with Vietnamese numbers and evaluation labels', () => {
+    expect(table?.kind === 'table' && table.table.rows.length).toBe(51);
+    if (table?.kind !== 'table') throw new Error('no table');
+    expect(table.table.columns).toEqual(['TT', 'Chỉ tiêu', 'Mục tiêu 2026', 'Kết quả', 'Đánh giá']);
+    expect(table.table.rows.map((r) => r[0])).toEqual(catalogue.indicators.map((i) => String(i.no)));
+    const row1 = table.table.rows[0];
+    expect(row1.slice(2)).toEqual([ind(1).targetText, ind(1).form.kind === 'rate' ? expect.stringMatching(/%$/) : 'Chưa có số liệu', expect.any(String)]);
+  });
+
+  it('shows the target qualifier', () => {
+    if (table?.kind !== 'table') throw new Error('no table');
+    const qualified = catalogue.indicators.find((i) => 'qualifier' in i.target && i.target.qualifier);
+    expect(qualified).toBeDefined();
+    const row = table.table.rows.find((r) => r[0] === String(qualified!.no))!;
+    expect(row[2]).toContain('đối với các thủ tục đủ điều kiện');
+  });
+
+  it('counts met / exceeded / not met / no data with the core engine, adding up to 51', () => {
+    const c = model.summary.indicators!;
+    expect(c.met + c.exceeded + c.notMet + c.noData).toBe(51);
+    const rates = catalogue.indicators.filter((i) => i.form.kind === 'rate');
+    expect(c.noData).toBe(51 - rates.length + rates.filter((i) => i.no % 4 === 3).length);
+    expect(model.body).toContainEqual({ kind: 'paragraph', text: expect.stringContaining(`chưa có số liệu: ${c.noData}.`) });
+  });
+
+  it('ends Nơi nhận with "- Lưu: VT, SYT." and every other line with ";"', () => {
+    expect(model.recipients.at(-1)).toBe('- Lưu: VT, SYT.');
+    for (const line of model.recipients.slice(0, -1)) expect(line).toMatch(/^- .+;$/);
+    expect(model.recipients[0]).toBe('- Sở Khoa học và Công nghệ (để tổng hợp);');
+  });
+});
+
+describe('a task report over all 57 tasks', () => {
+  const statuses = ['done', 'onTrack', 'late', 'notStarted'] as const;
+  const rows = catalogue.tasks.map((t, i) => ({
+    id: t.id, status: statuses[i % 4], progress: statuses[i % 4] === 'done' ? 100 : 40, result: i === 0 ? 'Đã kiện toàn Ban chỉ đạo' : null,
+    obstacles: null, proposal: i === 1 ? 'Bổ sung kinh phí' : null, completedOn: null,
+  }));
+  const submission: ReportSubmission = { ...header, unitId: 'so-khcn', kind: 'tasks', rows };
+  const model = buildReportModel(catalogue, submission, skhcn, { date: '2026-07-01', signingAs: 'deputy' });
+  const table = model.body.find((b) => b.kind === 'table');
+
+  it('has one row per task with its deadline state on the report date', () => {
+    if (table?.kind !== 'table') throw new Error('no table');
+    expect(table.table.rows).toHaveLength(catalogue.tasks.length);
+    const q1 = catalogue.tasks.findIndex((t) => t.deadline.kind === 'quarter' && t.deadline.quarter === 1);
+    expect(q1).toBeGreaterThanOrEqual(0);
+    expect(table.table.rows[q1][5]).toBe(statuses[q1 % 4] === 'done' ? 'Đã hoàn thành' : 'Quá hạn');
+    expect(table.table.rows[0][3]).toBe('Hoàn thành (100%)');
+  });
+
+  it('counts done, on time, late, overdue and not started, adding up', () => {
+    const c = model.summary.tasks!;
+    expect(c.total).toBe(catalogue.tasks.length);
+    expect(c.done + c.onTime + c.late + c.overdue + c.notStarted).toBe(c.total);
+    expect(c.done).toBe(rows.filter((r) => r.status === 'done').length);
+    expect(c.overdue).toBeGreaterThan(0);
+  });
+
+  it('collects proposals from the task rows', () => {
+    expect(model.proposals).toEqual([`Nhiệm vụ ${catalogue.tasks[1].no}: Bổ sung kinh phí`]);
+    expect(model.body).toContainEqual({ kind: 'paragraph', text: `- Nhiệm vụ ${catalogue.tasks[1].no}: Bổ sung kinh phí` });
+  });
+
+  it('is sent to the province by SKHCN itself, with the monitoring agencies, signed KT.', () => {
+    expect(model.recipients[0]).toBe('- UBND tỉnh Nghệ An (để báo cáo);');
+    expect(model.recipients).toContain('- Sở Nội vụ (để theo dõi);');
+    expect(model.signature).toMatchObject({ authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC' });
+  });
+});
+
+describe('reportSubmissionFrom (GET /api/submissions/:id)', () => {
+  const detail = {
+    id: 's-9', planId: catalogue.planId, unitId: 'so-y-te', period: '2026-H1', kind: 'indicators' as const, revision: 2,
+    revisions: [
+      { revision: 1, contentHash: 'b'.repeat(64), content: { rows: [{ id: 'ct-01', value: { kind: 'rate', percent: 50 }, note: null }] } },
+      { revision: 2, contentHash: HASH, content: { rows: [{ id: 'ct-11', value: { kind: 'status', status: 'done', evidence: null }, note: 'QĐ 12' }] } },
+    ],
+  };
+  it('takes the latest revision by default, a named one on request, and null for one that does not exist', () => {
+    expect(reportSubmissionFrom(detail)).toMatchObject({ revision: 2, contentHash: HASH, rows: [{ id: 'ct-11', value: { kind: 'status', status: 'done' }, note: 'QĐ 12' }] });
+    expect(reportSubmissionFrom(detail)!.rows[0]).not.toHaveProperty('value.evidence');
+    expect(reportSubmissionFrom(detail, 1)).toMatchObject({ revision: 1, rows: [{ id: 'ct-01' }] });
+    expect(reportSubmissionFrom(detail, 3)).toBeNull();
+  });
+  it('names the period in the subject ("6 tháng đầu năm 2026")', () => {
+    const m = buildReportModel(catalogue, reportSubmissionFrom(detail)!, commune, { date: '2026-06-20' });
+    expect(m.subject).toMatch(/, 6 tháng đầu năm 2026$/);
+    expect(m.header).toMatchObject({ parentAgency: null, agency: 'ỦY BAN NHÂN DÂN XÃ ANH SƠN', number: 'Số: …/BC-UBND' });
+  });
+});
