@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
+import fp from 'fastify-plugin';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import type { Catalogue } from '../core/catalogue-types';
 import type { Principal } from './auth/principal';
@@ -46,8 +47,9 @@ export interface AppOptions {
   readonly clock?: () => Date;
 }
 
-/** The app: plugins, then routes under /api, then the built add-in files at /. */
-export const reportingApp: FastifyPluginAsync<AppOptions> = async (app, options) => {
+/** The app: plugins, then routes under /api, then the built add-in files at /. Not encapsulated, so
+ * whoever registers it (server.ts, tests) sees app.db, app.catalogues and app.clock. */
+export const reportingApp = fp<AppOptions>(async (app, options) => {
   const { config } = options;
   installErrorHandler(app);
   app.decorate('config', config);
@@ -75,7 +77,7 @@ export const reportingApp: FastifyPluginAsync<AppOptions> = async (app, options)
   if (fs.existsSync(config.distDir)) {
     await app.register(fastifyStatic, { root: config.distDir, prefix: '/', index: ['taskpane.html', 'index.html'] });
   }
-};
+}, { name: 'reporting-app' });
 
 export interface BuildOptions extends AppOptions {
   readonly https?: { readonly key: string | Buffer; readonly cert: string | Buffer };

@@ -1,0 +1,85 @@
+// Starts the reporting server: configuration, catalogues, the app (database, migrations, auth,
+// routes, the built add-in), the first-start bootstrap, then listens. Stops gracefully on
+// SIGTERM/SIGINT: no new connections, requests in flight finish, the database closes last.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { authPlugin } from './auth/plugin';
+import { bootstrap } from './bootstrap';
+import { defaultSeedsDir, loadCatalogues } from './catalogues';
+import { ConfigError, loadConfig, type ServerConfig } from './config';
+
+export interface StartOptions {
+  /** Runs after the bootstrap, before listening (the demo fills its database here). */
+  readonly prepare?: (app: FastifyInstance) => Promise<void>;
+  readonly banner?: string;
+}
+
+async function httpsFor(config: ServerConfig) {
+  if (!config.https) return undefined;
+  // office-addin-dev-certs' localhost certificate, as Office requires HTTPS (shared with start.mjs).
+  const { httpsOptions } = await import('../../scripts/dev-certs.mjs');
+  return httpsOptions();
+}
+
+export async function start(config: ServerConfig, options: StartOptions = {}): Promise<FastifyInstance> {
+  const catalogues = loadCatalogues(defaultSeedsDir);
+  if (catalogues.catalogues.size === 0) throw new Error(`No plan catalogue in ${defaultSeedsDir}: run npm run catalogue first.`);
+  const app = await buildApp({
+    config,
+    catalogues,
+    auth: authPlugin,
+    https: await httpsFor(config),
+    logger: { level: config.logLevel },
+  });
+  await app.ready();
+  await bootstrap(app);
+  if (options.prepare) await options.prepare(app);
+  await app.listen({ port: config.port, host: config.host });
+  const scheme = config.https ? 'https' : 'http';
+  const database = app.db.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL';
+  process.stdout.write(`${options.banner ?? 'Reporting server'} on ${scheme}://localhost:${config.port} (${database}). Stop with Ctrl+C.\n`);
+  return app;
+}
+
+/** Closes the app on the first SIGTERM/SIGINT; a second signal, or 10 s, forces the exit. */
+export function closeOnSignals(app: FastifyInstance): void {
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) process.exit(1);
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(1), 10_000).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** The command-line entry: exits 1 with a readable message when the configuration is wrong. */
+export async function main(env: NodeJS.ProcessEnv = process.env, options: StartOptions = {}): Promise<void> {
+  let config: ServerConfig;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  try {
+    closeOnSignals(await start(config, options));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    process.stderr.write(code === 'EADDRINUSE' ? `Port ${config.port} is in use: stop the other server or set PORT.\n` : `Could not start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
+if (require.main === module) void main();
