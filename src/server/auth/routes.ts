@@ -48,18 +48,21 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, settings: AuthS
   app.post('/api/auth/login', async (request, reply) => {
     const body = parse(LoginBody, request, reply);
     if (!body) return reply;
-    const decision = settings.throttle.check(body.username, request.ip);
+    const decision = settings.throttle.begin(body.username, request.ip);
     if (!decision.allowed) return tooMany(reply, decision.retryAfterSec);
-    const user = await findByUsername(db.kysely, body.username);
-    // Always one scrypt run (a dummy one for unknown users) and one message: no account enumeration.
-    const passwordOk = await verifyPassword(body.password, user?.password_hash ?? null);
-    const session = user && passwordOk && user.disabled === 0 ? await issue(user.id, user.password_hash) : null;
+    let session: Awaited<ReturnType<typeof issue>> = null;
+    try {
+      const user = await findByUsername(db.kysely, body.username);
+      // Always one scrypt run (a dummy one for unknown users) and one message: no account enumeration.
+      const passwordOk = await verifyPassword(body.password, user?.password_hash ?? null);
+      session = user && passwordOk && user.disabled === 0 ? await issue(user.id, user.password_hash) : null;
+    } finally {
+      settings.throttle.end(body.username, request.ip, session !== null);
+    }
     if (!session) {
-      settings.throttle.recordFailure(body.username, request.ip);
       request.log.info({ username: body.username.slice(0, 64) }, 'sign-in refused');
       return send(reply, 401, 'unauthorized', 'auth.invalidCredentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
     }
-    settings.throttle.recordSuccess(body.username);
     return session;
   });
 
@@ -71,14 +74,18 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, settings: AuthS
     }
     const body = parse(PasswordBody, request, reply);
     if (!body) return reply;
-    const decision = settings.throttle.check(principal.username, request.ip);
+    // A stolen session must not be a free password-guessing oracle: the same throttle as sign-in.
+    const decision = settings.throttle.begin(principal.username, request.ip);
     if (!decision.allowed) return tooMany(reply, decision.retryAfterSec);
-    const user = await findById(db.kysely, principal.userId);
-    if (!user || !(await verifyPassword(body.currentPassword, user.password_hash))) {
-      // A stolen session must not be a free password-guessing oracle.
-      settings.throttle.recordFailure(principal.username, request.ip);
-      return send(reply, 400, 'bad_request', 'password.currentWrong', 'Mật khẩu hiện tại không đúng.');
+    let currentOk = false;
+    let user: Awaited<ReturnType<typeof findById>>;
+    try {
+      user = await findById(db.kysely, principal.userId);
+      currentOk = user !== undefined && (await verifyPassword(body.currentPassword, user.password_hash));
+    } finally {
+      settings.throttle.end(principal.username, request.ip, currentOk);
     }
+    if (!user || !currentOk) return send(reply, 400, 'bad_request', 'password.currentWrong', 'Mật khẩu hiện tại không đúng.');
     const policy = checkPasswordPolicy(body.newPassword, user.username);
     if (policy) return send(reply, 400, 'bad_request', 'password.policy', policy);
     if (body.newPassword === body.currentPassword) {
@@ -89,7 +96,6 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, settings: AuthS
       const r = await setPassword(trx, user.id, hash, { mustChange: false }, user.id);
       if (!r.ok) throw new Error(r.message);
     });
-    settings.throttle.recordSuccess(principal.username);
     // The old token carries the old password's fingerprint and stops working: hand out a new one.
     return issue(user.id, hash);
   });

@@ -19,6 +19,9 @@ export type ThrottleDecision = { readonly allowed: true } | { readonly allowed: 
 
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
+  /** Attempts being checked right now: counted like failures, so a burst of parallel guesses
+   * cannot all pass check() before the first of them is recorded. */
+  private readonly pending = new Map<string, number>();
 
   constructor(
     private readonly limits: ThrottleLimits = DEFAULT_LIMITS,
@@ -34,6 +37,27 @@ export class LoginThrottle {
     ];
     const wait = Math.max(...waits);
     return wait > 0 ? { allowed: false, retryAfterSec: Math.ceil(wait / 1000) } : { allowed: true };
+  }
+
+  /**
+   * check() and, when allowed, hold a place until end(): use around the password check.
+   * @example const d = throttle.begin(u, ip); if (d.allowed) { const ok = await verify(); throttle.end(u, ip, ok); }
+   */
+  begin(username: string, address: string): ThrottleDecision {
+    const decision = this.check(username, address);
+    if (decision.allowed) for (const key of [accountKey(username), addressKey(address)]) this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
+    return decision;
+  }
+
+  /** Releases the place taken by begin() and records the outcome. */
+  end(username: string, address: string, success: boolean): void {
+    for (const key of [accountKey(username), addressKey(address)]) {
+      const n = (this.pending.get(key) ?? 0) - 1;
+      if (n > 0) this.pending.set(key, n);
+      else this.pending.delete(key);
+    }
+    if (success) this.recordSuccess(username);
+    else this.recordFailure(username, address);
   }
 
   recordFailure(username: string, address: string): void {
@@ -59,7 +83,10 @@ export class LoginThrottle {
   private waitFor(key: string, limit: number, t: number): number {
     const list = this.recent(key, t);
     if (list.length === 0) this.failures.delete(key);
-    if (list.length < limit) return 0;
+    const inFlight = this.pending.get(key) ?? 0;
+    if (list.length + inFlight < limit) return 0;
+    // Only attempts in flight: their outcome is not known yet, so ask to retry shortly.
+    if (list.length < limit) return 1000;
     // The window reopens when the failure that put the key over its limit ages out.
     return list[list.length - limit] + this.limits.windowMs - t;
   }

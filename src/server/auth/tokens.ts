@@ -1,7 +1,7 @@
 // Local bearer tokens: compact JWTs signed with HMAC-SHA256. The algorithm is pinned, so "none",
 // RS256 or anything else in the header is refused before any key is touched.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { b64json, checkTimes, decodeJwt, type Verified } from './jwt';
 
@@ -42,6 +42,8 @@ export function loadAuthSecret(opts: { authSecret?: string; dataDir: string }): 
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
+  // A copy restored with loose permissions is tightened: anyone who reads it can sign tokens.
+  if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   const secret = Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8');
   if (secret.length < MIN_SECRET_BYTES) throw new Error(`${file} quá ngắn; xoá tệp để tạo lại khoá.`);
   return secret;

@@ -68,6 +68,13 @@ describeEachDatabase('local sign-in', (database) => {
     expect(res.json().message).toMatch(/thử lại sau 15 phút/);
   });
 
+  it('lets at most 5 of 20 parallel guesses reach the password check', async () => {
+    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => login({ username: 'vt.hoa', password: `đoán song song ${i}` }, `10.2.0.${i}`)));
+    const codes = replies.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(5);
+    expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(15);
+  });
+
   it('answers 429 after 20 failures from one address over many accounts', async () => {
     for (let i = 0; i < 20; i++) await login({ username: `user${i}`, password: 'đoán bừa thôi' }, '203.0.113.5');
     expect((await login({ username: 'vt.hoa', password: PASSWORD }, '203.0.113.5')).statusCode).toBe(429);

@@ -37,3 +37,23 @@ describe('failed sign-in throttle', () => {
     expect(th.check('a', '1.1.1.1').allowed).toBe(false);
   });
 });
+
+describe('parallel guesses', () => {
+  it('counts attempts in flight, so a burst cannot slip past the limit', () => {
+    const th = new LoginThrottle({ perAccount: 5, perAddress: 100, windowMs: 900_000 }, () => 0);
+    const admitted = Array.from({ length: 50 }, (_, i) => th.begin('admin', `10.0.0.${i}`)).filter((d) => d.allowed);
+    expect(admitted).toHaveLength(5);
+    expect(th.begin('admin', '10.1.1.1')).toEqual({ allowed: false, retryAfterSec: 1 });
+    for (let i = 0; i < 5; i++) th.end('admin', `10.0.0.${i}`, false);
+    expect(th.begin('admin', '10.1.1.1')).toEqual({ allowed: false, retryAfterSec: 900 });
+  });
+
+  it('a successful attempt frees its place and clears the account', () => {
+    const th = new LoginThrottle({ perAccount: 2, perAddress: 2, windowMs: 900_000 }, () => 0);
+    expect(th.begin('a', '1.1.1.1').allowed).toBe(true);
+    th.end('a', '1.1.1.1', true);
+    expect(th.begin('a', '1.1.1.1').allowed).toBe(true);
+    th.end('a', '1.1.1.1', true);
+    expect(th.check('a', '1.1.1.1').allowed).toBe(true);
+  });
+});

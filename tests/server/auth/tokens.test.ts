@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
@@ -54,6 +54,9 @@ describe('the signing secret', () => {
     expect(statSync(join(dir, 'auth-secret')).mode & 0o777).toBe(0o600);
     expect(loadAuthSecret({ dataDir: dir }).equals(first)).toBe(true);
     expect(readFileSync(join(dir, 'auth-secret'), 'utf8')).toBe(first.toString());
+    chmodSync(join(dir, 'auth-secret'), 0o644);
+    expect(loadAuthSecret({ dataDir: dir }).equals(first)).toBe(true);
+    expect(statSync(join(dir, 'auth-secret')).mode & 0o777).toBe(0o600);
   });
 
   it('comes from AUTH_SECRET when set, and a short one is refused', () => {
