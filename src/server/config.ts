@@ -12,6 +12,8 @@ export interface ServerConfig {
   readonly https: boolean;
   /** postgres://… to use PostgreSQL; undefined = the embedded SQLite file. */
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL schema for the tables (search_path); default public. */
+  readonly databaseSchema: string | undefined;
   /** The add-in's origin, the only one CORS lets in. */
   readonly corsOrigin: string;
   /** Request body limit in bytes. */
@@ -63,6 +65,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push('DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for the embedded SQLite file)');
   }
 
+  const databaseSchema = env.DATABASE_SCHEMA?.trim() || undefined;
+  if (databaseSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    problems.push('DATABASE_SCHEMA must be a lower-case PostgreSQL identifier (letters, digits, _)');
+  }
+
   const scheme = https ? 'https' : 'http';
   const corsOrigin = env.CORS_ORIGIN?.trim() || `${scheme}://localhost:${port}`;
   if (!/^https?:\/\/[^/\s]+$/.test(corsOrigin)) {
@@ -83,6 +90,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || 'data'),
     https,
     databaseUrl,
+    databaseSchema,
     corsOrigin,
     bodyLimit,
     distDir: path.resolve(cwd, env.DIST_DIR?.trim() || 'dist'),

@@ -60,9 +60,9 @@ export function connect(options: ConnectOptions): Db {
 }
 
 /** Opens the database the configuration asks for. */
-export function connectFromConfig(config: { readonly databaseUrl?: string; readonly dataDir: string }): Db {
+export function connectFromConfig(config: { readonly databaseUrl?: string; readonly databaseSchema?: string; readonly dataDir: string }): Db {
   return config.databaseUrl
-    ? connect({ databaseUrl: config.databaseUrl })
+    ? connect({ databaseUrl: config.databaseUrl, schema: config.databaseSchema })
     : connect({ sqliteFile: path.join(config.dataDir, 'reporting.sqlite') });
 }
 

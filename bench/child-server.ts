@@ -1,0 +1,121 @@
+// The reporting server as a child process on loopback (plain HTTP), for the crash test and the
+// benchmark: the database is prepared beforehand with one signed-in user who may submit anywhere.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { hashPassword } from '../src/server/auth/passwords';
+import { connect, type Db } from '../src/server/db/connect';
+import { migrateToLatest } from '../src/server/db/migrate';
+import { createUser, grant } from '../src/server/repositories/users';
+
+const ROOT = path.resolve(__dirname, '..');
+export const BENCH_USER = 'bench.admin';
+export const BENCH_PASSWORD = 'Bench-password-2026!';
+
+export type Target = { readonly kind: 'sqlite'; readonly dataDir: string } | { readonly kind: 'postgres'; readonly url: string; readonly schema: string };
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Opens the target's database (the schema is created on PostgreSQL). */
+export async function openTarget(target: Target): Promise<Db> {
+  if (target.kind === 'sqlite') return connect({ sqliteFile: path.join(target.dataDir, 'reporting.sqlite') });
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  await client.query(`create schema if not exists ${target.schema}`);
+  await client.end();
+  return connect({ databaseUrl: target.url, schema: target.schema });
+}
+
+export async function dropTarget(target: Target): Promise<void> {
+  if (target.kind !== 'postgres') return;
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  await client.query(`drop schema if exists ${target.schema} cascade`);
+  await client.end();
+}
+
+/** Migrates the database and adds the bench user (an administrator, who may submit for any unit). */
+export async function prepareTarget(target: Target): Promise<void> {
+  const db = await openTarget(target);
+  try {
+    await migrateToLatest(db);
+    const user = await createUser(db.kysely, { username: BENCH_USER, passwordHash: await hashPassword(BENCH_PASSWORD) }, 'bench');
+    if (!user.ok) throw new Error(user.message);
+    const granted = await grant(db.kysely, user.value.id, 'admin', null, 'bench');
+    if (!granted.ok) throw new Error(granted.message);
+  } finally {
+    await db.close();
+  }
+}
+
+export interface ChildServer {
+  readonly url: string;
+  readonly process: ChildProcess;
+  output(): string;
+  /** SIGKILL: no shutdown hook runs, as in a power cut of the process. */
+  kill9(): Promise<void>;
+  /** SIGTERM and wait; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export async function startServer(target: Target, port?: number, extraEnv: Record<string, string> = {}): Promise<ChildServer> {
+  const p = port ?? (await freePort());
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    HTTPS: '0', PORT: String(p), HOST: '127.0.0.1', LOG_LEVEL: 'error',
+    AUTH_SECRET: 'child-server-secret-long-enough-0123456789',
+    DATA_DIR: target.kind === 'sqlite' ? target.dataDir : path.join(ROOT, 'data-bench'),
+    DATABASE_URL: target.kind === 'postgres' ? target.url : '',
+    DATABASE_SCHEMA: target.kind === 'postgres' ? target.schema : '',
+    ...extraEnv,
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/server.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${p}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start: ${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    process: child,
+    output: () => out,
+    kill9: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+export async function signIn(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }) });
+  if (!res.ok) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+export const uniqueName = (prefix: string) => `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
