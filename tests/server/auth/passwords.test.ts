@@ -36,8 +36,10 @@ describe('password hashes', () => {
       await f();
       return Number(process.hrtime.bigint() - t) / 1e6;
     };
-    const unknown = await time(() => verifyPassword('đoán thử', null));
-    const wrong = await time(() => verifyPassword('đoán thử', hash));
+    // The fastest of a few runs each, so a busy machine does not make the test flaky.
+    const fastest = async (f: () => Promise<unknown>) => Math.min(...[await time(f), await time(f), await time(f)]);
+    const unknown = await fastest(() => verifyPassword('đoán thử', null));
+    const wrong = await fastest(() => verifyPassword('đoán thử', hash));
     expect(unknown).toBeGreaterThan(wrong / 4);
   });
 });
