@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/health';
 import { openapiRoutes } from './routes/openapi';
 import { periodRoutes } from './routes/periods';
 import { planRoutes } from './routes/plans';
+import { reportRoutes } from './routes/report';
 import { submissionRoutes } from './routes/submissions';
 import { securityHeaders } from './security';
 
@@ -67,6 +68,7 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
       await api.register(planRoutes);
       await api.register(periodRoutes);
       await api.register(submissionRoutes);
+      await api.register(reportRoutes);
       await api.register(consolidationRoutes);
       await api.register(auditRoutes);
       await api.register(openapiRoutes);

@@ -128,7 +128,7 @@ function indicatorPart(catalogue: Catalogue, rows: readonly IndicatorContentRow[
   });
   return {
     counts: { total: body.length, ...counts },
-    table: { columns: ['TT', 'Chỉ tiêu', 'Mục tiêu 2026', 'Kết quả', 'Đánh giá'], widths: [7, 45, 16, 18, 14], rows: body, centred: [0, 2, 4] },
+    table: { columns: ['TT', 'Chỉ tiêu', 'Mục tiêu 2026', 'Kết quả', 'Đánh giá'], widths: [7, 42, 16, 21, 14], rows: body, centred: [0, 2, 4] },
   };
 }
 

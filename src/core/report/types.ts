@@ -99,5 +99,5 @@ export const REPORT_LAYOUT = {
   /** First-line indent of body paragraphs, millimetres (1–1,27 cm). */
   firstLineIndent: 12.7,
   /** Header columns (agency | Quốc hiệu), percent of the text width. */
-  headerWidths: [40, 60],
+  headerWidths: [42, 58],
 } as const;

@@ -1,0 +1,59 @@
+// GET /api/submissions/:id/report.docx: the submission as an official report (Nghị định 30/2020)
+// for heads who print or sign outside the add-in. Same permission as reading the submission
+// (routes/submissions.ts): the unit's own roles, or a monitoring agency for task reports.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { vietnamDate } from '../../core/periods';
+import { buildReportModel, reportSubmissionFrom, type SubmissionDetail } from '../../core/report';
+import { assignmentsOf, monitorsOfUnit } from '../assignments';
+import { can, monitoringUnitIds } from '../auth/roles';
+import { forbidden, notFound } from '../errors';
+import { DOCX_TYPE, reportDocx } from '../report-docx';
+import { getSubmission } from '../repositories/submissions';
+import { listUnits } from '../repositories/units';
+import { IdParams } from './bodies';
+import { signedIn } from './guard';
+import { parseQuery } from './parse';
+
+const ReportQuery = z.strictObject({
+  revision: z.coerce.number().int().min(1).optional(),
+  /** The report's date (default: today in Việt Nam). */
+  date: z.iso.date().optional(),
+  /** The number the clerical office gives; "…" when absent. */
+  number: z.string().trim().max(20).optional(),
+  signingAs: z.enum(['head', 'deputy']).optional(),
+});
+
+export const reportRoutes: FastifyPluginAsync = async (app) => {
+  app.get('/submissions/:id/report.docx', async (request, reply) => {
+    const { id } = parseQuery(IdParams, request.params);
+    const principal = signedIn(request);
+    const query = parseQuery(ReportQuery, request.query);
+    const detail = await getSubmission(app.db.kysely, id);
+    if (!detail) throw notFound('Không tìm thấy báo cáo.');
+    const units = await listUnits(app.db.kysely);
+    const catalogue = app.catalogues.get(detail.planId);
+    if (!can(principal, 'submission.read', { unitId: detail.unitId, kind: detail.kind })) {
+      // A monitoring agency reads the task reports of the units whose tasks it monitors.
+      const monitors = monitoringUnitIds(principal);
+      const monitored = detail.kind === 'tasks' && catalogue !== undefined
+        && monitorsOfUnit(assignmentsOf(catalogue, units), detail.unitId).some((m) => monitors.includes(m));
+      if (!monitored) throw forbidden();
+    }
+    const unit = units.find((u) => u.id === detail.unitId);
+    if (!catalogue || !unit) throw notFound('Không tìm thấy kế hoạch hoặc đơn vị của báo cáo.');
+    const source = reportSubmissionFrom(detail as SubmissionDetail, query.revision);
+    if (!source) throw notFound(`Báo cáo không có lần nộp thứ ${query.revision}.`);
+
+    const model = buildReportModel(catalogue, source, unit, {
+      date: query.date ?? vietnamDate(app.clock()), number: query.number, signingAs: query.signingAs,
+    });
+    const file = `bao-cao-${detail.period}-${detail.unitId}-lan-${source.revision}.docx`;
+    return reply
+      .type(DOCX_TYPE)
+      .header('content-disposition', `attachment; filename="${file}"`)
+      .header('x-content-hash', source.contentHash)
+      .header('cache-control', 'no-store')
+      .send(await reportDocx(model));
+  });
+};

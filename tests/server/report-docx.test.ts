@@ -1,0 +1,89 @@
+// GET /api/submissions/:id/report.docx checked with a real word processor: LibreOffice converts the
+// file to PDF and the PDF's text must hold the header lines, the table rows and the signature block.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestApp } from './support/app';
+import { testApp } from './support/app';
+import { SKHCN, SNV, SYT } from './support/catalogue';
+import { sqliteTestDatabase } from './support/databases';
+import { indicatorReport, taskReport } from './support/requests';
+import { as, principal } from './support/test-auth';
+import { convertToPdf, renderPng, requireSoffice } from '../support/office-pdf';
+
+const clerk = as(principal('reporter', SKHCN));
+const head = as(principal('approver', SKHCN));
+const otherHead = as(principal('approver', SYT));
+const monitor = as(principal('consolidator', SNV));
+const squash = (s: string): string => s.replace(/\s+/g, ' ');
+
+describe('report.docx', () => {
+  let t: TestApp;
+  let id: string;
+  beforeAll(async () => {
+    t = await testApp(sqliteTestDatabase);
+    const res = await t.app.inject({ method: 'POST', url: '/api/submissions', headers: clerk, payload: indicatorReport() });
+    expect(res.statusCode).toBe(201);
+    id = res.json().id;
+  });
+  afterAll(async () => t.close());
+
+  const get = (url: string, headers = head) => t.app.inject({ method: 'GET', url, headers });
+
+  it('is a .docx named after the period and unit, carrying the revision’s hash', async () => {
+    const res = await get(`/api/submissions/${id}/report.docx?date=2026-01-05`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml.document');
+    expect(res.headers['content-disposition']).toContain(`bao-cao-2026-Q1-${SKHCN}-lan-1.docx`);
+    expect(res.headers['x-content-hash']).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('needs the right to read the submission', async () => {
+    expect((await get(`/api/submissions/${id}/report.docx`, {} as Record<string, string>)).statusCode).toBe(401);
+    expect((await get(`/api/submissions/${id}/report.docx`, otherHead)).statusCode).toBe(403);
+    // A monitoring agency reads task reports only, not this indicator report.
+    expect((await get(`/api/submissions/${id}/report.docx`, monitor)).statusCode).toBe(403);
+    expect((await get(`/api/submissions/${id}/report.docx?revision=9`)).statusCode).toBe(404);
+    expect((await get('/api/submissions/nope/report.docx')).statusCode).toBe(404);
+    expect((await get(`/api/submissions/${id}/report.docx?bogus=1`)).statusCode).toBe(400);
+  });
+
+  it('lets a monitoring agency read a task report of a unit whose tasks it monitors', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/submissions', headers: clerk, payload: taskReport(SKHCN) });
+    expect(res.statusCode).toBe(201);
+    expect((await get(`/api/submissions/${res.json().id}/report.docx`, monitor)).statusCode).toBe(200);
+  });
+
+  const pdfIt = requireSoffice('the .docx report through LibreOffice') ? it : it.skip;
+
+  pdfIt('prints, through LibreOffice, the header, the indicator rows and the signature block', async () => {
+    const res = await get(`/api/submissions/${id}/report.docx?date=2026-01-05&number=12`);
+    const { text, pdf, pages } = convertToPdf(res.rawPayload, 'report.docx');
+    const flat = squash(text);
+    if (process.env.REPORT_PNG_DIR) {
+      mkdirSync(process.env.REPORT_PNG_DIR, { recursive: true });
+      copyFileSync(pdf, join(process.env.REPORT_PNG_DIR, 'report.pdf'));
+      writeFileSync(join(process.env.REPORT_PNG_DIR, 'report.txt'), text);
+      renderPng(pdf, join(process.env.REPORT_PNG_DIR, 'report'));
+    }
+    // The two-column header: agency | Quốc hiệu on one line, then Tiêu ngữ, then Số | place and date.
+    expect(text).toMatch(/UBND TỈNH NGHỆ AN\s+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    expect(text).toMatch(/SỞ KHOA HỌC[^\n]*Độc lập - Tự do - Hạnh phúc/);
+    expect(text).toMatch(/Số: 12\/BC-SKHCN\s+Nghệ An, ngày 05 tháng 01 năm 2026/);
+    expect(flat).toContain('BÁO CÁO');
+    expect(flat).toContain('Kết quả thực hiện Kế hoạch chuyển đổi số tỉnh Nghệ An năm 2026, quý I năm 2026');
+    expect(flat).toContain('Tổng số chỉ tiêu đơn vị báo cáo: 3; trong đó đạt: 0; vượt: 1; chưa đạt: 2; chưa có số liệu: 0.');
+    // Table rows: TT, chỉ tiêu, mục tiêu, kết quả, đánh giá on one printed line each.
+    expect(text).toMatch(/TT\s+Chỉ tiêu\s+(?:Mục tiêu\s+)?(?:2026\s+)?Kết quả\s+Đánh giá/);
+    expect(text).toMatch(/\b1\s+Tỷ lệ phủ sóng 5G trên địa bàn tỉnh\s+≥ 70%\s+72,5%\s+Vượt/);
+    // A row of several printed lines: TT, target and evaluation sit on its middle line.
+    expect(text).toMatch(/\n\s*11\s.*Hoàn thành\s.*Chưa đạt/);
+    expect(flat).toMatch(/Xây dựng Trung tâm giám sát, điều/);
+    expect(flat).toMatch(/3,75% \(45\/1\.200\)/);
+    // Signature block beside Nơi nhận.
+    expect(text).toMatch(/Nơi nhận:\s+GIÁM ĐỐC/);
+    expect(text).toMatch(/- UBND tỉnh Nghệ An \(để báo cáo\);/);
+    expect(text).toMatch(/- Lưu: VT, SKHCN\./);
+    expect(pages).toBeGreaterThanOrEqual(1);
+  }, 120_000);
+});
