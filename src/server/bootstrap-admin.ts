@@ -2,6 +2,7 @@
 // printed once to the operator's console and never stored in clear; it must be changed at first sign-in.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from './db/connect';
 import type { Database } from './db/schema';
 import { hashPassword } from './auth/passwords';
 import { createUser, findByUsername, grant, hasAdmin, setPassword } from './repositories/users';
@@ -22,25 +23,31 @@ export async function ensureAdmin(db: Kysely<Database>, log: BootstrapLog, print
   const password = randomBytes(18).toString('base64url');
   const hash = await hashPassword(password);
   let created = false;
-  await db.transaction().execute(async (trx) => {
-    // Re-check inside the transaction: two processes starting together must not both create one.
-    if (await hasAdmin(trx)) return;
-    const existing = await findByUsername(trx, 'admin');
-    let userId: string;
-    if (existing) {
-      // An `admin` account that lost its role (revoked by mistake) is reset rather than duplicated.
-      const reset = await setPassword(trx, existing.id, hash, { mustChange: true }, 'system');
-      if (!reset.ok) throw new Error(reset.message);
-      userId = existing.id;
-    } else {
-      const created = await createUser(trx, { username: 'admin', displayName: 'Quản trị hệ thống', passwordHash: hash, mustChangePassword: true }, 'system');
-      if (!created.ok) throw new Error(created.message);
-      userId = created.value.id;
-    }
-    const granted = await grant(trx, userId, 'admin', null, 'system');
-    if (!granted.ok) throw new Error(granted.message);
-    created = true;
-  });
+  try {
+    await db.transaction().execute(async (trx) => {
+      // Re-check inside the transaction: two processes starting together must not both create one.
+      if (await hasAdmin(trx)) return;
+      const existing = await findByUsername(trx, 'admin');
+      let userId: string;
+      if (existing) {
+        // An `admin` account that lost its role is reset rather than duplicated.
+        const reset = await setPassword(trx, existing.id, hash, { mustChange: true }, 'system');
+        if (!reset.ok) throw new Error(reset.message);
+        userId = existing.id;
+      } else {
+        const made = await createUser(trx, { username: 'admin', displayName: 'Quản trị hệ thống', passwordHash: hash, mustChangePassword: true }, 'system');
+        if (!made.ok) throw new Error(made.message);
+        userId = made.value.id;
+      }
+      const granted = await grant(trx, userId, 'admin', null, 'system');
+      if (!granted.ok) throw new Error(granted.message);
+      created = true;
+    });
+  } catch (err) {
+    // Another process starting at the same moment created it first (unique user name): fine.
+    if (isUniqueViolation(err) && (await hasAdmin(db))) return null;
+    throw err;
+  }
   if (!created) return null;
   log.warn('Đã tạo tài khoản quản trị "admin" với mật khẩu dùng một lần (chỉ in một lần ra màn hình).');
   // Printed outside the logger so it does not end up in structured log files or log shipping.

@@ -14,7 +14,16 @@ export type UserRow = Selectable<UserTable>;
 /** Who made a change: a user id, or a label such as "cli:root" or "system" for operator actions. */
 export type Actor = string;
 
-export type UserErrorCode = 'user.invalidName' | 'user.exists' | 'user.notFound' | 'role.unknown' | 'role.unitRequired' | 'role.unitForbidden' | 'unit.notFound' | 'grant.notFound';
+export type UserErrorCode =
+  | 'user.invalidName'
+  | 'user.exists'
+  | 'user.notFound'
+  | 'role.unknown'
+  | 'role.unitRequired'
+  | 'role.unitForbidden'
+  | 'role.lastAdmin'
+  | 'unit.notFound'
+  | 'grant.notFound';
 export type RepoResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: UserErrorCode; readonly message: string };
 const fail = (code: UserErrorCode, message: string): RepoResult<never> => ({ ok: false, code, message });
 
@@ -145,6 +154,10 @@ export async function grant(db: Q, userId: string, role: string, unitId: string 
 export async function revoke(db: Q, userId: string, role: string, unitId: string | null, actor: Actor): Promise<RepoResult<void>> {
   if (!isRole(role)) return fail('role.unknown', `Vai trò "${role}" không tồn tại (reporter, approver, consolidator, admin).`);
   const key = grantKey(unitId || null);
+  if (role === 'admin') {
+    const admins = await db.selectFrom('user_roles').select('user_id').where('role', '=', 'admin').execute();
+    if (admins.length === 1 && admins[0].user_id === userId) return fail('role.lastAdmin', 'Không thể thu hồi quyền của quản trị viên cuối cùng; hãy cấp quyền admin cho người khác trước.');
+  }
   const deleted = await db.deleteFrom('user_roles').where('user_id', '=', userId).where('role', '=', role).where('unit_id', '=', key).executeTakeFirst();
   if (Number(deleted.numDeletedRows) === 0) return fail('grant.notFound', `Người dùng không có vai trò ${role}${key ? ` tại đơn vị ${key}` : ' toàn tỉnh'}.`);
   await audit(db, actor, 'role.revoke', 'user', userId, { role, unitId: unitId || null }, null);

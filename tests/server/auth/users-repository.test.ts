@@ -63,6 +63,14 @@ describeEachDatabase('users repository', (database) => {
     expect(JSON.parse(audit[4].before!)).toEqual({ role: 'consolidator', unitId: null });
   });
 
+  it('refuses to revoke the last administrator', async () => {
+    const a = await addUser(db, 'qt.mot', 'Mật khẩu đủ dài 2026', [['admin', null]]);
+    expect(await revoke(db.kysely, a, 'admin', null, 'test')).toMatchObject({ ok: false, code: 'role.lastAdmin' });
+    const b = await addUser(db, 'qt.hai', 'Mật khẩu đủ dài 2026', [['admin', null]]);
+    expect((await revoke(db.kysely, a, 'admin', null, 'test')).ok).toBe(true);
+    expect(await revoke(db.kysely, b, 'admin', null, 'test')).toMatchObject({ ok: false, code: 'role.lastAdmin' });
+  });
+
   it('gives no principal for a disabled or missing account', async () => {
     const id = await addUser(db, 'vt.hoa', 'Mật khẩu đủ dài 2026');
     await db.kysely.updateTable('users').set({ disabled: 1 }).where('id', '=', id).execute();
