@@ -115,6 +115,16 @@ describe('npm run admin', () => {
     expect(admin(dir, ['units', 'import', join(dir, 'missing.csv')])).toMatchObject({ code: 1, err: expect.stringContaining('[file.unreadable]') });
   });
 
+  it('adds a Microsoft account without a password, and resets a password with --must-change', async () => {
+    expect(admin(dir, ['user', 'add', 'nv.a', '--entra-upn', 'Nguyen.Van.A@NgheAn.gov.vn', '--display-name', 'Nguyễn Văn A']).code).toBe(0);
+    expect(admin(dir, ['user', 'passwd', 'nv.a', '--password-stdin', '--must-change'], 'Mật khẩu tạm thời 2026').code).toBe(0);
+    expect(admin(dir, ['users']).out).toBe('nv.a\tNguyễn Văn A\t(chưa có vai trò)\t[phải đổi mật khẩu; Microsoft: nguyen.van.a@nghean.gov.vn]\n');
+    const { users, audit } = await read(dir);
+    expect(users[0]).toMatchObject({ entra_upn: 'nguyen.van.a@nghean.gov.vn', must_change_password: 1 });
+    expect(audit.map((a) => a.action)).toEqual(['user.add', 'user.password']);
+    expect(admin(dir, ['user', 'add', 'nv.b'])).toMatchObject({ code: 2, err: expect.stringContaining('--password-stdin') });
+  });
+
   it('rolls back a --dry-run user add', async () => {
     expect(admin(dir, ['user', 'add', 'thu', '--password-stdin', '--dry-run'], 'Mật khẩu đủ dài 2026').out).toMatch(/^\[chạy thử\]/);
     expect((await read(dir)).users).toHaveLength(0);
