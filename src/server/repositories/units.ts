@@ -40,10 +40,19 @@ export async function syncCatalogueUnits(db: Kysely<Database>, catalogue: Catalo
   await db.transaction().execute((tx) => upsert(tx, catalogue.units, 'plan', now));
 }
 
+type UnitRow = { id: string; name: string; classes: string; level: string };
+const toUnit = (r: UnitRow): Unit => ({ id: r.id, name: r.name, classes: JSON.parse(r.classes) as string[], level: r.level === 'commune' ? 'commune' : 'province' });
+
 /** Every active unit, as the core's Unit. */
 export async function listUnits(db: Kysely<Database>): Promise<Unit[]> {
   const rows = await db.selectFrom('units').selectAll().where('active', '=', 1).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, classes: JSON.parse(r.classes) as string[], level: r.level === 'commune' ? 'commune' : 'province' }));
+  return rows.map(toUnit);
+}
+
+/** One active unit, or undefined. */
+export async function getUnit(db: Kysely<Database>, id: string): Promise<Unit | undefined> {
+  const row = await db.selectFrom('units').selectAll().where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+  return row ? toUnit(row) : undefined;
 }
 
 export type ImportResult =

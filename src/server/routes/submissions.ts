@@ -8,7 +8,7 @@ import { conflict, forbidden, invalid, locked, notFound } from '../errors';
 import { contentHash } from '../hash';
 import { isLate } from '../../core/periods';
 import { canonicalRows, rowEvaluations, validateSubmission } from '../../core/validate-submission';
-import { listUnits } from '../repositories/units';
+import { getUnit, listUnits } from '../repositories/units';
 import { createRevision, decide, getSubmission, listSubmissions, submissionUnit, type Kind } from '../repositories/submissions';
 import { ApproveBody, IdParams, ListQuery, ReturnBody, SubmissionBody } from './bodies';
 import { requireCan, requireSomeUnit, signedIn } from './guard';
@@ -45,7 +45,7 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
     const principal = requireCan(request, 'submission.create', { unitId: body.unitId, kind: body.kind });
     const catalogue = app.catalogues.get(body.planId);
     if (!catalogue) throw notFound('Không tìm thấy kế hoạch.');
-    const unit = (await listUnits(app.db.kysely)).find((u) => u.id === body.unitId);
+    const unit = await getUnit(app.db.kysely, body.unitId);
     if (!unit) throw notFound('Không tìm thấy đơn vị.');
 
     const assigned = assignedIds(assignmentsOf(catalogue, [unit]), body.kind, unit.id);

@@ -1,0 +1,116 @@
+// `npm run bench:server`: the reporting server as a child process on loopback, on SQLite and (when
+// TEST_DATABASE_URL or DATABASE_URL is set) on PostgreSQL. Prints submissions per second and p50/p99
+// latency for 50 concurrent clients, and the time to consolidate one period of 160 units.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Catalogue, Unit } from '../src/core/catalogue-types';
+import { importUnitsCsv } from '../src/server/repositories/units';
+import { dropTarget, openTarget, prepareTarget, signIn, startServer, uniqueName, type Target } from './child-server';
+import { reportMaker } from './reports';
+
+const CLIENTS = 50;
+const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS) || 3000;
+const UNITS = 160;
+const PERIODS = ['2026-Q2', '2026-H1', '2026-Q3', '2026-9M', '2026-Q4', '2026-Y'];
+const catalogue = JSON.parse(fs.readFileSync(path.join(__dirname, '../seeds/nghe-an-1174-2026.json'), 'utf8')) as Catalogue;
+
+const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** The plan's agencies plus enough communes (sample names, class cap-xa) to make 160 units. */
+function communes(): Unit[] {
+  return Array.from({ length: UNITS - catalogue.units.length }, (_, i) => ({
+    id: `xa-bench-${String(i + 1).padStart(3, '0')}`, name: `Xã thử nghiệm ${i + 1}`, classes: ['cap-xa'], level: 'commune' as const,
+  }));
+}
+
+async function run(target: Target): Promise<void> {
+  await prepareTarget(target);
+  const extra = communes();
+  const db = await openTarget(target);
+  const csv = ['id,name,level,classes', ...extra.map((u) => `${u.id},${u.name},commune,cap-xa`)].join('\n');
+  const imported = await importUnitsCsv(db.kysely, csv, { userId: null, now: new Date().toISOString() });
+  await db.close();
+  if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
+
+  const units = [...catalogue.units, ...extra];
+  const maker = reportMaker(catalogue, units);
+  // First one indicator report of every unit for 2026-Q1 (the period consolidated below), then more.
+  const requests = maker.indicatorUnits.map((u, n) => maker.make(u, '2026-Q1', 'indicators', n));
+  for (let n = 0; requests.length < SUBMISSIONS; n++) {
+    const kind = n % 3 === 2 ? 'tasks' : 'indicators';
+    const pool = kind === 'tasks' ? maker.taskUnits : maker.indicatorUnits;
+    requests.push(maker.make(pool[n % pool.length], PERIODS[n % PERIODS.length], kind, n));
+  }
+
+  const server = await startServer(target);
+  try {
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${await signIn(server.url)}` };
+    const latencies: number[] = [];
+    let next = 0;
+    let failures = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (next < requests.length) {
+          const body = JSON.stringify(requests[next++]);
+          const t0 = performance.now();
+          const res = await fetch(`${server.url}/api/submissions`, { method: 'POST', headers, body });
+          await res.arrayBuffer();
+          latencies.push(performance.now() - t0);
+          if (res.status !== 201) failures++;
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+
+    const url = `${server.url}/api/consolidation?planId=${catalogue.planId}&period=2026-Q1&kind=indicators`;
+    const times: number[] = [];
+    let summary = '';
+    for (let i = 0; i < 6; i++) {
+      const t0 = performance.now();
+      const res = await fetch(url, { headers });
+      const body = (await res.json()) as { summary: { expected: number; submitted: number }; indicators: { units: unknown[] }[] };
+      if (i > 0) times.push(performance.now() - t0); // the first run warms up
+      const values = body.indicators.reduce((n, i) => n + i.units.length, 0);
+      summary = `${body.summary.submitted}/${body.summary.expected} units reporting, ${body.indicators.length} indicators, ${values} unit values`;
+    }
+    times.sort((a, b) => a - b);
+    const values = maker.indicatorUnits.reduce((n, u) => n + maker.indicatorCount(u), 0);
+    console.log(`\n${target.kind === 'sqlite' ? 'SQLite (WAL)' : 'PostgreSQL'}`);
+    console.log(`  submissions:    ${requests.length} by ${CLIENTS} concurrent clients, ${failures} not 201`);
+    console.log(`  throughput:     ${(requests.length / seconds).toFixed(0)} submissions/s`);
+    console.log(`  latency:        p50 ${ms(quantile(latencies, 0.5))}, p99 ${ms(quantile(latencies, 0.99))}`);
+    console.log(`  consolidation:  ${ms(quantile(times, 0.5))} median of ${times.length} (${UNITS} units, ${summary}; ${values} values stored)`);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`Reporting server benchmark – Node ${process.version}, ${os.cpus().length} CPUs, loopback HTTP, ${catalogue.planId}`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-server-'));
+  try {
+    await run({ kind: 'sqlite', dataDir });
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  if (!url) {
+    console.log('\nPostgreSQL: skipped (set TEST_DATABASE_URL=postgres://…)');
+    return;
+  }
+  const target: Target = { kind: 'postgres', url, schema: uniqueName('bench') };
+  try {
+    await run(target);
+  } finally {
+    await dropTarget(target);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
