@@ -87,18 +87,19 @@ async function fill(app: FastifyInstance, catalogue: Catalogue): Promise<string[
   return USERS.map((u) => `  ${u.username.padEnd(18)} ${u.role.padEnd(13)} ${(u.unit ?? 'toàn tỉnh').padEnd(18)} ${passwords.get(u.username)}`);
 }
 
-async function prepare(app: FastifyInstance): Promise<void> {
+/** Fills the demo database on its first start and prints the demo users. */
+export async function prepare(app: FastifyInstance, print: (text: string) => void = (t) => process.stdout.write(t)): Promise<void> {
   const file = path.join(app.config.dataDir, 'demo-users.txt');
   if (!(await findByUsername(app.db.kysely, USERS[0].username))) {
     const catalogue = [...app.catalogues.catalogues.values()][0];
     const lines = await fill(app, catalogue);
     fs.writeFileSync(file, `${['  user               role          unit               password', ...lines].join('\n')}\n`, { mode: 0o600 });
   }
-  process.stdout.write(`\nDEMO data (${app.config.dataDir}) – users, one per role:\n${fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''}\n`);
+  print(`\nDEMO data (${app.config.dataDir}) – users, one per role:\n${fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''}\n`);
 }
 
 if (require.main === module) {
   // Always its own SQLite file: the demo never writes to a production database.
   const env = { ...process.env, DATA_DIR: process.env.DEMO_DATA_DIR || 'data-demo', DATABASE_URL: '' };
-  void main(env, { prepare, banner: 'DEMO reporting server' });
+  void main(env, { prepare: (app) => prepare(app), banner: 'DEMO reporting server' });
 }

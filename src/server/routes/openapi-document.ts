@@ -36,6 +36,21 @@ export function openapiDocument(): object {
     security: [{ bearer: [] }],
     paths: {
       '/api/health': { get: { summary: 'Server and database are up', security: [], responses: { 200: ok('up'), 503: ok('database unavailable') } } },
+      '/api/auth/login': {
+        post: {
+          summary: 'Sign in with a user name and password; returns a bearer token', security: [],
+          requestBody: { required: true, ...json({ type: 'object', required: ['username', 'password'], additionalProperties: false, properties: { username: { type: 'string' }, password: { type: 'string' } } }) },
+          responses: { 200: ok('token'), ...errors(400, 401, 429) },
+        },
+      },
+      '/api/auth/password': {
+        post: {
+          summary: 'Change the password (required after a one-time password)',
+          requestBody: { required: true, ...json({ type: 'object', required: ['currentPassword', 'newPassword'], additionalProperties: false, properties: { currentPassword: { type: 'string' }, newPassword: { type: 'string' } } }) },
+          responses: { 200: ok('a new token'), ...errors(400, 401) },
+        },
+      },
+      '/api/auth/me': { get: { summary: 'The signed-in user and roles', responses: { 200: ok('user'), ...errors(401) } } },
       '/api/plans': { get: { summary: 'Plans', responses: { 200: ok('plans'), ...errors(401) } } },
       '/api/plans/{planId}': { get: { summary: 'Catalogue and units of a plan', parameters: [p('planId')], responses: { 200: ok('catalogue'), ...errors(401, 404) } } },
       '/api/periods': { get: { summary: 'Report periods, cut-off windows, deadlines', parameters: [q('planId', true)], responses: { 200: ok('periods'), ...errors(400, 401, 404) } } },
