@@ -1,0 +1,147 @@
+// Writes the report model (src/core/report) into the open document in ONE Word.run with ONE sync:
+// every paragraph, table (whole 2-D values arrays) and format is queued, nothing is read back, so
+// 51 indicators or 57 tasks cost the same single round trip. Layout per Nghị định 30/2020
+// (REPORT_LAYOUT); page setup needs WordApiDesktop 1.3 and is skipped, not failed, without it.
+import { REPORT_LAYOUT as L, type ReportModel, type ReportTable } from '../../core/report';
+import { REPORT_TAG, REPORT_TITLE, bindingText } from './binding-text';
+import { translated } from './errors';
+
+/** Millimetres to points (Word's unit for margins and indents). */
+const pt = (mm: number): number => Math.round((mm * 72) / 25.4 * 10) / 10;
+const TEXT_WIDTH = pt(L.page.width - L.margins.left - L.margins.right);
+
+interface Look {
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  align?: Word.Alignment | 'Centered' | 'Left' | 'Justified' | 'Right';
+  before?: number;
+  after?: number;
+  indent?: number;
+}
+
+function style(p: Word.Paragraph, look: Look): Word.Paragraph {
+  p.font.name = L.font;
+  p.font.size = look.size;
+  p.font.bold = look.bold ?? false;
+  p.font.italic = look.italic ?? false;
+  p.font.underline = look.underline ? 'Single' : 'None';
+  p.font.color = '#000000';
+  p.alignment = look.align ?? 'Centered';
+  p.firstLineIndent = look.indent ?? 0;
+  p.spaceBefore = look.before ?? 0;
+  p.spaceAfter = look.after ?? 0;
+  return p;
+}
+
+/** Fills a table cell with lines, each its own paragraph: the cell's first paragraph, then after it. */
+function fill(cell: Word.TableCell, lines: readonly (readonly [string, Look])[]): void {
+  let p = style(cell.body.paragraphs.getFirst(), lines[0][1]);
+  p.insertText(lines[0][0], 'Replace');
+  for (const [text, look] of lines.slice(1)) p = style(p.insertParagraph(text, 'After'), look);
+}
+
+function borderless(table: Word.Table, widths: readonly number[]): void {
+  table.getBorder('All').type = 'None';
+  widths.forEach((w, c) => (table.getCell(0, c).columnWidth = w));
+}
+
+/** A short rule under the agency name (a third of its column), drawn with box-drawing characters. */
+const AGENCY_RULE = '────────';
+
+function header(body: Word.Body, model: ReportModel): void {
+  const h = model.header;
+  const t = body.insertTable(2, 2, 'Start', [['', ''], ['', '']]);
+  borderless(t, L.headerWidths.map((p) => Math.round((TEXT_WIDTH * p) / 100)));
+  fill(t.getCell(0, 0), [
+    ...(h.parentAgency ? [[h.parentAgency, { size: L.size.parentAgency }] as const] : []),
+    [h.agency, { size: L.size.agency, bold: true }],
+    [AGENCY_RULE, { size: 8 }],
+  ]);
+  fill(t.getCell(0, 1), [
+    [h.nationalTitle, { size: L.size.nationalTitle, bold: true }],
+    // Underlined: the rule under Tiêu ngữ is as long as the line itself.
+    [h.motto, { size: L.size.motto, bold: true, underline: true }],
+  ]);
+  fill(t.getCell(1, 0), [[h.number, { size: L.size.number, before: 6 }]]);
+  fill(t.getCell(1, 1), [[h.placeDate, { size: L.size.placeDate, italic: true, before: 6 }]]);
+}
+
+function dataTable(body: Word.Body, table: ReportTable): void {
+  const values = [[...table.columns], ...table.rows.map((r) => [...r])];
+  const t = body.insertTable(values.length, table.columns.length, 'End', values);
+  t.styleBuiltIn = 'TableGrid';
+  t.headerRowCount = 1;
+  t.font.name = L.font;
+  t.font.size = L.size.table;
+  t.font.bold = false;
+  t.font.italic = false;
+  t.horizontalAlignment = 'Left';
+  t.verticalAlignment = 'Center';
+  const head = t.rows.getFirst();
+  head.font.bold = true;
+  head.horizontalAlignment = 'Centered';
+  table.widths.forEach((w, c) => (t.getCell(0, c).columnWidth = Math.round((TEXT_WIDTH * w) / 100)));
+  // Queued per cell, never synced per row: the whole table still travels in the one sync.
+  for (let r = 1; r < values.length; r += 1) for (const c of table.centred) t.getCell(r, c).horizontalAlignment = 'Centered';
+}
+
+function signature(body: Word.Body, model: ReportModel): void {
+  const s = model.signature;
+  const t = body.insertTable(1, 2, 'End', [['', '']]);
+  borderless(t, [Math.round(TEXT_WIDTH / 2), Math.round(TEXT_WIDTH / 2)]);
+  fill(t.getCell(0, 0), [
+    ['Nơi nhận:', { size: L.size.recipientsLabel, bold: true, italic: true, align: 'Left' }],
+    ...model.recipients.map((r) => [r, { size: L.size.recipients, align: 'Left' }] as const),
+  ]);
+  fill(t.getCell(0, 1), [
+    ...(s.authority ? [[s.authority, { size: L.size.signature, bold: true }] as const] : []),
+    [s.title, { size: L.size.signature, bold: true, after: 72 }],
+    [s.name, { size: L.size.signature, bold: true }],
+  ]);
+}
+
+function pageSetup(document: Word.Document): void {
+  // WordApiDesktop 1.3 (desktop Word): Word on the web keeps its own page setup, which is fine.
+  if (!Office.context.requirements.isSetSupported('WordApiDesktop', '1.3')) return;
+  const p = document.pageSetup;
+  p.paperSize = 'A4';
+  p.orientation = 'Portrait';
+  p.topMargin = pt(L.margins.top);
+  p.bottomMargin = pt(L.margins.bottom);
+  p.leftMargin = pt(L.margins.left);
+  p.rightMargin = pt(L.margins.right);
+}
+
+/**
+ * Replaces the document's content with the report and binds it to the revision it shows.
+ * @example await writeReport(buildReportModel(catalogue, source, unit, { date: '2026-04-02' }));
+ */
+export async function writeReport(model: ReportModel): Promise<void> {
+  await translated(() =>
+    Word.run(async (context) => {
+      const body = context.document.body;
+      body.clear();
+      body.font.name = L.font;
+      body.font.size = L.size.body;
+      pageSetup(context.document);
+      header(body, model);
+      style(body.insertParagraph(model.title, 'End'), { size: L.size.title, bold: true, before: 12 });
+      style(body.insertParagraph(model.subject, 'End'), { size: L.size.subject, bold: true });
+      style(body.insertParagraph('────────', 'End'), { size: 8, after: 12 });
+      for (const block of model.body) {
+        if (block.kind === 'table') dataTable(body, block.table);
+        else style(body.insertParagraph(block.text, 'End'), { size: L.size.body, bold: block.kind === 'heading', align: 'Justified', indent: pt(L.firstLineIndent), after: 6 });
+      }
+      style(body.insertParagraph('', 'End'), { size: L.size.body });
+      signature(body, model);
+      const foot = style(body.insertParagraph(bindingText(model.binding), 'End'), { size: 8, align: 'Left', before: 12 });
+      foot.font.color = '#595959';
+      const control = foot.insertContentControl();
+      control.tag = REPORT_TAG;
+      control.title = REPORT_TITLE;
+      await context.sync();
+    }),
+  );
+}

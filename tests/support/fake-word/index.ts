@@ -1,0 +1,3 @@
+// A fake Word host for tests: Office.js proxy semantics, sync counting, an inspectable document.
+export { installFakeWord, FakeOfficeError, type FakeWord } from './host';
+export * from './model';

@@ -1,0 +1,244 @@
+// The Word object model as far as the add-in uses it: document (body, page setup), body
+// (paragraphs, tables, content controls, font), paragraph, table (rows, cells, borders), content
+// control. Every proxy resolves its node lazily, at sync, in queue order – as Word does.
+import { FakeContext, FakeOfficeError, Proxy } from './context';
+import {
+  allParagraphs, cellText, newParagraph, newTable, tableValues,
+  type BlockNode, type CellNode, type ControlNode, type DocumentState, type FontState, type PageSetupState, type ParagraphNode, type TableNode,
+} from './model';
+
+/** A node found when first needed (at sync), then kept. */
+function lazy<T>(find: () => T): () => T {
+  let found: { v: T } | null = null;
+  return () => (found ??= { v: find() }).v;
+}
+
+/** Defines `names` as properties read after load and written at sync into `target()`. */
+function settable(self: Proxy & { readers: Record<string, () => unknown> }, target: () => object, names: readonly string[]): void {
+  for (const name of names) {
+    self.readers[name] = () => (target() as Record<string, unknown>)[name];
+    Object.defineProperty(self, name, {
+      get: () => (self as unknown as { read: (n: string) => unknown }).read(name),
+      set: (v: unknown) => (self as unknown as { write: (op: () => void) => void }).write(() => ((target() as Record<string, unknown>)[name] = v)),
+    });
+  }
+}
+
+abstract class Node extends Proxy {
+  readonly readers: Record<string, () => unknown> = {};
+}
+
+export class FontProxy extends Node {
+  constructor(ctx: FakeContext, target: () => FontState) {
+    super(ctx);
+    settable(this, target, ['name', 'size', 'bold', 'italic', 'underline', 'color']);
+  }
+}
+
+function containerOf(doc: DocumentState, node: ParagraphNode): BlockNode[] {
+  if (doc.blocks.includes(node)) return doc.blocks;
+  for (const b of doc.blocks) if (b.kind === 'table') for (const c of b.cells.flat()) if (c.paragraphs.includes(node)) return c.paragraphs;
+  throw new FakeOfficeError('ItemNotFound', 'The paragraph is no longer in the document.');
+}
+
+function insertAt(list: BlockNode[], node: BlockNode, location: string, anchor?: BlockNode): void {
+  const at = anchor ? list.indexOf(anchor) : -1;
+  if (location === 'Start') list.unshift(node);
+  else if (location === 'End') list.push(node);
+  else if (location === 'Before' && at >= 0) list.splice(at, 0, node);
+  else if (location === 'After' && at >= 0) list.splice(at + 1, 0, node);
+  else throw new FakeOfficeError('InvalidArgument', `Bad insert location ${location}`);
+}
+
+export class ContentControlProxy extends Node {
+  constructor(ctx: FakeContext, readonly doc: DocumentState, readonly resolve: () => ParagraphNode | null) {
+    super(ctx);
+    const control = (): ControlNode => this.node().control!;
+    settable(this, control, ['tag', 'title', 'cannotEdit', 'cannotDelete']);
+    // A null object's properties load as undefined, as in Word: only isNullObject says anything.
+    this.readers.text = () => this.resolve()?.text;
+    // A null object says so after the next sync.
+    this.readers.isNullObject = () => this.resolve() === null;
+    this.load('isNullObject');
+  }
+  private node(): ParagraphNode {
+    const p = this.resolve();
+    if (!p) throw new FakeOfficeError('ItemNotFound', 'The content control is a null object.');
+    return p;
+  }
+  get text(): string { return this.read('text'); }
+  get isNullObject(): boolean { return this.read('isNullObject'); }
+  insertText(text: string, location: 'Replace' | 'End' | 'Start'): void {
+    this.write(() => {
+      const p = this.node();
+      p.text = location === 'Replace' ? text : location === 'End' ? p.text + text : text + p.text;
+    });
+  }
+}
+
+export class ContentControlCollectionProxy extends Node {
+  constructor(ctx: FakeContext, readonly doc: DocumentState, readonly match: (c: ControlNode) => boolean) {
+    super(ctx);
+    this.readers.items = () => allParagraphs(this.doc).filter((p) => p.control && this.match(p.control)).map((p) => p.text);
+  }
+  getByTag(tag: string): ContentControlCollectionProxy {
+    return new ContentControlCollectionProxy(this.context, this.doc, (c) => this.match(c) && c.tag === tag);
+  }
+  getFirstOrNullObject(): ContentControlProxy {
+    return new ContentControlProxy(this.context, this.doc, lazy(() => allParagraphs(this.doc).find((p) => p.control && this.match(p.control)) ?? null));
+  }
+  getFirst(): ContentControlProxy {
+    return new ContentControlProxy(this.context, this.doc, lazy(() => {
+      const p = allParagraphs(this.doc).find((x) => x.control && this.match(x.control));
+      if (!p) throw new FakeOfficeError('ItemNotFound', 'No content control matches.');
+      return p;
+    }));
+  }
+}
+
+export class ParagraphProxy extends Node {
+  readonly font: FontProxy;
+  constructor(ctx: FakeContext, readonly doc: DocumentState, readonly resolve: () => ParagraphNode) {
+    super(ctx);
+    this.font = new FontProxy(ctx, () => resolve().font);
+    settable(this, resolve, ['alignment', 'firstLineIndent', 'spaceBefore', 'spaceAfter']);
+    this.readers.text = () => resolve().text;
+  }
+  get text(): string { return this.read('text'); }
+  insertText(text: string, location: 'Replace' | 'End' | 'Start'): void {
+    this.write(() => {
+      const p = this.resolve();
+      p.text = location === 'Replace' ? text : location === 'End' ? p.text + text : text + p.text;
+    });
+  }
+  insertParagraph(text: string, location: 'Before' | 'After'): ParagraphProxy {
+    const node = newParagraph(text);
+    this.write(() => insertAt(containerOf(this.doc, this.resolve()), node, location, this.resolve()));
+    return new ParagraphProxy(this.context, this.doc, () => node);
+  }
+  insertContentControl(): ContentControlProxy {
+    this.write(() => {
+      const p = this.resolve();
+      if (p.control) throw new FakeOfficeError('InvalidArgument', 'The paragraph already is a content control.');
+      p.control = { tag: '', title: '' };
+    });
+    return new ContentControlProxy(this.context, this.doc, this.resolve);
+  }
+}
+
+export class ParagraphCollectionProxy extends Node {
+  constructor(ctx: FakeContext, readonly doc: DocumentState, readonly list: () => BlockNode[]) {
+    super(ctx);
+    this.readers.items = () => list().filter((b): b is ParagraphNode => b.kind === 'paragraph').map((p) => ({ text: p.text }));
+  }
+  get items(): { text: string }[] { return this.read('items'); }
+  getFirst(): ParagraphProxy {
+    return new ParagraphProxy(this.context, this.doc, lazy(() => {
+      const p = this.list().find((b): b is ParagraphNode => b.kind === 'paragraph');
+      if (!p) throw new FakeOfficeError('ItemNotFound', 'No paragraph.');
+      return p;
+    }));
+  }
+}
+
+export class BodyProxy extends Node {
+  readonly font: FontProxy;
+  readonly paragraphs: ParagraphCollectionProxy;
+  readonly contentControls: ContentControlCollectionProxy;
+  constructor(ctx: FakeContext, readonly doc: DocumentState, readonly list: () => BlockNode[], font: () => FontState, readonly inCell: boolean) {
+    super(ctx);
+    this.font = new FontProxy(ctx, font);
+    this.paragraphs = new ParagraphCollectionProxy(ctx, doc, list);
+    this.contentControls = new ContentControlCollectionProxy(ctx, doc, () => true);
+    this.readers.text = () => list().map((b) => (b.kind === 'paragraph' ? b.text : tableValues(b).map((r) => r.join('\t')).join('\n'))).join('\n');
+  }
+  get text(): string { return this.read('text'); }
+  clear(): void {
+    // Word leaves one empty paragraph in a cleared body.
+    this.write(() => this.list().splice(0, this.list().length, newParagraph()));
+  }
+  insertParagraph(text: string, location: 'Start' | 'End'): ParagraphProxy {
+    const node = newParagraph(text);
+    this.write(() => insertAt(this.list(), node, location));
+    return new ParagraphProxy(this.context, this.doc, () => node);
+  }
+  insertTable(rowCount: number, columnCount: number, location: 'Start' | 'End', values?: string[][]): TableProxy {
+    if (this.inCell) throw new FakeOfficeError('NotImplemented', 'The fake does not nest tables.');
+    if (values && (values.length !== rowCount || values.some((r) => r.length !== columnCount))) {
+      throw new FakeOfficeError('InvalidArgument', `values must be ${rowCount}×${columnCount}`);
+    }
+    const node = newTable(rowCount, columnCount, values?.map((r) => r.map(String)));
+    this.write(() => insertAt(this.list(), node, location));
+    return new TableProxy(this.context, this.doc, () => node);
+  }
+}
+
+export class TableCellProxy extends Node {
+  readonly body: BodyProxy;
+  constructor(ctx: FakeContext, doc: DocumentState, resolve: () => CellNode) {
+    super(ctx);
+    this.body = new BodyProxy(ctx, doc, () => resolve().paragraphs, () => ({}), true);
+    settable(this, resolve, ['columnWidth', 'horizontalAlignment']);
+    this.readers.value = () => cellText(resolve());
+  }
+  get value(): string { return this.read('value'); }
+}
+
+export class TableProxy extends Node {
+  readonly font: FontProxy;
+  readonly rows: { getFirst(): Node & { font: FontProxy } };
+  constructor(ctx: FakeContext, readonly doc: DocumentState, readonly resolve: () => TableNode) {
+    super(ctx);
+    this.font = new FontProxy(ctx, () => resolve().font);
+    settable(this, resolve, ['styleBuiltIn', 'headerRowCount', 'horizontalAlignment', 'verticalAlignment']);
+    this.readers.values = () => tableValues(resolve());
+    this.readers.rowCount = () => resolve().cells.length;
+    const row = (): TableRowProxy => new TableRowProxy(ctx, () => resolve().rows[0]);
+    this.rows = { getFirst: row } as never;
+  }
+  get values(): string[][] { return this.read('values'); }
+  get rowCount(): number { return this.read('rowCount'); }
+  getCell(r: number, c: number): TableCellProxy {
+    return new TableCellProxy(this.context, this.doc, () => {
+      const cell = this.resolve().cells[r]?.[c];
+      if (!cell) throw new FakeOfficeError('ItemNotFound', `No cell (${r}, ${c}).`);
+      return cell;
+    });
+  }
+  getBorder(location: string): Node & { type: string } {
+    const border = new (class extends Node {})(this.context);
+    Object.defineProperty(border, 'type', { set: (v: string) => this.context.queue(() => (this.resolve().borders[location] = v)) });
+    return border as never;
+  }
+}
+
+class TableRowProxy extends Node {
+  readonly font: FontProxy;
+  constructor(ctx: FakeContext, resolve: () => { font: FontState }) {
+    super(ctx);
+    this.font = new FontProxy(ctx, () => resolve().font);
+    settable(this, resolve, ['horizontalAlignment']);
+  }
+}
+
+export class PageSetupProxy extends Node {
+  constructor(ctx: FakeContext, target: () => PageSetupState) {
+    super(ctx);
+    settable(this, target, ['paperSize', 'orientation', 'topMargin', 'bottomMargin', 'leftMargin', 'rightMargin']);
+  }
+}
+
+export class DocumentProxy extends Node {
+  readonly body: BodyProxy;
+  constructor(ctx: FakeContext, readonly doc: DocumentState, readonly pageSetupSupported: boolean) {
+    super(ctx);
+    this.body = new BodyProxy(ctx, doc, () => doc.blocks, () => doc.font, false);
+  }
+  /** WordApiDesktop 1.3: on a host without it, using the page setup fails at sync (ApiNotFound). */
+  get pageSetup(): PageSetupProxy {
+    return new PageSetupProxy(this.context, () => {
+      if (!this.pageSetupSupported) throw new FakeOfficeError('ApiNotFound', 'document.pageSetup needs WordApiDesktop 1.3');
+      return this.doc.pageSetup;
+    });
+  }
+}
