@@ -1,0 +1,162 @@
+// Builds the spec of one report sheet from the catalogue, for one unit and one period.
+// Source of truth: DOMAIN.md §1 (the appendices' columns and groups), §3 (who reports what),
+// §4 (period ids and cut-off windows) and §6 (Nghị định 30/2020: the official two-column header).
+
+import type { Catalogue, Indicator, Task, Unit } from '../catalogue-types';
+import { fail, ok, type Result } from '../result';
+import { makeIssue } from '../messages';
+import { formatDateVi, parsePeriod, periodLabel, type Period } from '../periods';
+import { resolveUnits, type UnitDirectory } from '../units';
+import { columnIndex, columnsOf, EVALUATION_STYLES, indicatorInputs, taskInputs } from './columns';
+import type { ColumnSpec, ReportKind, SheetRow, TemplateSpec, TitleCell } from './types';
+
+export interface TemplateOptions {
+  readonly kind: ReportKind;
+  /** The reporting unit (from the directory the taskpane holds for the signed-in clerk). */
+  readonly unit: Unit;
+  /** A period id: "2026-Q1", "2026-H1", "2026-9M", "2026-Y". */
+  readonly period: string;
+  readonly directory: UnitDirectory;
+  /** An administrator's override of the assignment; otherwise the rows whose lead resolves to the unit. */
+  readonly assignedIds?: ReadonlySet<string>;
+}
+
+/** Excel refuses these in sheet names, and names longer than 31 characters. */
+const FORBIDDEN = /[[\]:*?/\\]/g;
+export const SHEET_NAME_MAX = 31;
+
+/**
+ * A name Excel accepts: forbidden characters dropped, no leading / trailing apostrophe, ≤ 31 chars.
+ * @example safeSheetName('PL01 2026/Q1') === 'PL01 2026Q1'
+ */
+export function safeSheetName(text: string): string {
+  const cleaned = text.replace(FORBIDDEN, '').replace(/^'+|'+$/g, '').trim();
+  return (cleaned === '' ? 'Báo cáo' : cleaned).slice(0, SHEET_NAME_MAX).trim();
+}
+
+/** "PL01 2026-Q1" / "PL02 2026-H1": the appendix and the period, as clerks name their files. */
+export const reportSheetName = (kind: ReportKind, period: string): string =>
+  safeSheetName(`${kind === 'indicators' ? 'PL01' : 'PL02'} ${period}`);
+
+/** Is the unit responsible for this row: the admin's list when given, else the row's lead cell. */
+function assigned(item: Indicator | Task, options: TemplateOptions): boolean {
+  if (options.assignedIds) return options.assignedIds.has(item.id);
+  return resolveUnits(item.lead, options.directory).some((u) => u.id === options.unit.id);
+}
+
+/** The issuing agency's two lines: a commune's UBND stands alone, a provincial agency under UBND tỉnh. */
+function agencyLines(unit: Unit, province: string): [string, string] {
+  const upper = (s: string): string => s.toLocaleUpperCase('vi-VN');
+  if (unit.level === 'commune') return ['', upper(`UBND ${unit.name}`)];
+  return [upper(`UBND tỉnh ${province}`), upper(unit.name)];
+}
+
+function titleBlock(catalogue: Catalogue, kind: ReportKind, unit: Unit, period: Period, width: number): TitleCell[] {
+  const [parent, agency] = agencyLines(unit, catalogue.document.province);
+  const left = 3; // TT, text and target/deadline columns hold the agency; the rest the Quốc hiệu.
+  const line = (row: number, col: number, span: number, text: string, bold: boolean, italic = false, size = 13): TitleCell =>
+    ({ row, col, span, text, bold, italic, size });
+  const year = catalogue.document.planYear;
+  const subject = kind === 'indicators'
+    ? `BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM ${year}`
+    : `BÁO CÁO TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM ${year}`;
+  const doc = catalogue.document;
+  return [
+    line(0, 0, left, parent, false, false, 12),
+    line(0, left, width - left, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', true, false, 12),
+    line(1, 0, left, agency, true, false, 12),
+    line(1, left, width - left, 'Độc lập - Tự do - Hạnh phúc', true, false, 13),
+    line(3, 0, width, subject, true, false, 14),
+    line(4, 0, width, `(Kèm theo Kế hoạch số ${doc.number} ngày ${formatDateVi(doc.issuedOn)} của ${doc.issuer})`, false, true, 12),
+    line(5, 0, width, `Kỳ báo cáo: ${periodLabel(period)}`, true, false, 13),
+    line(6, 0, width, `(Số liệu tính từ ngày ${formatDateVi(period.start)} đến ngày ${formatDateVi(period.end)})`, false, true, 12),
+  ];
+}
+
+const HEADER_ROW = 8;
+
+function indicatorCells(i: Indicator, columns: readonly ColumnSpec[]): (string | number | null)[] {
+  const pair = i.form.kind === 'countPair' ? `\n(Tử số: ${i.form.numeratorLabel}; Mẫu số: ${i.form.denominatorLabel})` : '';
+  const fixed: Partial<Record<string, string | number>> = { no: i.no, text: i.text + pair, target: i.targetText, lead: i.leadText };
+  return columns.map((c) => fixed[c.key] ?? null);
+}
+
+function taskCells(t: Task, columns: readonly ColumnSpec[]): (string | number | null)[] {
+  // The unnumbered task of group VIII keeps an empty TT: the plan prints none (DOMAIN.md §1).
+  const fixed: Partial<Record<string, string | number>> = { no: t.no ?? '', text: t.text, deadline: t.deadlineText ?? '' };
+  return columns.map((c) => fixed[c.key] ?? null);
+}
+
+function bodyRows(catalogue: Catalogue, options: TemplateOptions, columns: readonly ColumnSpec[]): SheetRow[] {
+  const rows: SheetRow[] = [];
+  let row = HEADER_ROW + 1;
+  if (options.kind === 'indicators') {
+    for (const g of catalogue.indicatorGroups) {
+      const items = catalogue.indicators.filter((i) => i.group === g.id && assigned(i, options));
+      if (items.length === 0) continue;
+      rows.push({ kind: 'group', row: row++, level: 1, text: `${g.id}. ${g.title}` });
+      for (const i of items) rows.push({ kind: 'item', row: row++, id: i.id, cells: indicatorCells(i, columns), inputs: indicatorInputs(i.form, columns) });
+    }
+    return rows;
+  }
+  const inputs = taskInputs(columns);
+  for (const g of catalogue.taskGroups) {
+    const items = catalogue.tasks.filter((t) => t.group === g.id && assigned(t, options));
+    if (items.length === 0) continue;
+    rows.push({ kind: 'group', row: row++, level: 1, text: `${g.id}. ${g.title}` });
+    let subgroup: string | null = null;
+    for (const t of items) {
+      if (t.subgroup !== null && t.subgroup !== subgroup) rows.push({ kind: 'group', row: row++, level: 2, text: t.subgroup });
+      subgroup = t.subgroup;
+      rows.push({ kind: 'item', row: row++, id: t.id, cells: taskCells(t, columns), inputs });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The spec of a report sheet: title block, header, one row per assigned indicator / task grouped by
+ * group, the input cells per reporting form, print setup and the mapping. Fails only on a period that
+ * is unreadable or outside the plan's year.
+ * @example buildTemplateSpec(catalogue, { kind: 'indicators', unit: skhcn, period: '2026-Q1', directory })
+ * // ok, { sheetName: 'PL01 2026-Q1', rows: [{ kind: 'group', text: 'I. Hạ tầng số' }, { kind: 'item', id: 'ct-01' } …] }
+ */
+export function buildTemplateSpec(catalogue: Catalogue, options: TemplateOptions): Result<TemplateSpec> {
+  const period = parsePeriod(options.period);
+  if (!period.ok) return period;
+  if (period.value.year !== catalogue.document.planYear) {
+    return fail(makeIssue('period.wrongPlanYear', 'error', { field: 'period', text: options.period, detail: `năm ${catalogue.document.planYear}` }));
+  }
+  const columns = columnsOf(options.kind);
+  const rows = bodyRows(catalogue, options, columns);
+  const sheetName = reportSheetName(options.kind, period.value.id);
+  return ok({
+    kind: options.kind,
+    sheetName,
+    font: { name: 'Times New Roman', size: 12 },
+    title: titleBlock(catalogue, options.kind, options.unit, period.value, columns.length),
+    headerRow: HEADER_ROW,
+    columns,
+    rows,
+    freezeRows: HEADER_ROW + 1,
+    evaluationStyles: EVALUATION_STYLES,
+    print: { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: { first: HEADER_ROW, last: HEADER_ROW } },
+    mapping: {
+      planId: catalogue.planId,
+      catalogueVersion: catalogue.catalogueVersion,
+      kind: options.kind,
+      unitId: options.unit.id,
+      unitName: options.unit.name,
+      period: period.value.id,
+      sheetName,
+      clientSubmissionId: null,
+      headerRow: HEADER_ROW,
+      columns: columnIndex(columns),
+      rows: rows.flatMap((r) => (r.kind === 'item' ? [{ row: r.row, id: r.id }] : [])),
+    },
+  });
+}
+
+/** The last sheet row the table occupies (the header when nothing is assigned). */
+export const lastRow = (spec: Pick<TemplateSpec, 'rows' | 'headerRow'>): number =>
+  spec.rows.length === 0 ? spec.headerRow : spec.rows[spec.rows.length - 1].row;

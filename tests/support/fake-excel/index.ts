@@ -1,0 +1,5 @@
+// A fake Excel host for tests and the bench: Office.js proxy semantics (load + sync before reading,
+// writes applied at sync, counted syncs) over an in-memory workbook. Not part of any bundle.
+export { FakeExcelHost, type FakeExcelOptions } from './host';
+export { typeInto, type TypeOptions, type Typed } from './typing';
+export { FakeOfficeError, ERROR_CODES, type CellState, type SheetState } from './state';

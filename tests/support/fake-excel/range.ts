@@ -1,0 +1,204 @@
+// Range proxies of the fake host: values, formulas and number formats as 2-D arrays, formats,
+// merge, data validation, conditional formats, cell protection (locked) and select. Writes are
+// queued; at sync they are refused on a protected sheet unless the protection allows them, as in Excel.
+
+import { ClientObject, type FakeContext } from './context';
+import {
+  cellAt, cellsOf, ERROR_CODES, FakeOfficeError, peekCell, rectAddress,
+  type CellState, type Rect, type SheetState,
+} from './state';
+
+export type Locate = () => { sheet: SheetState; rect: Rect } | null;
+type Scalar = string | number | boolean;
+type WriteKind = 'value' | 'format' | 'column' | 'row' | 'structure';
+
+const ALLOW: Record<Exclude<WriteKind, 'value' | 'structure'>, string> = {
+  format: 'allowFormatCells', column: 'allowFormatColumns', row: 'allowFormatRows',
+};
+
+/** Excel's selection lives on the workbook; the fake keeps the last one here for tests. */
+export const selection: { sheet: string | null; address: string | null } = { sheet: null, address: null };
+
+export class FakeRange extends ClientObject {
+  readonly format: FakeRangeFormat;
+  readonly dataValidation: FakeDataValidation;
+  readonly conditionalFormats: FakeConditionalFormats;
+  protected readonly readers: Record<string, () => unknown> = {
+    values: () => this.grid((c) => c.value),
+    formulas: () => this.grid((c) => c.formula ?? c.value),
+    numberFormat: () => this.grid((c) => c.numberFormat),
+    text: () => this.grid((c) => String(c.value)),
+    address: () => rectAddress(this.target().sheet.name, this.target().rect),
+    rowIndex: () => this.target().rect.row,
+    columnIndex: () => this.target().rect.col,
+    rowCount: () => this.target().rect.rows,
+    columnCount: () => this.target().rect.cols,
+  };
+
+  constructor(context: FakeContext, private readonly locate: Locate, nullable = false) {
+    super(context);
+    this.format = new FakeRangeFormat(this);
+    this.dataValidation = new FakeDataValidation(this);
+    this.conditionalFormats = new FakeConditionalFormats(this);
+    if (nullable) context.queueLoad(() => this.fulfilNow('isNullObject', this.locate() === null));
+  }
+
+  get isNullObject(): boolean { return this.prop('isNullObject'); }
+  get values(): Scalar[][] { return this.prop('values'); }
+  set values(v: Scalar[][]) { this.write('value', v, (cell, x) => { cell.value = x; cell.formula = null; }); }
+  get formulas(): Scalar[][] { return this.prop('formulas'); }
+  set formulas(v: Scalar[][]) {
+    this.write('value', v, (cell, x) => {
+      const formula = typeof x === 'string' && x.startsWith('=');
+      cell.formula = formula ? x : null;
+      cell.value = formula ? '' : x; // the fake does not calculate
+    });
+  }
+  get numberFormat(): string[][] { return this.prop('numberFormat'); }
+  set numberFormat(v: string[][]) { this.write('format', v, (cell, x) => { cell.numberFormat = String(x); }); }
+  get text(): string[][] { return this.prop('text'); }
+  get address(): string { return this.prop('address'); }
+  get rowIndex(): number { return this.prop('rowIndex'); }
+  get columnIndex(): number { return this.prop('columnIndex'); }
+  get rowCount(): number { return this.prop('rowCount'); }
+  get columnCount(): number { return this.prop('columnCount'); }
+
+  merge(across = false): void {
+    this.apply('structure', (sheet, rect) => {
+      if (across) for (let r = 0; r < rect.rows; r++) sheet.merges.push(rectAddress(sheet.name, { ...rect, row: rect.row + r, rows: 1 }));
+      else sheet.merges.push(rectAddress(sheet.name, rect));
+    });
+  }
+
+  select(): void {
+    this.context.queue(() => {
+      const { sheet, rect } = this.target();
+      selection.sheet = sheet.name;
+      selection.address = rectAddress(sheet.name, rect);
+    });
+  }
+
+  clear(): void {
+    this.apply('structure', (sheet, rect) => { for (const p of cellsOf(rect)) sheet.cells.delete(`${p.row},${p.col}`); });
+  }
+
+  /** The located sheet and rectangle; ItemNotFound when the range does not exist (e.g. a null object). */
+  target(): { sheet: SheetState; rect: Rect } {
+    const t = this.locate();
+    if (!t) throw new FakeOfficeError(ERROR_CODES.itemNotFound, 'The requested resource does not exist.');
+    return t;
+  }
+
+  private grid<T>(read: (c: CellState) => T): T[][] {
+    const { sheet, rect } = this.target();
+    return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.cols }, (_, c) => read(peekCell(sheet, rect.row + r, rect.col + c))));
+  }
+
+  /** Queues an action on the target, checked against the sheet's protection at sync. */
+  apply(kind: WriteKind, action: (sheet: SheetState, rect: Rect) => void): void {
+    this.context.queue(() => {
+      const { sheet, rect } = this.target();
+      if (sheet.protection.protected) {
+        const options = sheet.protection.options ?? {};
+        const allowed = kind === 'value' ? cellsOf(rect).every((p) => !peekCell(sheet, p.row, p.col).locked)
+          : kind === 'structure' ? false : options[ALLOW[kind]] === true;
+        if (!allowed) throw new FakeOfficeError(ERROR_CODES.accessDenied, 'The cell or chart you are trying to change is protected.');
+      }
+      action(sheet, rect);
+    });
+  }
+
+  /** A 2-D array matching the range, or one scalar for every cell (Office.js accepts both). */
+  private write(kind: WriteKind, v: unknown, set: (cell: CellState, x: Scalar) => void): void {
+    const snapshot = structuredClone(v);
+    this.apply(kind, (sheet, rect) => {
+      const grid = Array.isArray(snapshot) ? (snapshot as Scalar[][]) : null;
+      if (grid && (grid.length !== rect.rows || grid.some((row) => !Array.isArray(row) || row.length !== rect.cols))) {
+        throw new FakeOfficeError(ERROR_CODES.invalidArgument, `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rect.rows}×${rect.cols}).`);
+      }
+      for (const p of cellsOf(rect)) set(cellAt(sheet, p.row, p.col), grid ? grid[p.r][p.c] : (snapshot as Scalar));
+    });
+  }
+}
+
+class FakeFont {
+  constructor(private readonly range: FakeRange) {}
+  private set<K extends keyof CellState['font']>(k: K, v: CellState['font'][K]): void {
+    this.range.apply('format', (sheet, rect) => { for (const p of cellsOf(rect)) cellAt(sheet, p.row, p.col).font[k] = v; });
+  }
+  set bold(v: boolean) { this.set('bold', v); }
+  set italic(v: boolean) { this.set('italic', v); }
+  set size(v: number) { this.set('size', v); }
+  set name(v: string) { this.set('name', v); }
+  set color(v: string) { this.set('color', v); }
+}
+
+export class FakeRangeFormat {
+  readonly font: FakeFont;
+  readonly fill: { color: string; clear: () => void };
+  readonly protection: { locked: boolean };
+  constructor(private readonly range: FakeRange) {
+    this.font = new FakeFont(range);
+    const each = (kind: WriteKind, f: (c: CellState) => void) => range.apply(kind, (sheet, rect) => cellsOf(rect).forEach((p) => f(cellAt(sheet, p.row, p.col))));
+    this.fill = {
+      set color(v: string) { each('format', (c) => { c.fill = v; }); },
+      get color(): string { throw new FakeOfficeError(ERROR_CODES.propertyNotLoaded, 'fill.color is write-only in the fake host'); },
+      clear: () => each('format', (c) => { c.fill = null; }),
+    };
+    this.protection = {
+      set locked(v: boolean) { each('structure', (c) => { c.locked = v; }); },
+      get locked(): boolean { throw new FakeOfficeError(ERROR_CODES.propertyNotLoaded, 'protection.locked is write-only in the fake host'); },
+    };
+  }
+  private each(kind: WriteKind, f: (c: CellState) => void): void {
+    this.range.apply(kind, (sheet, rect) => cellsOf(rect).forEach((p) => f(cellAt(sheet, p.row, p.col))));
+  }
+  set wrapText(v: boolean) { this.each('format', (c) => { c.wrap = v; }); }
+  set horizontalAlignment(v: string) { this.each('format', (c) => { c.hAlign = v; }); }
+  set verticalAlignment(v: string) { this.each('format', (c) => { c.vAlign = v; }); }
+  set columnWidth(v: number) {
+    this.range.apply('column', (sheet, rect) => { for (let c = 0; c < rect.cols; c++) sheet.columnWidths.set(rect.col + c, v); });
+  }
+  set rowHeight(v: number) {
+    this.range.apply('row', (sheet, rect) => { for (let r = 0; r < rect.rows; r++) sheet.rowHeights.set(rect.row + r, v); });
+  }
+  autofitRows(): void {
+    this.range.apply('row', () => undefined);
+  }
+}
+
+class FakeDataValidation {
+  constructor(private readonly range: FakeRange) {}
+  set rule(rule: Record<string, unknown>) {
+    const copy = structuredClone(rule);
+    this.range.apply('structure', (sheet, rect) => {
+      const cells = cellsOf(rect).map((p) => cellAt(sheet, p.row, p.col));
+      // Excel refuses a second rule on a range that has one: clear() first.
+      if (cells.some((c) => c.validation)) throw new FakeOfficeError(ERROR_CODES.invalidOperation, 'The range already has a data validation rule.');
+      for (const c of cells) c.validation = { rule: copy };
+    });
+  }
+  set prompt(p: Record<string, unknown>) {
+    this.range.apply('structure', (sheet, rect) => cellsOf(rect).forEach((q) => { const v = cellAt(sheet, q.row, q.col).validation; if (v) v.prompt = { ...p }; }));
+  }
+  set errorAlert(p: Record<string, unknown>) {
+    this.range.apply('structure', (sheet, rect) => cellsOf(rect).forEach((q) => { const v = cellAt(sheet, q.row, q.col).validation; if (v) v.errorAlert = { ...p }; }));
+  }
+  clear(): void {
+    this.range.apply('structure', (sheet, rect) => cellsOf(rect).forEach((p) => { cellAt(sheet, p.row, p.col).validation = null; }));
+  }
+}
+
+class FakeConditionalFormats {
+  constructor(private readonly range: FakeRange) {}
+  add(type: string) {
+    const state = { address: '', type, rule: null as Record<string, unknown> | null, fill: null as string | null, fontColor: null as string | null };
+    this.range.apply('structure', (sheet, rect) => sheet.conditionalFormats.push(Object.assign(state, { address: rectAddress(sheet.name, rect) })));
+    const format = { fill: { set color(v: string) { state.fill = v; } }, font: { set color(v: string) { state.fontColor = v; } } };
+    const rule = { set rule(r: Record<string, unknown>) { state.rule = { ...r }; }, format };
+    return { type, textComparison: rule, cellValue: rule, custom: rule };
+  }
+  clearAll(): void {
+    this.range.apply('structure', (sheet) => { sheet.conditionalFormats.length = 0; });
+  }
+}

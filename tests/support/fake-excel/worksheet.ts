@@ -1,0 +1,183 @@
+// Worksheet and workbook proxies of the fake host: the sheets collection (getItem, getItemOrNullObject,
+// add, items), visibility, protection, freeze panes, page layout (only with ExcelApi 1.9) and ranges.
+
+import { ClientObject, type FakeContext, type HostControl } from './context';
+import { FakeRange } from './range';
+import {
+  ERROR_CODES, FakeOfficeError, FORBIDDEN_SHEET_CHARS, parseRect, usedRect,
+  type SheetState,
+} from './state';
+import { versionAtLeast } from './versions';
+
+export class WorkbookState {
+  readonly sheets: SheetState[] = [];
+  private nextId = 1;
+  find(name: string): SheetState | null {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+  create(name: string): SheetState {
+    if (name.length === 0 || name.length > 31 || FORBIDDEN_SHEET_CHARS.test(name)) {
+      throw new FakeOfficeError(ERROR_CODES.invalidArgument, `Invalid sheet name: ${name}`);
+    }
+    if (this.find(name)) throw new FakeOfficeError(ERROR_CODES.itemAlreadyExists, `A sheet named ${name} already exists.`);
+    const sheet: SheetState = {
+      id: `{00000000-0001-0000-0000-${String(this.nextId++).padStart(12, '0')}}`, name, visibility: 'Visible',
+      cells: new Map(), merges: [], columnWidths: new Map(), rowHeights: new Map(),
+      protection: { protected: false, options: null }, freezeRows: 0, pageLayout: {}, conditionalFormats: [],
+    };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+}
+
+type Resolve = () => SheetState | null;
+
+export class FakeWorksheet extends ClientObject {
+  readonly protection: { protected: boolean; protect: (o?: Record<string, unknown>, p?: string) => void; unprotect: (p?: string) => void; load: (a?: string) => unknown };
+  readonly freezePanes: { freezeRows: (n: number) => void; unfreeze: () => void };
+  protected readonly readers: Record<string, () => unknown> = {
+    name: () => this.sheet().name,
+    id: () => this.sheet().id,
+    visibility: () => this.sheet().visibility,
+    position: () => this.book.sheets.indexOf(this.sheet()),
+  };
+
+  constructor(context: FakeContext, private readonly book: WorkbookState, private readonly resolve: Resolve, nullable = false) {
+    super(context);
+    if (nullable) context.queueLoad(() => this.fulfilNow('isNullObject', this.resolve() === null));
+    const protection = new FakeProtection(context, () => this.sheet());
+    this.protection = protection;
+    this.freezePanes = {
+      freezeRows: (n: number) => context.queue(() => { this.sheet().freezeRows = n; }),
+      unfreeze: () => context.queue(() => { this.sheet().freezeRows = 0; }),
+    };
+  }
+
+  get isNullObject(): boolean { return this.prop('isNullObject'); }
+  get name(): string { return this.prop('name'); }
+  set name(v: string) {
+    this.context.queue(() => {
+      const s = this.sheet();
+      const other = this.book.find(v);
+      if (other && other !== s) throw new FakeOfficeError(ERROR_CODES.itemAlreadyExists, `A sheet named ${v} already exists.`);
+      if (v.length === 0 || v.length > 31 || FORBIDDEN_SHEET_CHARS.test(v)) throw new FakeOfficeError(ERROR_CODES.invalidArgument, `Invalid sheet name: ${v}`);
+      s.name = v;
+    });
+  }
+  get id(): string { return this.prop('id'); }
+  get position(): number { return this.prop('position'); }
+  get visibility(): string { return this.prop('visibility'); }
+  set visibility(v: string) { this.context.queue(() => { this.sheet().visibility = v as SheetState['visibility']; }); }
+
+  /** ExcelApi 1.9: a host without it fails the sync with ApiNotFound, as Office.js does. */
+  get pageLayout(): Record<string, unknown> {
+    const host = this.context.host;
+    const set = (k: string, v: unknown) => this.context.queue(() => {
+      if (!supportsSet(host, 'ExcelApi', '1.9')) throw new FakeOfficeError(ERROR_CODES.apiNotFound, 'The API you are trying to use could not be found.');
+      this.sheet().pageLayout[k] = structuredClone(v);
+    });
+    return new Proxy({}, {
+      set: (_t, k, v) => { set(String(k), v); return true; },
+      get: (_t, k) => (k === 'setPrintTitleRows' ? (address: string) => set('printTitleRows', address) : undefined),
+    });
+  }
+
+  getRange(address = 'A1'): FakeRange {
+    return new FakeRange(this.context, () => ({ sheet: this.sheet(), rect: parseRect(address) }));
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.context, () => ({ sheet: this.sheet(), rect: { row, col, rows, cols } }));
+  }
+  getCell(row: number, col: number): FakeRange {
+    return this.getRangeByIndexes(row, col, 1, 1);
+  }
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, () => {
+      const rect = usedRect(this.sheet(), valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 }; // Excel: A1 of an empty sheet
+      return { sheet: this.sheet(), rect };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sheet = this.resolve();
+      const rect = sheet && usedRect(sheet, valuesOnly);
+      return sheet && rect ? { sheet, rect } : null;
+    }, true);
+  }
+  delete(): void {
+    this.context.queue(() => {
+      const s = this.sheet();
+      if (s.visibility === 'VeryHidden') throw new FakeOfficeError(ERROR_CODES.invalidOperation, 'A very hidden sheet cannot be deleted.');
+      if (s.visibility === 'Visible' && this.book.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
+        throw new FakeOfficeError(ERROR_CODES.invalidOperation, 'A workbook must contain at least one visible worksheet.');
+      }
+      this.book.sheets.splice(this.book.sheets.indexOf(s), 1);
+    });
+  }
+  activate(): void {
+    this.context.queue(() => void this.sheet());
+  }
+
+  sheet(): SheetState {
+    const s = this.resolve();
+    if (!s) throw new FakeOfficeError(ERROR_CODES.itemNotFound, 'The requested resource does not exist.');
+    return s;
+  }
+}
+
+class FakeProtection extends ClientObject {
+  protected readonly readers: Record<string, () => unknown> = { protected: () => this.sheet().protection.protected };
+  constructor(context: FakeContext, private readonly sheet: () => SheetState) { super(context); }
+  get protected(): boolean { return this.prop('protected'); }
+  protect(options?: Record<string, unknown>, password?: string): void {
+    this.context.queue(() => {
+      const s = this.sheet();
+      if (s.protection.protected) throw new FakeOfficeError(ERROR_CODES.invalidOperation, 'The worksheet is already protected.');
+      s.protection = { protected: true, options: { ...(options ?? {}), ...(password ? { password } : {}) } };
+    });
+  }
+  unprotect(password?: string): void {
+    this.context.queue(() => {
+      const s = this.sheet();
+      const expected = s.protection.options?.password;
+      if (expected !== undefined && expected !== password) throw new FakeOfficeError(ERROR_CODES.invalidArgument, 'The password is incorrect.');
+      s.protection = { protected: false, options: null };
+    });
+  }
+}
+
+export class FakeWorksheetCollection extends ClientObject {
+  protected readonly readers: Record<string, () => unknown> = {};
+  constructor(context: FakeContext, private readonly book: WorkbookState) { super(context); }
+
+  /** load('items/name, items/visibility') or load('name, visibility'): the items with those properties. */
+  override load(arg?: string | string[]): this {
+    const props = (Array.isArray(arg) ? arg : (arg ?? 'name').split(',')).map((s) => s.trim().replace(/^items\//, '')).filter(Boolean);
+    this.context.queueLoad(() => {
+      const items = this.book.sheets.map((s) => new FakeWorksheet(this.context, this.book, () => this.book.sheets.find((x) => x.id === s.id) ?? null));
+      for (const w of items) w.fulfilProps(props);
+      this.fulfilNow('items', items);
+    });
+    return this;
+  }
+  get items(): FakeWorksheet[] { return this.prop('items'); }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, this.book, () => this.book.find(name));
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, this.book, () => this.book.find(name), true);
+  }
+  add(name: string): FakeWorksheet {
+    let created: SheetState | null = null;
+    this.context.queue(() => { created = this.book.create(name); });
+    return new FakeWorksheet(this.context, this.book, () => created);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, this.book, () => this.book.sheets[0] ?? null);
+  }
+}
+
+export function supportsSet(host: HostControl, set: string, version: string): boolean {
+  const have = host.requirementSets[set];
+  return have !== undefined && versionAtLeast(have, version);
+}
