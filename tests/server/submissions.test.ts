@@ -179,6 +179,26 @@ describeEachDatabase('submissions', (database) => {
     expect(other.json().submissions).toEqual([]);
   });
 
+  it('shows a monitoring agency the task reports of the tasks it monitors, not indicator reports', async () => {
+    const { taskReport } = await import('./support/requests');
+    const tasks = (await post(taskReport(SKHCN))).json();
+    const indicators = (await post(indicatorReport())).json();
+    const monitor = as(principal('consolidator', 'so-noi-vu')); // Sở Nội vụ monitors task 1
+    expect((await t.app.inject({ method: 'GET', url: `/api/submissions/${tasks.id}`, headers: monitor })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: `/api/submissions/${indicators.id}`, headers: monitor })).statusCode).toBe(403);
+    const list = (await t.app.inject({ method: 'GET', url: '/api/submissions', headers: monitor })).json().submissions;
+    expect(list.map((s: { id: string }) => s.id)).toEqual([tasks.id]);
+  });
+
+  it('pages the audit trail backwards from the newest record', async () => {
+    for (let i = 0; i < 3; i++) await post(indicatorReport());
+    const first = (await t.app.inject({ method: 'GET', url: '/api/audit?limit=2', headers: admin })).json();
+    expect(first.records).toHaveLength(2);
+    const rest = (await t.app.inject({ method: 'GET', url: `/api/audit?limit=2&beforeId=${first.nextBeforeId}`, headers: admin })).json();
+    expect(rest.records.map((r: { id: number }) => r.id).every((id: number) => id < first.nextBeforeId)).toBe(true);
+    expect(rest.records).toHaveLength(2); // the third submission and the communes import
+  });
+
   it('records every write in the audit trail with before and after', async () => {
     const first = (await post(indicatorReport())).json();
     await t.app.inject({ method: 'POST', url: `/api/submissions/${first.id}/approve`, headers: head, payload: { contentHash: first.contentHash } });
