@@ -1,0 +1,63 @@
+// Local sign-in (POST /api/auth/login) and the session it gives: the token and who the user is,
+// kept in sessionStorage so a reload of the taskpane keeps the user signed in until it expires.
+import { createApiClient, type ApiClient } from './api';
+
+export interface SessionUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly roles: readonly { readonly role: string; readonly unitId: string | null }[];
+  readonly mustChangePassword: boolean;
+}
+
+export interface Session {
+  readonly token: string;
+  readonly expiresAt: string;
+  readonly user: SessionUser;
+}
+
+const KEY = 'cds.session';
+
+function storage(): Storage | null {
+  try {
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The stored session, unless it has expired. */
+export function loadSession(now = Date.now()): Session | null {
+  const raw = storage()?.getItem(KEY);
+  if (!raw) return null;
+  try {
+    const s = JSON.parse(raw) as Session;
+    return Date.parse(s.expiresAt) > now ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(session: Session | null): void {
+  if (session) storage()?.setItem(KEY, JSON.stringify(session));
+  else storage()?.removeItem(KEY);
+}
+
+/** Signs in with a local account; throws ApiError with the server's Vietnamese message. */
+export async function signIn(username: string, password: string, baseUrl = ''): Promise<Session> {
+  const api = createApiClient({ baseUrl, token: () => null });
+  const session = await api.post<Session>('/api/auth/login', { username, password });
+  saveSession(session);
+  return session;
+}
+
+/** An API client that sends this session's token and forgets the session on 401. */
+export function sessionClient(session: Session, onSignedOut: () => void, baseUrl = ''): ApiClient {
+  return createApiClient({
+    baseUrl,
+    token: () => session.token,
+    onUnauthorized: () => {
+      saveSession(null);
+      onSignedOut();
+    },
+  });
+}
