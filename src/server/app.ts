@@ -53,6 +53,8 @@ export interface AppOptions {
 export const reportingApp = fp<AppOptions>(async (app, options) => {
   const { config } = options;
   installErrorHandler(app);
+  // The API speaks JSON only: anything else is 415, not a string handed to the routes.
+  app.removeContentTypeParser('text/plain');
   app.decorate('config', config);
   app.decorate('catalogues', options.catalogues);
   app.decorate('clock', options.clock ?? (() => new Date()));
@@ -98,6 +100,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     // Behind a reverse proxy (HTTPS=0) the client's address is in X-Forwarded-For.
     trustProxy: !config.https,
     return503OnClosing: true,
+    // A client that trickles its request (slowloris) is cut off instead of holding a socket.
+    requestTimeout: 30_000,
     forceCloseConnections: 'idle',
     ...(options.https ? { https: { key: options.https.key, cert: options.https.cert } } : {}),
   }) as unknown as FastifyInstance;

@@ -73,9 +73,10 @@ describeEachDatabase('API basics', (database) => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/audit', '/api/auth/login', '/api/auth/me', '/api/auth/password', '/api/consolidation', '/api/health', '/api/periods', '/api/plans', '/api/plans/{planId}',
-      '/api/submissions', '/api/submissions/{id}', '/api/submissions/{id}/approve', '/api/submissions/{id}/return',
+      '/api/submissions', '/api/submissions/{id}', '/api/submissions/{id}/approve', '/api/submissions/{id}/report.docx', '/api/submissions/{id}/return',
     ]);
-    expect(doc.components.schemas.SubmissionRequest).toBeDefined();
+    expect(doc.components.schemas.SubmissionRequest.oneOf ?? doc.components.schemas.SubmissionRequest.anyOf).toHaveLength(2);
+    expect(doc.components.schemas.SubmissionResponse.required).toEqual(expect.arrayContaining(['id', 'revision', 'contentHash', 'late']));
   });
 
   it('sets security headers', async () => {
@@ -99,6 +100,12 @@ describeEachDatabase('API basics', (database) => {
     });
     expect(res.statusCode).toBe(413);
     expect(res.json().error).toBe('payload_too_large');
+  });
+
+  it('refuses a body that is not JSON with 415', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/submissions', headers: { ...clerk, 'content-type': 'text/plain' }, payload: 'x' });
+    expect(res.statusCode).toBe(415);
+    expect(res.json()).toEqual({ error: 'unsupported_media_type', message: 'Chỉ nhận dữ liệu JSON.' });
   });
 
   it('answers an unknown API path with a JSON 404', async () => {

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of the API. Request bodies come from the same zod schemas the routes
 // parse with (z.toJSONSchema), so the document cannot drift from what the server accepts.
 import { z } from 'zod';
+import { SubmissionResponseSchema } from '../../core/schemas';
 import { ApproveBody, ReturnBody, SubmissionBody } from './bodies';
 
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -31,6 +32,7 @@ export function openapiDocument(): object {
         SubmissionRequest: z.toJSONSchema(SubmissionBody, { io: 'input', unrepresentable: 'any' }),
         ApproveRequest: z.toJSONSchema(ApproveBody, { io: 'input', unrepresentable: 'any' }),
         ReturnRequest: z.toJSONSchema(ReturnBody, { io: 'input', unrepresentable: 'any' }),
+        SubmissionResponse: z.toJSONSchema(SubmissionResponseSchema, { io: 'output', unrepresentable: 'any' }),
       },
     },
     security: [{ bearer: [] }],
@@ -59,10 +61,21 @@ export function openapiDocument(): object {
         post: {
           summary: 'Submit a report (a new revision); idempotent by clientSubmissionId',
           requestBody: { required: true, ...json({ $ref: '#/components/schemas/SubmissionRequest' }) },
-          responses: { 201: ok('stored'), 200: ok('a retry of a stored submission'), ...errors(400, 401, 403, 409, 413, 422, 423) },
+          responses: {
+            201: { description: 'stored as a new revision', ...json({ $ref: '#/components/schemas/SubmissionResponse' }) },
+            200: { description: 'a retry of a stored submission: the same body again', ...json({ $ref: '#/components/schemas/SubmissionResponse' }) },
+            ...errors(400, 401, 403, 404, 409, 413, 415, 422, 423),
+          },
         },
       },
       '/api/submissions/{id}': { get: { summary: 'A submission with all its revisions and decisions', parameters: [p('id')], responses: { 200: ok('submission'), ...errors(401, 403, 404) } } },
+      '/api/submissions/{id}/report.docx': {
+        get: {
+          summary: 'The submission as an official report (Nghị định 30/2020 layout), for Word',
+          parameters: [p('id'), q('revision', false, { type: 'integer' }), q('date', false, { type: 'string', format: 'date' }), q('number'), q('signingAs', false, { enum: ['head', 'deputy'] })],
+          responses: { 200: { description: 'docx; X-Content-Hash names the revision shown', content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } } }, ...errors(400, 401, 403, 404) },
+        },
+      },
       '/api/submissions/{id}/approve': {
         post: { summary: 'Approve the latest revision (bound to its content hash)', parameters: [p('id')], requestBody: { required: true, ...json({ $ref: '#/components/schemas/ApproveRequest' }) }, responses: { 200: ok('approved'), ...errors(400, 401, 403, 404, 409) } },
       },
