@@ -1,6 +1,6 @@
 // A synthetic catalogue of `n` indicators made by repeating the real ones with distinct ids
 // ("ct-01~2" …), for measuring what happens at 500 rows (schemas.ts LIMITS.rows) – not plan data.
-import type { Catalogue } from '../../../src/core/catalogue-types';
+import type { Catalogue } from '../../src/core/catalogue-types';
 
 export function syntheticCatalogue(base: Catalogue, n: number): Catalogue {
   const indicators = Array.from({ length: n }, (_, k) => {

@@ -4,7 +4,7 @@ import { buildTemplateSpec, mappingSheetName, parseMapping, type TemplateSpec } 
 import { excelReports } from '../../../src/office/excel';
 import { typeInto, type FakeExcelHost } from '../../support/fake-excel';
 import { addressOf, catalogue, directory, spec, unit, useFakeExcel } from './helpers';
-import { syntheticCatalogue } from './synthetic';
+import { syntheticCatalogue } from '../../support/synthetic-catalogue';
 
 const fake = useFakeExcel();
 const all = new Set(catalogue.indicators.map((i) => i.id));
