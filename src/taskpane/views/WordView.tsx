@@ -51,7 +51,7 @@ function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
       <Body1>{s.signInIntro}</Body1>
       <Field label={s.username} required><Input value={username} onChange={(_e, d) => setUsername(d.value)} autoComplete="username" /></Field>
       <Field label={s.password} required><Input type="password" value={password} onChange={(_e, d) => setPassword(d.value)} autoComplete="current-password" /></Field>
-      {error && <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
+      {error && <MessageBar intent="error" layout="multiline"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
       <Button appearance="primary" type="submit" disabled={busy || !username || !password}>{s.signIn}</Button>
     </form>
   );
@@ -66,7 +66,7 @@ function Pending({ api, busy, onGenerate }: { api: ApiClient; busy: boolean; onG
     pendingByPeriod(api).then(setGroups, (e) => setError(errorText(e)));
   }, [api]);
   useEffect(load, [load, busy]);
-  if (error) return <MessageBar intent="error"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (error) return <MessageBar intent="error" layout="multiline"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
   if (!groups) return <Spinner size="tiny" />;
   return (
     <section className={styles.column}>
@@ -144,7 +144,7 @@ function Approver({ session, api, word }: { session: Session; api: ApiClient; wo
   return (
     <div className={styles.column}>
       {notice && (
-        <MessageBar intent={notice.intent}>
+        <MessageBar intent={notice.intent} layout="multiline">
           <MessageBarBody>
             {notice.text}
             {notice.offerRevision && (
