@@ -210,7 +210,7 @@ function summaryQuery(db: Kysely<Database>) {
     .innerJoin('revisions as r', (j) => j.onRef('r.submission_id', '=', 's.id').onRef('r.revision', '=', 's.latest_revision'))
     .select([
       's.id', 's.plan_id', 's.unit_id', 's.period', 's.kind', 's.status', 's.latest_revision', 's.updated_at',
-      'r.content_hash', 'r.late', 'r.submitted_at', 'r.submitted_by', 'r.rows', 'r.evaluations',
+      'r.content_hash', 'r.late', 'r.submitted_at', 'r.submitted_by',
     ]);
 }
 
@@ -246,7 +246,12 @@ export async function listSubmissions(db: Kysely<Database>, f: ListFilter): Prom
 
 /** The latest revision's canonical rows of every submission of a plan, period and kind (consolidation). */
 export async function latestRows(db: Kysely<Database>, planId: string, period: string, kind: Kind) {
-  const rows = await summaryQuery(db).where('s.plan_id', '=', planId).where('s.period', '=', period).where('s.kind', '=', kind).execute();
+  const rows = await summaryQuery(db)
+    .select('r.rows')
+    .where('s.plan_id', '=', planId)
+    .where('s.period', '=', period)
+    .where('s.kind', '=', kind)
+    .execute();
   return rows.map((r) => ({ ...toSummary(r), content: JSON.parse(r.rows) as { rows: unknown[] } }));
 }
 
