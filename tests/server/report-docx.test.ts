@@ -15,6 +15,8 @@ const head = as(principal('approver', SKHCN));
 const otherHead = as(principal('approver', SYT));
 const monitor = as(principal('consolidator', SNV));
 const squash = (s: string): string => s.replace(/\s+/g, ' ');
+/** Justified lines come out of pdftotext with spaces inside words ("tri ển"): compare without spaces. */
+const bare = (s: string): string => s.replace(/\s+/g, '');
 
 describe('report.docx', () => {
   let t: TestApp;
@@ -85,5 +87,30 @@ describe('report.docx', () => {
     expect(text).toMatch(/- UBND tỉnh Nghệ An \(để báo cáo\);/);
     expect(text).toMatch(/- Lưu: VT, SKHCN\./);
     expect(pages).toBeGreaterThanOrEqual(1);
+  }, 120_000);
+
+  pdfIt('prints a task report: deadline states on the report date, proposals, the monitoring agency and a KT. signature', async () => {
+    const posted = await t.app.inject({
+      method: 'POST', url: '/api/submissions', headers: clerk,
+      payload: taskReport(SKHCN, { period: '2026-H1', rows: [
+        { id: 'nv-01', status: 'Hoàn thành', progress: 100, result: 'Đã kiện toàn Ban chỉ đạo' },
+        { id: 'nv-03', status: 'Chậm tiến độ', progress: 30, obstacles: 'Thiếu nhân lực', proposal: 'Bổ sung biên chế chuyên trách' },
+      ] }),
+    });
+    expect(posted.statusCode).toBe(201);
+    const res = await get(`/api/submissions/${posted.json().id}/report.docx?date=2026-07-03&signingAs=deputy`);
+    const { text } = convertToPdf(res.rawPayload, 'tasks.docx');
+    const flat = squash(text);
+    expect(flat).toContain('Kết quả thực hiện Kế hoạch chuyển đổi số tỉnh Nghệ An năm 2026, 6 tháng đầu năm 2026');
+    expect(bare(text)).toContain(bare('Tổng số nhiệm vụ đơn vị báo cáo: 2; trong đó hoàn thành: 1; đang triển khai đúng tiến độ: 0; chậm tiến độ: 0; quá hạn: 1; chưa triển khai: 0.'));
+    expect(text).toMatch(/TT\s+Nhiệm vụ\s+Thời hạn/);
+    // Multi-line rows: TT sits on the row's middle line, with the deadline / its state beside it.
+    expect(text).toMatch(/\n\s*1\s.*I\/2026\s+\(100%\)/);
+    expect(text).toMatch(/\n\s*3\s.*Quá hạn/);
+    expect(flat).toMatch(/Chậm tiến .*độ \(30%\)/);
+    expect(bare(text)).toContain(bare('- Nhiệm vụ 3: Bổ sung biên chế chuyên trách'));
+    expect(text).toMatch(/Nơi nhận:\s+KT\. GIÁM ĐỐC/);
+    expect(text).toMatch(/- UBND tỉnh Nghệ An \(để báo cáo\);\s+PHÓ GIÁM ĐỐC/);
+    expect(flat).toContain('- Sở Nội vụ (để theo dõi);');
   }, 120_000);
 });

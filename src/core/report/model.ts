@@ -175,12 +175,15 @@ export function taskSummary(c: TaskCounts): string {
 function recipientsOf(catalogue: Catalogue, submission: ReportSubmission, unit: Unit, symbol: string): string[] {
   const names: string[] = unit.name === SKHCN_NAME ? [`UBND tỉnh ${catalogue.document.province} (để báo cáo)`] : [`${SKHCN_NAME} (để tổng hợp)`];
   if (submission.kind === 'tasks') {
+    // Named monitoring agencies only: a class ("Cơ quan theo ngành, lĩnh vực…") is nobody to send to.
     const reported = new Set(submission.rows.map((r) => r.id));
+    const unitName = new Map(catalogue.units.map((u) => [u.id, u.name]));
     for (const task of catalogue.tasks) {
       if (!reported.has(task.id)) continue;
-      for (const m of (task.monitorText ?? '').split(';').map((s) => s.trim()).filter(Boolean)) {
-        const line = `${m} (để theo dõi)`;
-        if (m !== unit.name && m !== SKHCN_NAME && !names.includes(line)) names.push(line);
+      for (const ref of task.monitor) {
+        const name = ref.kind === 'unit' ? unitName.get(ref.unitId) : undefined;
+        const line = `${name} (để theo dõi)`;
+        if (name && name !== unit.name && name !== SKHCN_NAME && !names.includes(line)) names.push(line);
       }
     }
   }
