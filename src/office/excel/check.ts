@@ -8,7 +8,7 @@ import {
 } from '../../core/template';
 import { done, failed, guarded, type ExcelOutcome } from './errors';
 import { queueSheetLoad, notReportSheet } from './read';
-import { INPUT_FILL, runs } from './render';
+import { INPUT_FILL, PROTECTION, runs } from './render';
 
 export const ERROR_FILL = '#FFC7CE';
 export const WARNING_FILL = '#FFEB9C';
@@ -84,7 +84,7 @@ export function checkSheet(sheetName: string, catalogue: Catalogue): Promise<Exc
         sheet.getRangeByIndexes(issue.row, issue.col, 1, 1).format.fill.color = issue.severity === 'error' ? ERROR_FILL : WARNING_FILL;
       }
     }
-    if (wasProtected) sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
+    if (wasProtected) sheet.protection.protect(PROTECTION);
     await context.sync();
     return done<CheckResult>({
       sheetName, mapping, issues: outcome.issues, errorCount: outcome.errorCount, warningCount: outcome.warningCount, evaluations: outcome.evaluations,

@@ -11,6 +11,8 @@ import {
 /** Excel's column width is in points; one character of the 12 pt body font is about 6 points wide. */
 const POINTS_PER_CHAR = 6;
 export const INPUT_FILL = '#FFF2CC';
+/** No password: protection guards against slips, not against the clerk (who may need to unprotect). */
+export const PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true };
 const HEADER_FILL = '#D9E1F2';
 const GROUP_FILL = '#F2F2F2';
 
@@ -104,7 +106,7 @@ export function queueReportSheet(sheet: Excel.Worksheet, spec: TemplateSpec, pag
     sheet.pageLayout.setPrintTitleRows(`$${spec.print.titleRows.first + 1}:$${spec.print.titleRows.last + 1}`);
   }
   // Everything but the input cells is locked; rows and columns may be resized to read long text.
-  sheet.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true });
+  sheet.protection.protect(PROTECTION);
 }
 
 /** Input cells: unlocked, tinted, with their drop-down list and hint. */

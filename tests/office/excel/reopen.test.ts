@@ -68,3 +68,9 @@ it('a report sheet whose mapping sheet is gone is not a report sheet', async () 
   book.sheets.splice(book.sheets.findIndex((x) => x.name === mappingSheetName(pl01.sheetName)), 1);
   expect(await excelReports.readForSubmit(pl01.sheetName)).toMatchObject({ ok: false, error: { code: 'sheetNotFound' } });
 });
+
+it('places a used range that does not start at A1 at its sheet position', async () => {
+  const { fromA1 } = await import('../../../src/office/excel/read');
+  expect(fromA1("'PL01 2026-Q1'!C2:D3", [[1, 2], [3, 4]], '')).toEqual([[], ['', '', 1, 2], ['', '', 3, 4]]);
+  expect(fromA1('Sheet1!A1', [[5]], '')).toEqual([[5]]);
+});

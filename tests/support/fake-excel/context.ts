@@ -12,6 +12,8 @@ export interface HostControl {
   cellEditSyncs: number;
   /** Requirement sets and the highest version the fake host supports, e.g. { ExcelApi: '1.9' }. */
   requirementSets: Record<string, string>;
+  /** The last range selected through the API (Excel keeps the selection on the workbook). */
+  selection: { sheet: string | null; address: string | null };
 }
 
 type Fulfil = () => void;

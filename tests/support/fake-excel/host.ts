@@ -3,7 +3,6 @@
 // latency, put Excel in cell-edit mode for the next N syncs, and choose the requirement sets.
 
 import { FakeContext, type HostControl } from './context';
-import { selection } from './range';
 import { cellAt, ERROR_CODES, parseRect, peekCell, type CellState, type SheetState } from './state';
 import { supportsSet, WorkbookState, FakeWorksheetCollection } from './worksheet';
 
@@ -30,7 +29,7 @@ export class FakeExcelHost {
 
   constructor(options: FakeExcelOptions = {}) {
     this.control = {
-      syncCount: 0, runCount: 0, latencyMs: options.latencyMs ?? 0, cellEditSyncs: 0,
+      syncCount: 0, runCount: 0, latencyMs: options.latencyMs ?? 0, cellEditSyncs: 0, selection: { sheet: null, address: null },
       requirementSets: options.requirementSets ?? { ExcelApi: '1.12' },
     };
   }
@@ -91,6 +90,6 @@ export class FakeExcelHost {
 
   /** The last range selected through the API. */
   get selection(): { sheet: string | null; address: string | null } {
-    return { ...selection };
+    return { ...this.control.selection };
   }
 }

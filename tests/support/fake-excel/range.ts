@@ -16,9 +16,6 @@ const ALLOW: Record<Exclude<WriteKind, 'value' | 'structure'>, string> = {
   format: 'allowFormatCells', column: 'allowFormatColumns', row: 'allowFormatRows',
 };
 
-/** Excel's selection lives on the workbook; the fake keeps the last one here for tests. */
-export const selection: { sheet: string | null; address: string | null } = { sheet: null, address: null };
-
 export class FakeRange extends ClientObject {
   readonly format: FakeRangeFormat;
   readonly dataValidation: FakeDataValidation;
@@ -73,8 +70,7 @@ export class FakeRange extends ClientObject {
   select(): void {
     this.context.queue(() => {
       const { sheet, rect } = this.target();
-      selection.sheet = sheet.name;
-      selection.address = rectAddress(sheet.name, rect);
+      this.context.host.selection = { sheet: sheet.name, address: rectAddress(sheet.name, rect) };
     });
   }
 
@@ -139,7 +135,7 @@ export class FakeRangeFormat {
   readonly protection: { locked: boolean };
   constructor(private readonly range: FakeRange) {
     this.font = new FakeFont(range);
-    const each = (kind: WriteKind, f: (c: CellState) => void) => range.apply(kind, (sheet, rect) => cellsOf(rect).forEach((p) => f(cellAt(sheet, p.row, p.col))));
+    const each = (kind: WriteKind, f: (c: CellState) => void) => this.each(kind, f);
     this.fill = {
       set color(v: string) { each('format', (c) => { c.fill = v; }); },
       get color(): string { throw new FakeOfficeError(ERROR_CODES.propertyNotLoaded, 'fill.color is write-only in the fake host'); },

@@ -107,6 +107,7 @@ export class FakeWorksheet extends ClientObject {
   delete(): void {
     this.context.queue(() => {
       const s = this.sheet();
+      // Assumed, to be safe: the adapters make a very hidden sheet hidden before deleting it.
       if (s.visibility === 'VeryHidden') throw new FakeOfficeError(ERROR_CODES.invalidOperation, 'A very hidden sheet cannot be deleted.');
       if (s.visibility === 'Visible' && this.book.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
         throw new FakeOfficeError(ERROR_CODES.invalidOperation, 'A workbook must contain at least one visible worksheet.');
