@@ -20,13 +20,13 @@ type LineOptions = Partial<Run> & { align?: (typeof AlignmentType)[keyof typeof 
 
 function line(text: string, opts: LineOptions = {}): Paragraph {
   const { align = AlignmentType.CENTER, before = 0, after = 0, ...runOpts } = opts;
-  return new Paragraph({ alignment: align, spacing: { before, after, line: 240 }, children: [run({ text, ...runOpts })] });
+  return new Paragraph({ alignment: align, spacing: { before, after, line: 288 }, children: [run({ text, ...runOpts })] });
 }
 
 /** A short ruled line under a header line: an empty paragraph with a top border, narrowed by indents. */
 function rule(columnWidth: number, ruleWidth: number): Paragraph {
   const side = Math.max(0, Math.round((columnWidth - ruleWidth) / 2));
-  return new Paragraph({ border: { top: RULE }, indent: { left: side, right: side }, spacing: { before: 20, after: 0, line: 240 }, children: [run({ text: '', size: 4 })] });
+  return new Paragraph({ border: { top: RULE }, indent: { left: side, right: side }, spacing: { before: 60, after: 0, line: 240 }, children: [run({ text: '', size: 4 })] });
 }
 
 const noBorders = { top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } };
@@ -53,7 +53,7 @@ function header(model: ReportModel): Table {
   const nation = [
     line(h.nationalTitle, { size: L.size.nationalTitle, bold: true }),
     line(h.motto, { size: L.size.motto, bold: true }),
-    rule(right, mm(66)),
+    rule(right, mm(58)),
   ];
   return layoutTable([left, right], [
     [agency, nation],

@@ -54,8 +54,8 @@ describe('Word adapter on the fake host', () => {
       ['Số: 7/BC-SKHCN', 'Nghệ An, ngày 02 tháng 7 năm 2026'],
     ]);
     const [parent, agency] = header.cells[0][0].paragraphs;
-    expect(parent.font).toMatchObject({ bold: false, size: 13, name: 'Times New Roman' });
-    expect(agency.font).toMatchObject({ bold: true, size: 13 });
+    expect(parent.font).toMatchObject({ bold: false, size: 12, name: 'Times New Roman' });
+    expect(agency.font).toMatchObject({ bold: true, size: 12 });
     expect(header.cells[0][1].paragraphs[1].font).toMatchObject({ bold: true, size: 13, underline: 'Single' });
     expect(header.cells[1][1].paragraphs[0].font.italic).toBe(true);
     expect(word.doc.pageSetup).toEqual({ paperSize: 'A4', orientation: 'Portrait', topMargin: 56.7, bottomMargin: 56.7, leftMargin: 85, rightMargin: 42.5 });

@@ -95,9 +95,9 @@ export const REPORT_LAYOUT = {
   page: { width: 210, height: 297 },
   margins: { top: 20, bottom: 20, left: 30, right: 15 },
   /** Points. */
-  size: { agency: 13, parentAgency: 13, nationalTitle: 12, motto: 13, number: 13, placeDate: 14, title: 14, subject: 14, body: 14, table: 12, signature: 14, recipientsLabel: 12, recipients: 11 },
+  size: { agency: 12, parentAgency: 12, nationalTitle: 12, motto: 13, number: 13, placeDate: 14, title: 14, subject: 14, body: 14, table: 12, signature: 14, recipientsLabel: 12, recipients: 11 },
   /** First-line indent of body paragraphs, millimetres (1–1,27 cm). */
   firstLineIndent: 12.7,
   /** Header columns (agency | Quốc hiệu), percent of the text width. */
-  headerWidths: [42, 58],
+  headerWidths: [43, 57],
 } as const;
