@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../result';
 import { makeIssue } from '../messages';
 import { formatDateVi, parsePeriod, periodLabel, type Period } from '../periods';
 import { resolveUnits, type UnitDirectory } from '../units';
-import { columnIndex, columnsOf, EVALUATION_STYLES, indicatorInputs, taskInputs } from './columns';
+import { columnIndex, columnsOf, EVALUATION_STYLES, indicatorInputs, SHEET_COLORS, taskInputs } from './columns';
 import type { ColumnSpec, ReportKind, SheetRow, TemplateSpec, TitleCell } from './types';
 
 export interface TemplateOptions {
@@ -140,6 +140,7 @@ export function buildTemplateSpec(catalogue: Catalogue, options: TemplateOptions
     rows,
     freezeRows: HEADER_ROW + 1,
     evaluationStyles: EVALUATION_STYLES,
+    colors: SHEET_COLORS,
     print: { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: { first: HEADER_ROW, last: HEADER_ROW } },
     mapping: {
       planId: catalogue.planId,

@@ -101,3 +101,12 @@ export const EVALUATION_STYLES = [
   { text: 'Quá hạn', fill: '#FFC7CE', fontColor: '#9C0006' },
   { text: 'Lỗi nhập liệu', fill: '#FFEB9C', fontColor: '#9C5700' },
 ] as const;
+
+/** Fills of the sheet, shared by the Excel and .xlsx renderers and by Kiểm tra's marks. */
+export const SHEET_COLORS = {
+  input: '#FFF2CC',
+  header: '#D9E1F2',
+  group: '#F2F2F2',
+  error: '#FFC7CE',
+  warning: '#FFEB9C',
+} as const;

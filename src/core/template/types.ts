@@ -107,6 +107,8 @@ export interface TemplateSpec {
   readonly freezeRows: number;
   /** The evaluation words, for conditional formatting (fill colour per outcome). */
   readonly evaluationStyles: readonly { readonly text: string; readonly fill: string; readonly fontColor: string }[];
+  /** Fills: input cells, header, group headings, and Kiểm tra's error / warning marks. */
+  readonly colors: { readonly input: string; readonly header: string; readonly group: string; readonly error: string; readonly warning: string };
   readonly print: PrintSpec;
   readonly mapping: TemplateMapping;
 }

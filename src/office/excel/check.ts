@@ -3,15 +3,13 @@
 
 import type { Catalogue } from '../../core/catalogue-types';
 import {
-  checkSheetCells, indicatorInputs, taskInputs,
+  checkSheetCells, indicatorInputs, SHEET_COLORS, taskInputs,
   type CheckOutcome, type SheetIssue, type SheetRow, type TemplateMapping,
 } from '../../core/template';
 import { done, failed, guarded, type ExcelOutcome } from './errors';
 import { queueSheetLoad, notReportSheet } from './read';
-import { INPUT_FILL, PROTECTION, runs } from './render';
+import { PROTECTION, runs } from './render';
 
-export const ERROR_FILL = '#FFC7CE';
-export const WARNING_FILL = '#FFEB9C';
 
 export interface CheckResult {
   readonly sheetName: string;
@@ -77,11 +75,11 @@ export function checkSheet(sheetName: string, catalogue: Catalogue): Promise<Exc
     });
     const width = Math.max(...Object.values(mapping.columns).map((c) => c ?? 0)) + 1;
     for (let col = 0; col < width; col++) {
-      for (const run of runs(items, col, () => 0)) sheet.getRangeByIndexes(run.first, col, run.last - run.first + 1, 1).format.fill.color = INPUT_FILL;
+      for (const run of runs(items, col, () => 0)) sheet.getRangeByIndexes(run.first, col, run.last - run.first + 1, 1).format.fill.color = SHEET_COLORS.input;
     }
     for (const issue of [...outcome.issues].reverse()) { // errors last, so an error's colour wins on a shared cell
       if (issue.row !== null && issue.col !== null) {
-        sheet.getRangeByIndexes(issue.row, issue.col, 1, 1).format.fill.color = issue.severity === 'error' ? ERROR_FILL : WARNING_FILL;
+        sheet.getRangeByIndexes(issue.row, issue.col, 1, 1).format.fill.color = issue.severity === 'error' ? SHEET_COLORS.error : SHEET_COLORS.warning;
       }
     }
     if (wasProtected) sheet.protection.protect(PROTECTION);

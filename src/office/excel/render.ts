@@ -4,17 +4,14 @@
 // Source of truth: the Excel performance guide (batch writes, whole arrays) and src/core/template.
 
 import {
-  EVALUATION_STYLES, NUMBER_FORMATS, lastRow, serializeMapping,
+  NUMBER_FORMATS, lastRow, serializeMapping,
   type InputCell, type SheetRow, type TemplateSpec,
 } from '../../core/template';
 
 /** Excel's column width is in points; one character of the 12 pt body font is about 6 points wide. */
 const POINTS_PER_CHAR = 6;
-export const INPUT_FILL = '#FFF2CC';
 /** No password: protection guards against slips, not against the clerk (who may need to unprotect). */
 export const PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true };
-const HEADER_FILL = '#D9E1F2';
-const GROUP_FILL = '#F2F2F2';
 
 type Item = Extract<SheetRow, { kind: 'item' }>;
 
@@ -61,7 +58,7 @@ export function queueReportSheet(sheet: Excel.Worksheet, spec: TemplateSpec, pag
   const header = block(spec.headerRow, 1);
   header.values = [spec.columns.map((c) => c.header)];
   header.format.font.bold = true;
-  header.format.fill.color = HEADER_FILL;
+  header.format.fill.color = spec.colors.header;
   header.format.wrapText = true;
   header.format.horizontalAlignment = 'Center';
   spec.columns.forEach((c, i) => {
@@ -88,12 +85,12 @@ export function queueReportSheet(sheet: Excel.Worksheet, spec: TemplateSpec, pag
       r.merge(false);
       r.format.font.bold = true;
       r.format.font.italic = g.level === 2;
-      r.format.fill.color = GROUP_FILL;
+      r.format.fill.color = spec.colors.group;
       r.format.horizontalAlignment = 'Left';
     }
-    queueInputs(block, items, width);
+    queueInputs(block, items, width, spec.colors.input);
     const evalCol = spec.mapping.columns.evaluation;
-    if (evalCol !== undefined) queueEvaluationFormats(block(first, spec.rows.length, evalCol, 1));
+    if (evalCol !== undefined) queueEvaluationFormats(block(first, spec.rows.length, evalCol, 1), spec.evaluationStyles);
   }
 
   sheet.freezePanes.freezeRows(spec.freezeRows);
@@ -110,12 +107,12 @@ export function queueReportSheet(sheet: Excel.Worksheet, spec: TemplateSpec, pag
 }
 
 /** Input cells: unlocked, tinted, with their drop-down list and hint. */
-function queueInputs(block: (row: number, rows: number, col?: number, cols?: number) => Excel.Range, items: readonly Item[], width: number): void {
+function queueInputs(block: (row: number, rows: number, col?: number, cols?: number) => Excel.Range, items: readonly Item[], width: number, fill: string): void {
   for (let col = 0; col < width; col++) {
     for (const run of runs(items, col, (c) => `${c.list?.join(',') ?? ''}|${c.prompt ?? ''}`)) {
       const r = block(run.first, run.last - run.first + 1, col, 1);
       r.format.protection.locked = false;
-      r.format.fill.color = INPUT_FILL;
+      r.format.fill.color = fill;
       if (run.cell.list) {
         r.dataValidation.rule = { list: { inCellDropDown: true, source: run.cell.list.join(',') } };
         r.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: 'Giá trị không hợp lệ', message: `Chọn một trong: ${run.cell.list.join('; ')}.` };
@@ -129,8 +126,8 @@ function queueInputs(block: (row: number, rows: number, col?: number, cols?: num
 }
 
 /** Colours the evaluation words; beginsWith so that "Đạt" does not also colour "Chưa đạt". */
-function queueEvaluationFormats(column: Excel.Range): void {
-  for (const style of EVALUATION_STYLES) {
+function queueEvaluationFormats(column: Excel.Range, styles: TemplateSpec['evaluationStyles']): void {
+  for (const style of styles) {
     const cf = column.conditionalFormats.add(Excel.ConditionalFormatType.containsText);
     cf.textComparison.format.fill.color = style.fill;
     cf.textComparison.format.font.color = style.fontColor;

@@ -3,6 +3,7 @@
 import { mappingSheetName, submissionOf } from '../../../src/core/template';
 import { SubmissionRequestSchema } from '../../../src/core/schemas';
 import { excelReports } from '../../../src/office/excel';
+import { fromA1 } from '../../../src/office/excel/read';
 import { typeInto } from '../../support/fake-excel';
 import { addressOf, spec, useFakeExcel } from './helpers';
 
@@ -69,8 +70,7 @@ it('a report sheet whose mapping sheet is gone is not a report sheet', async () 
   expect(await excelReports.readForSubmit(pl01.sheetName)).toMatchObject({ ok: false, error: { code: 'sheetNotFound' } });
 });
 
-it('places a used range that does not start at A1 at its sheet position', async () => {
-  const { fromA1 } = await import('../../../src/office/excel/read');
-  expect(fromA1("'PL01 2026-Q1'!C2:D3", [[1, 2], [3, 4]], '')).toEqual([[], ['', '', 1, 2], ['', '', 3, 4]]);
-  expect(fromA1('Sheet1!A1', [[5]], '')).toEqual([[5]]);
+it('places a used range that does not start at A1 at its sheet position', () => {
+  expect(fromA1<number | string>("'PL01 2026-Q1'!C2:D3", [[1, 2], [3, 4]], '')).toEqual([[], ['', '', 1, 2], ['', '', 3, 4]]);
+  expect(fromA1<number | string>('Sheet1!A1', [[5]], '')).toEqual([[5]]);
 });
