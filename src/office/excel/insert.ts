@@ -51,7 +51,7 @@ export function insertTemplate(spec: TemplateSpec, options: InsertOptions = {}):
     }
     if (names.has(mapName.toLowerCase())) {
       const old = sheets.getItem(mapName);
-      old.visibility = Excel.SheetVisibility.hidden; // a very hidden sheet is made visible-able before deletion
+      old.visibility = Excel.SheetVisibility.hidden; // Excel refuses to delete a very hidden sheet (office-js#365)
       old.delete();
     }
     queueReportSheet(sheet, spec, pageLayout);

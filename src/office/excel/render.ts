@@ -118,7 +118,6 @@ function queueInputs(block: (row: number, rows: number, col?: number, cols?: num
         r.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: 'Giá trị không hợp lệ', message: `Chọn một trong: ${run.cell.list.join('; ')}.` };
       }
       if (run.cell.prompt) {
-        if (!run.cell.list) r.dataValidation.rule = { custom: { formula: '=TRUE' } }; // a prompt needs a rule to hang on
         r.dataValidation.prompt = { showPrompt: true, title: 'Hướng dẫn', message: run.cell.prompt };
       }
     }

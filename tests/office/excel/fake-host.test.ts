@@ -142,7 +142,7 @@ describe('host behaviour', () => {
   it('a very hidden sheet and the last visible sheet cannot be deleted', async () => {
     host.book.create('Map').visibility = 'VeryHidden';
     const del = (name: string) => run(async (ctx) => { ctx.workbook.worksheets.getItem(name).delete(); await ctx.sync(); });
-    await expect(del('Map')).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await expect(del('Map')).rejects.toMatchObject({ code: 'GeneralException' });
     await expect(del('Sheet1')).rejects.toMatchObject({ code: 'InvalidOperation' });
   });
 });

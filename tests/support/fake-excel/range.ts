@@ -174,8 +174,12 @@ class FakeDataValidation {
       for (const c of cells) c.validation = { rule: copy };
     });
   }
+  /** A prompt needs no rule: Excel shows it over "any value" validation. */
   set prompt(p: Record<string, unknown>) {
-    this.range.apply('structure', (sheet, rect) => cellsOf(rect).forEach((q) => { const v = cellAt(sheet, q.row, q.col).validation; if (v) v.prompt = { ...p }; }));
+    this.range.apply('structure', (sheet, rect) => cellsOf(rect).forEach((q) => {
+      const cell = cellAt(sheet, q.row, q.col);
+      cell.validation = { ...(cell.validation ?? { rule: {} }), prompt: { ...p } };
+    }));
   }
   set errorAlert(p: Record<string, unknown>) {
     this.range.apply('structure', (sheet, rect) => cellsOf(rect).forEach((q) => { const v = cellAt(sheet, q.row, q.col).validation; if (v) v.errorAlert = { ...p }; }));

@@ -107,8 +107,8 @@ export class FakeWorksheet extends ClientObject {
   delete(): void {
     this.context.queue(() => {
       const s = this.sheet();
-      // Assumed, to be safe: the adapters make a very hidden sheet hidden before deleting it.
-      if (s.visibility === 'VeryHidden') throw new FakeOfficeError(ERROR_CODES.invalidOperation, 'A very hidden sheet cannot be deleted.');
+      // By design in Excel (OfficeDev/office-js#365): a very hidden sheet must be made hidden first.
+      if (s.visibility === 'VeryHidden') throw new FakeOfficeError(ERROR_CODES.generalException, 'There was an internal error while processing the request.');
       if (s.visibility === 'Visible' && this.book.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
         throw new FakeOfficeError(ERROR_CODES.invalidOperation, 'A workbook must contain at least one visible worksheet.');
       }
