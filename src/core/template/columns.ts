@@ -9,7 +9,7 @@ import { EVALUATION_LABELS } from '../evaluate';
 import type { ColumnKey, ColumnSpec, FieldKey, InputCell, ReportKind } from './types';
 
 const col = (key: ColumnKey, header: string, width: number, wrap = false, align: ColumnSpec['align'] = 'left'): ColumnSpec =>
-  ({ key, header, width, wrap, align });
+  ({ key, header, width, wrap, align, format: key === 'no' ? 'general' : 'text' });
 
 export const INDICATOR_COLUMNS: readonly ColumnSpec[] = [
   col('no', 'TT', 5, false, 'center'),

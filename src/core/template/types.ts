@@ -32,6 +32,8 @@ export interface ColumnSpec {
   readonly width: number;
   readonly wrap: boolean;
   readonly align: 'left' | 'center' | 'right';
+  /** Format of the column's non-input cells: text for the plan's words, so "100%" or "2026" stay as printed. */
+  readonly format: CellFormat;
 }
 
 /** One input cell of an item row: which field, how it holds numbers, its drop-down list and hint. */

@@ -69,11 +69,12 @@ export function queueReportSheet(sheet: Excel.Worksheet, spec: TemplateSpec, pag
   if (spec.rows.length > 0) {
     const first = spec.rows[0].row;
     const body = block(first, spec.rows.length);
-    body.values = spec.rows.map((r) => (r.kind === 'group' ? [r.text, ...Array<string>(width - 1).fill('')] : r.cells.map((v) => v ?? '')));
-    body.numberFormat = spec.rows.map((r) => spec.columns.map((_, col) => {
-      const input = r.kind === 'item' ? r.inputs.find((c) => c.col === col) : undefined;
-      return NUMBER_FORMATS[input?.format ?? 'general'];
+    // Formats before values: Excel parses a string written to a non-text cell as if typed ("100%" → 1).
+    body.numberFormat = spec.rows.map((r) => spec.columns.map((c, col) => {
+      const input = r.kind === 'item' ? r.inputs.find((i) => i.col === col) : undefined;
+      return NUMBER_FORMATS[input?.format ?? c.format];
     }));
+    body.values = spec.rows.map((r) => (r.kind === 'group' ? [r.text, ...Array<string>(width - 1).fill('')] : r.cells.map((v) => v ?? '')));
     spec.columns.forEach((c, i) => {
       const column = block(first, spec.rows.length, i, 1);
       column.format.wrapText = c.wrap;

@@ -81,6 +81,16 @@ describe('proxy semantics', () => {
     expect(host.cell('Sheet1', 'A1').value).toBe('kept');
   });
 
+  it('a string written through the API that reads as a number becomes one, unless the cell is Text', async () => {
+    host.setCell('Sheet1', 'B1', '', '@');
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:C1').values = [['100%', '100%', '2026']];
+      await ctx.sync();
+    });
+    expect([host.cell('Sheet1', 'A1'), host.cell('Sheet1', 'B1'), host.cell('Sheet1', 'C1')].map((c) => [c.value, c.numberFormat]))
+      .toEqual([[1, '0%'], ['100%', '@'], [2026, 'General']]);
+  });
+
   it('an array of the wrong size is refused, as Excel does', async () => {
     await expect(run(async (ctx) => {
       ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B2').values = [[1, 2]];

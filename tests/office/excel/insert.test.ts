@@ -34,6 +34,7 @@ describe('insertTemplate', () => {
     expect(host.cell(name, 'A10').value).toBe('I. Hạ tầng số');
     expect(host.cell(name, 'B11').value).toBe('Tỷ lệ phủ sóng 5G trên địa bàn tỉnh');
     expect(host.cell(name, 'C11').value).toBe('≥ 70%');
+    expect(host.cell(name, addressOf(s, 'ct-03', 'target')).value).toBe('100%'); // text, not Excel's 1
     const ids = s.mapping.rows.map((r) => host.cell(name, `A${r.row + 1}`).value);
     expect(ids).toEqual(catalogue.indicators.map((i) => i.no));
     const sheet = host.sheet(name);

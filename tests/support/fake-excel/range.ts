@@ -10,6 +10,14 @@ import {
 
 export type Locate = () => { sheet: SheetState; rect: Rect } | null;
 type Scalar = string | number | boolean;
+
+/** Excel's reading of a string written through the API (invariant style: "70", "0.5", "100%"). */
+function apiValue(cell: CellState, x: Scalar): Pick<CellState, 'value' | 'numberFormat'> {
+  const m = typeof x === 'string' && cell.numberFormat !== '@' ? /^(-?\d+(?:\.\d+)?)(%?)$/.exec(x) : null;
+  if (!m) return { value: x, numberFormat: cell.numberFormat };
+  if (!m[2]) return { value: Number(m[1]), numberFormat: cell.numberFormat };
+  return { value: Number(m[1]) / 100, numberFormat: cell.numberFormat === 'General' ? '0%' : cell.numberFormat };
+}
 type WriteKind = 'value' | 'format' | 'column' | 'row' | 'structure';
 
 const ALLOW: Record<Exclude<WriteKind, 'value' | 'structure'>, string> = {
@@ -42,7 +50,8 @@ export class FakeRange extends ClientObject {
 
   get isNullObject(): boolean { return this.prop('isNullObject'); }
   get values(): Scalar[][] { return this.prop('values'); }
-  set values(v: Scalar[][]) { this.write('value', v, (cell, x) => { cell.value = x; cell.formula = null; }); }
+  /** Like Excel, a string that reads as a number is stored as one unless the cell is Text ("@"). */
+  set values(v: Scalar[][]) { this.write('value', v, (cell, x) => { Object.assign(cell, apiValue(cell, x)); cell.formula = null; }); }
   get formulas(): Scalar[][] { return this.prop('formulas'); }
   set formulas(v: Scalar[][]) {
     this.write('value', v, (cell, x) => {
