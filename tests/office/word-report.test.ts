@@ -80,6 +80,13 @@ describe('Word adapter on the fake host', () => {
     expect(word.tables()).toHaveLength(3);
   });
 
+  it('refuses, in Vietnamese and before touching the document, on a Word without WordApi 1.3', async () => {
+    word.uninstall();
+    word = installFakeWord({ requirementSets: { WordApi: '1.2' } });
+    await expect(wordReportHost.writeReport(model(indicators))).rejects.toThrow(/Word 2016/);
+    expect(word.host.runCount).toBe(0);
+  });
+
   it('replaces an earlier report instead of appending to it', async () => {
     await wordReportHost.writeReport(model(indicators));
     await wordReportHost.writeReport(model(tasks));

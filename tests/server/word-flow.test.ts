@@ -52,6 +52,7 @@ describeEachDatabase('the Word sign-off flow', (database) => {
     await t.close();
   });
 
+  // The taskpane's clock is an hour off the server's: the document must record the server's time.
   const deps = () => ({ api: approver, word: wordReportHost, now: () => new Date('2026-03-18T03:00:00.000Z') });
 
   it('reporter submits → head approves the shown hash in Word → locked (423) and audited', async () => {
@@ -69,7 +70,7 @@ describeEachDatabase('the Word sign-off flow', (database) => {
 
     const outcome = await approveShownReport(deps(), 'Lãnh đạo SKHCN');
     expect(outcome).toEqual({ kind: 'approved', submissionId: submitted.id, revision: 1, contentHash: submitted.contentHash });
-    expect(word.controls('cds-approval')[0].text).toBe(`Đã ký duyệt: Lãnh đạo SKHCN | Lúc: 2026-03-18T03:00:00.000Z | Mã nội dung (SHA-256): ${submitted.contentHash}`);
+    expect(word.controls('cds-approval')[0].text).toBe(`Đã ký duyệt: Lãnh đạo SKHCN | Lúc: 2026-03-18T02:00:00.000Z | Mã nội dung (SHA-256): ${submitted.contentHash}`);
 
     const again = await t.app.inject({ method: 'POST', url: '/api/submissions', headers: as(clerk), payload: indicatorReport({ rows: [{ id: 'ct-01', value: '80%' }] }) });
     expect(again.statusCode).toBe(423);

@@ -4,7 +4,9 @@
 // (REPORT_LAYOUT); page setup needs WordApiDesktop 1.3 and is skipped, not failed, without it.
 import { REPORT_LAYOUT as L, type ReportModel, type ReportTable } from '../../core/report';
 import { REPORT_TAG, REPORT_TITLE, bindingText } from './binding-text';
-import { translated } from './errors';
+import { WordError, translated } from './errors';
+
+const TOO_OLD = 'Phiên bản Word này chưa hỗ trợ tạo bảng báo cáo (cần Word 2016 trở lên hoặc Word trên web). Hãy tải tệp .docx của báo cáo từ máy chủ.';
 
 /** Millimetres to points (Word's unit for margins and indents). */
 const pt = (mm: number): number => Math.round((mm * 72) / 25.4 * 10) / 10;
@@ -119,6 +121,8 @@ function pageSetup(document: Word.Document): void {
  * @example await writeReport(buildReportModel(catalogue, source, unit, { date: '2026-04-02' }));
  */
 export async function writeReport(model: ReportModel): Promise<void> {
+  // Tables with values, cell bodies and borders are WordApi 1.3 (Word 2016 and later, Word on the web).
+  if (!Office.context.requirements.isSetSupported('WordApi', '1.3')) throw new WordError(TOO_OLD, 'WordApi1.3');
   await translated(() =>
     Word.run(async (context) => {
       const body = context.document.body;

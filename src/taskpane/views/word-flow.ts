@@ -89,8 +89,12 @@ export async function approveShownReport(deps: WordFlowDeps, approver: string): 
   const shown = await deps.word.readReportBinding();
   if (!shown) return { kind: 'noReport' };
   try {
-    const r = await deps.api.post<{ revision: number; contentHash: string }>(`/api/submissions/${encodeURIComponent(shown.submissionId)}/approve`, { contentHash: shown.contentHash });
-    await deps.word.recordApproval({ approver, at: (deps.now ?? (() => new Date()))().toISOString(), contentHash: r.contentHash });
+    const path = `/api/submissions/${encodeURIComponent(shown.submissionId)}`;
+    const r = await deps.api.post<{ revision: number; contentHash: string }>(`${path}/approve`, { contentHash: shown.contentHash });
+    // The server's time of the decision, not the taskpane's clock, goes into the document.
+    const { decisions } = await deps.api.get<{ decisions: { action: string; revision: number; decidedAt: string }[] }>(path);
+    const decided = decisions.filter((d) => d.action === 'approve' && d.revision === r.revision).at(-1);
+    await deps.word.recordApproval({ approver, at: decided?.decidedAt ?? (deps.now ?? (() => new Date()))().toISOString(), contentHash: r.contentHash });
     return { kind: 'approved', submissionId: shown.submissionId, revision: r.revision, contentHash: r.contentHash };
   } catch (error) {
     if (error instanceof ApiError && error.status === 409) return explain409(deps, shown, error);
