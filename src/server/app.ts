@@ -97,8 +97,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const app = Fastify({
     bodyLimit: config.bodyLimit,
     logger: options.logger ?? false,
-    // Behind a reverse proxy (HTTPS=0) the client's address is in X-Forwarded-For.
-    trustProxy: !config.https,
+    // Behind a reverse proxy the client's address is in X-Forwarded-For; trusted only when told.
+    trustProxy: config.trustProxy,
     return503OnClosing: true,
     // A client that trickles its request (slowloris) is cut off instead of holding a socket.
     requestTimeout: 30_000,

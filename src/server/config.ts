@@ -16,6 +16,9 @@ export interface ServerConfig {
   readonly databaseSchema: string | undefined;
   /** The add-in's origin, the only one CORS lets in. */
   readonly corsOrigin: string;
+  /** Trust X-Forwarded-For (TRUST_PROXY=1): only behind a reverse proxy that sets it, or a client
+   * could pick its own address and escape the per-address sign-in throttle. */
+  readonly trustProxy: boolean;
   /** Request body limit in bytes. */
   readonly bodyLimit: number;
   /** The built add-in (webpack output) served from the same origin as the API. */
@@ -83,6 +86,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push('SUBMISSION_DEADLINE_WORKING_DAYS must be 1 (count working days, the default) or 0 (calendar days)');
   }
 
+  const trustRaw = env.TRUST_PROXY?.trim();
+  if (trustRaw !== undefined && trustRaw !== '' && trustRaw !== '0' && trustRaw !== '1') {
+    problems.push('TRUST_PROXY must be 1 (behind a reverse proxy that sets X-Forwarded-For) or 0 (the default)');
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -92,6 +100,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     databaseUrl,
     databaseSchema,
     corsOrigin,
+    trustProxy: trustRaw === '1',
     bodyLimit,
     distDir: path.resolve(cwd, env.DIST_DIR?.trim() || 'dist'),
     deadline: { days: deadlineDays, workingDays: workingRaw !== '0' },

@@ -35,4 +35,11 @@ describe('loadConfig', () => {
     if (port === '') expect(loadConfig({ PORT: port }).port).toBe(3000);
     else expect(() => loadConfig({ PORT: port })).toThrow(ConfigError);
   });
+
+  it('trusts X-Forwarded-For only when TRUST_PROXY=1, whatever HTTPS says', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ HTTPS: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ HTTPS: '0', TRUST_PROXY: '1' }).trustProxy).toBe(true);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+  });
 });

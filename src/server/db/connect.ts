@@ -25,8 +25,10 @@ export type ConnectOptions =
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
 function openSqlite(file: string): SqliteDatabase.Database {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new SqliteDatabase(file);
+  // The file holds password hashes and unapproved reports: readable by the server's user only.
+  if (file !== ':memory:') fs.chmodSync(file, 0o600);
   // WAL: readers never block the writer, and a commit survives a killed process.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');

@@ -45,4 +45,20 @@ describeEachDatabase('sign-in inside the app', (database) => {
     expect(other.statusCode).toBe(200);
     expect(other.json().submissions).toEqual([]);
   });
+
+  it('throttles by the socket address: a forged X-Forwarded-For does not escape the limit (TRUST_PROXY unset)', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '10.9.9.9',
+        headers: { 'x-forwarded-for': `203.0.113.${i}` },
+        payload: { username: `khong-co-${i}`, password: 'sai mật khẩu rồi' },
+      });
+      codes.push(res.statusCode);
+    }
+    expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
+    expect(codes[20]).toBe(429);
+  });
 });
