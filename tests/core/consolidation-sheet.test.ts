@@ -1,0 +1,112 @@
+// The consolidation sheet spec, from consolidations built by the server's own code over the real
+// catalogue (a synthetic 160-unit directory): what each block holds and that blocks never overlap.
+import { buildConsolidationSheet, PROVINCE_HEADERS, type ConsolidationData, type SheetBlock } from '../../src/core/consolidation-sheet';
+import { realCatalogue, syntheticConsolidation } from '../support/synthetic-consolidation';
+
+const indicators = syntheticConsolidation('indicators', { missingEvery: 7 }) as Extract<ConsolidationData, { kind: 'indicators' }>;
+const tasks = syntheticConsolidation('tasks', { missingEvery: 7 }) as Extract<ConsolidationData, { kind: 'tasks' }>;
+const block = (blocks: readonly SheetBlock[], id: string): SheetBlock => {
+  const b = blocks.find((x) => x.id === id);
+  if (!b) throw new Error(`no block ${id}`);
+  return b;
+};
+
+describe('consolidation sheet of indicators', () => {
+  const spec = buildConsolidationSheet(indicators, { groups: realCatalogue.indicatorGroups });
+
+  it('is named after the appendix and the period', () => {
+    expect(spec.sheetName).toBe('TH PL01 2026-Q1');
+  });
+
+  it('gives each indicator its province figure, rule, reporting count and evaluation', () => {
+    const province = block(spec.blocks, 'province');
+    expect(province.values[0]).toEqual(PROVINCE_HEADERS.indicators);
+    expect(province.values).toHaveLength(1 + 51);
+    indicators.indicators.forEach((i, k) => {
+      const line = province.values[k + 1];
+      expect(line[0]).toBe(i.no);
+      expect(line[4]).toBe(i.figureText);
+      expect(line[5]).toBe(i.figure.kind === 'percent' ? i.figure.percent : null);
+      expect(line[6]).toBe(`${i.reported}/${i.expected}`);
+      expect(line[7]).toBe(i.evaluationLabel);
+    });
+    const ct05 = province.values.find((l) => l[9] === 'ct-05')!;
+    expect(ct05[3]).toBe('Tỷ lệ đơn vị trả lời Có');
+  });
+
+  it('colours each evaluation word as the template does', () => {
+    const province = block(spec.blocks, 'province');
+    for (const fill of spec.fills) {
+      const label = province.values[fill.row - province.row][7];
+      expect(fill.col).toBe(7);
+      expect(fill.fill).toBe(label === 'Chưa đạt' ? '#FFC7CE' : label === 'Chưa có số liệu' ? '#EDEDED' : '#C6EFCE');
+    }
+    expect(spec.fills).toHaveLength(indicators.indicators.length);
+  });
+
+  it('puts every unit’s value in a unit × indicator matrix', () => {
+    const matrix = block(spec.blocks, 'matrix');
+    expect(matrix.values).toHaveLength(1 + indicators.units.length);
+    expect(matrix.values[0]).toHaveLength(2 + 51);
+    const ct16 = indicators.indicators.findIndex((i) => i.id === 'ct-16');
+    const someone = indicators.indicators[ct16].units.find((u) => u.display !== null)!;
+    const row = matrix.values.find((r) => r[0] === someone.unitId)!;
+    expect(row[2 + ct16]).toBe(someone.display);
+  });
+
+  it('counts submitted, approved, returned and missing reports, on time and late, with the rates', () => {
+    const summary = block(spec.blocks, 'summary');
+    const s = indicators.summary;
+    expect(summary.values[1]).toEqual([s.expected, s.submitted, s.approved, s.returned, s.missing, s.onTime, s.late, s.completenessRate, s.onTimeRate]);
+    expect(s.missing).toBeGreaterThan(0);
+    const units = block(spec.blocks, 'units');
+    const missing = indicators.units.find((u) => u.status === 'missing')!;
+    expect(units.values.find((r) => r[0] === missing.unitId)).toEqual([missing.unitId, missing.name, 'Chưa nộp', null, '', '']);
+    const late = indicators.units.find((u) => u.late === true)!;
+    expect(units.values.find((r) => r[0] === late.unitId)?.[4]).toBe('Trễ hạn');
+  });
+
+  it('counts indicators met per group and charts that table', () => {
+    const groups = block(spec.blocks, 'groups');
+    expect(groups.values.slice(1).map((r) => r[0])).toEqual(realCatalogue.indicatorGroups.map((g) => `${g.id}. ${g.title}`));
+    const total = groups.values.slice(1).reduce((n, r) => n + (r[1] as number) + (r[2] as number) + (r[3] as number), 0);
+    expect(total).toBe(51);
+    const met = indicators.indicators.filter((i) => i.evaluation === 'met' || i.evaluation === 'exceeded').length;
+    expect(groups.values.slice(1).reduce((n, r) => n + (r[1] as number), 0)).toBe(met);
+    expect(spec.chart?.data).toEqual({ row: groups.row, col: 0, rows: groups.values.length, cols: 4 });
+  });
+
+  it('never lets two blocks, or a block and the chart, share a cell', () => {
+    const rects = [
+      ...spec.blocks.map((b) => ({ id: b.id, row: b.row, col: b.col, rows: b.values.length, cols: b.values[0].length })),
+      { id: 'chart', ...spec.chart!.anchor },
+    ];
+    for (const a of rects) for (const b of rects) {
+      if (a === b) continue;
+      const overlap = a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+      expect(overlap ? `${a.id}×${b.id}` : null).toBeNull();
+    }
+    expect(spec.extent.rows).toBe(Math.max(...rects.map((r) => r.row + r.rows)));
+  });
+});
+
+describe('consolidation sheet of tasks', () => {
+  it('lists task progress counts and each lead unit’s status', () => {
+    const spec = buildConsolidationSheet(tasks, { groups: realCatalogue.taskGroups });
+    expect(spec.sheetName).toBe('TH PL02 2026-Q1');
+    const province = block(spec.blocks, 'province');
+    expect(province.values).toHaveLength(1 + tasks.tasks.length);
+    const t = tasks.tasks[0];
+    expect(province.values[1]).toEqual([t.no, t.text, t.deadlineText ?? '', t.leads, t.done, t.onTrack, t.late, t.notStarted, t.notReported, t.overdue, t.id]);
+    const matrix = block(spec.blocks, 'matrix');
+    const lead = t.units.find((u) => u.status === 'done')!;
+    expect(matrix.values.find((r) => r[0] === lead.unitId)?.[2]).toBe('Hoàn thành');
+  });
+
+  it('holds only the tasks of the consolidation it is given (a monitoring agency’s subset)', () => {
+    const mine = { ...tasks, tasks: tasks.tasks.slice(0, 3) };
+    const spec = buildConsolidationSheet(mine);
+    expect(block(spec.blocks, 'province').values.slice(1).map((r) => r[10])).toEqual(mine.tasks.map((x) => x.id));
+    expect(block(spec.blocks, 'matrix').values[0]).toHaveLength(2 + 3);
+  });
+});
