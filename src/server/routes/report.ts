@@ -1,18 +1,16 @@
 // GET /api/submissions/:id/report.docx: the submission as an official report (Nghị định 30/2020)
 // for heads who print or sign outside the add-in. Same permission as reading the submission
-// (routes/submissions.ts): the unit's own roles, or a monitoring agency for task reports.
+// (routes/read-access.ts): the unit's own roles, or a monitoring agency for task reports.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { vietnamDate } from '../../core/periods';
 import { buildReportModel, reportSubmissionFrom, type SubmissionDetail } from '../../core/report';
-import { assignmentsOf, monitorsOfUnit } from '../assignments';
-import { can, monitoringUnitIds } from '../auth/roles';
-import { forbidden, notFound } from '../errors';
+import { notFound } from '../errors';
 import { DOCX_TYPE, reportDocx } from '../report-docx';
 import { getSubmission } from '../repositories/submissions';
 import { listUnits } from '../repositories/units';
 import { IdParams } from './bodies';
-import { signedIn } from './guard';
+import { requireRead } from './read-access';
 import { parseQuery } from './parse';
 
 const ReportQuery = z.strictObject({
@@ -27,19 +25,12 @@ const ReportQuery = z.strictObject({
 export const reportRoutes: FastifyPluginAsync = async (app) => {
   app.get('/submissions/:id/report.docx', async (request, reply) => {
     const { id } = parseQuery(IdParams, request.params);
-    const principal = signedIn(request);
     const query = parseQuery(ReportQuery, request.query);
     const detail = await getSubmission(app.db.kysely, id);
     if (!detail) throw notFound('Không tìm thấy báo cáo.');
     const units = await listUnits(app.db.kysely);
     const catalogue = app.catalogues.get(detail.planId);
-    if (!can(principal, 'submission.read', { unitId: detail.unitId, kind: detail.kind })) {
-      // A monitoring agency reads the task reports of the units whose tasks it monitors.
-      const monitors = monitoringUnitIds(principal);
-      const monitored = detail.kind === 'tasks' && catalogue !== undefined
-        && monitorsOfUnit(assignmentsOf(catalogue, units), detail.unitId).some((m) => monitors.includes(m));
-      if (!monitored) throw forbidden();
-    }
+    await requireRead(app, request, detail);
     const unit = units.find((u) => u.id === detail.unitId);
     if (!catalogue || !unit) throw notFound('Không tìm thấy kế hoạch hoặc đơn vị của báo cáo.');
     const source = reportSubmissionFrom(detail as SubmissionDetail, query.revision);

@@ -1,44 +1,23 @@
 // The submission API (DOMAIN.md §5): a clerk submits (each report a new revision, idempotent by the
 // client's id), the head of the unit approves – bound to the content hash – or returns it.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { Principal } from '../auth/principal';
-import { can, monitoringUnitIds, visibleUnitIds } from '../auth/roles';
-import { assignedIds, assignmentsOf, monitorsOfUnit } from '../assignments';
-import { conflict, forbidden, invalid, locked, notFound } from '../errors';
+import { visibleUnitIds } from '../auth/roles';
+import { assignedIds, assignmentsOf } from '../assignments';
+import { conflict, invalid, locked, notFound } from '../errors';
 import { contentHash } from '../hash';
 import { isLate } from '../../core/periods';
 import { canonicalRows, rowEvaluations, validateSubmission } from '../../core/validate-submission';
-import { getUnit, listUnits } from '../repositories/units';
-import { createRevision, decide, getSubmission, listSubmissions, submissionUnit, type Kind } from '../repositories/submissions';
+import { getUnit } from '../repositories/units';
+import { createRevision, decide, getSubmission, listSubmissions, submissionUnit } from '../repositories/submissions';
 import { ApproveBody, IdParams, ListQuery, ReturnBody, SubmissionBody } from './bodies';
 import { requireCan, requireSomeUnit, signedIn } from './guard';
+import { monitoredTaskUnits, requireRead } from './read-access';
 import { parseBody, parseQuery } from './parse';
 
 const LOCKED = 'Báo cáo kỳ này của đơn vị đã được phê duyệt nên bị khoá; không thể nộp bản mới.';
 const REUSED = 'Mã báo cáo (clientSubmissionId) này đã được dùng cho một nội dung khác.';
 
 export const submissionRoutes: FastifyPluginAsync = async (app) => {
-  /** The units whose task reports a monitoring agency sees, over every plan or one. */
-  async function monitoredTaskUnits(principal: Principal, planId?: string): Promise<string[]> {
-    const monitors = monitoringUnitIds(principal);
-    if (monitors.length === 0) return [];
-    const units = await listUnits(app.db.kysely);
-    const catalogues = planId ? [app.catalogues.get(planId)].filter((c) => c !== undefined) : [...app.catalogues.catalogues.values()];
-    const out = new Set<string>();
-    for (const catalogue of catalogues) {
-      const a = assignmentsOf(catalogue, units);
-      for (const u of units) if (monitorsOfUnit(a, u.id).some((m) => monitors.includes(m))) out.add(u.id);
-    }
-    return [...out];
-  }
-
-  async function mayRead(request: FastifyRequest, s: { unitId: string; kind: Kind; planId: string }): Promise<void> {
-    const principal = signedIn(request);
-    if (can(principal, 'submission.read', { unitId: s.unitId, kind: s.kind })) return;
-    if (s.kind === 'tasks' && (await monitoredTaskUnits(principal, s.planId)).includes(s.unitId)) return;
-    throw forbidden();
-  }
-
   app.post('/submissions', async (request, reply) => {
     signedIn(request);
     const body = parseBody(SubmissionBody, request.body);
@@ -90,7 +69,7 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
     const principal = requireSomeUnit(request, 'submission.read');
     const query = parseQuery(ListQuery, request.query);
     const units = visibleUnitIds(principal);
-    const taskUnits = units === 'all' ? [] : await monitoredTaskUnits(principal, query.planId);
+    const taskUnits = units === 'all' ? [] : await monitoredTaskUnits(app, principal, query.planId);
     return { submissions: await listSubmissions(app.db.kysely, { ...query, units, taskUnits }) };
   });
 
@@ -99,7 +78,7 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
     signedIn(request);
     const submission = await getSubmission(app.db.kysely, id);
     if (!submission) throw notFound('Không tìm thấy báo cáo.');
-    await mayRead(request, submission);
+    await requireRead(app, request, submission);
     return submission;
   });
 
