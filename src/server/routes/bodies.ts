@@ -33,5 +33,5 @@ export const ConsolidationQuery = z.strictObject({
   planId: z.string().min(1).max(100),
   period: z.string().regex(/^\d{4}-(Q[1-4]|H1|9M|Y)$/),
   kind,
-  format: z.enum(['json', 'csv']).default('json'),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });

@@ -1,4 +1,4 @@
-// GET /api/consolidation?planId&period&kind&format=json|csv: for the province consolidator (SKHCN) or
+// GET /api/consolidation?planId&period&kind&format=json|csv|xlsx: for the province consolidator (SKHCN) or
 // the administrator; a monitoring agency's consolidator sees only the tasks it monitors.
 import type { FastifyPluginAsync } from 'fastify';
 import type { Task } from '../../core/catalogue-types';
@@ -10,6 +10,7 @@ import { consolidationCsv } from '../consolidation-csv';
 import { forbidden, notFound } from '../errors';
 import { latestRows } from '../repositories/submissions';
 import { listUnits } from '../repositories/units';
+import { consolidationWorkbook, XLSX_TYPE } from '../xlsx/consolidation';
 import { ConsolidationQuery } from './bodies';
 import { signedIn } from './guard';
 import { parseQuery } from './parse';
@@ -38,6 +39,12 @@ export const consolidationRoutes: FastifyPluginAsync = async (app) => {
       const file = `tong-hop-${query.planId}-${query.period}-${query.kind}.csv`;
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(consolidationCsv(result));
     }
-    return { planId: query.planId, period: query.period, generatedAt: app.clock().toISOString(), ...result };
+    const body = { planId: query.planId, period: query.period, generatedAt: app.clock().toISOString(), ...result };
+    if (query.format === 'xlsx') {
+      const file = `tong-hop-${query.planId}-${query.period}-${query.kind}.xlsx`;
+      const groups = query.kind === 'indicators' ? catalogue.indicatorGroups : catalogue.taskGroups;
+      return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${file}"`).send(await consolidationWorkbook(body, { groups }));
+    }
+    return body;
   });
 };
