@@ -14,6 +14,7 @@ import { connectFromConfig, type Db } from './db/connect';
 import { dbPlugin } from './db/plugin';
 import { installErrorHandler } from './errors';
 import { auditRoutes } from './routes/audit';
+import { clientConfigRoutes } from './routes/client-config';
 import { consolidationRoutes } from './routes/consolidation';
 import { healthRoutes } from './routes/health';
 import { openapiRoutes } from './routes/openapi';
@@ -67,6 +68,7 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
+      await api.register(clientConfigRoutes);
       await api.register(planRoutes);
       await api.register(periodRoutes);
       await api.register(submissionRoutes);

@@ -60,7 +60,7 @@ describeWithChromium('taskpane shell in Chromium', () => {
   it('in Excel, shows the clerk’s view and the consolidator’s on their tab', async () => {
     const { page, errors } = await open((p) => p.route(CDN, (route) => route.fulfill({ contentType: 'text/javascript', body: officeStub('Excel') })));
     await page.getByRole('heading', { name: strings.clerk.title }).waitFor();
-    await expect(page.getByText(strings.underConstruction).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: strings.clerkFlow.signInTitle }).waitFor(); // the clerk signs in first
     await page.getByRole('tab', { name: strings.roles.consolidator }).click();
     await page.getByRole('heading', { name: strings.consolidator.title }).waitFor();
     await page.screenshot({ path: '/tmp/taskpane-excel.png', fullPage: true });

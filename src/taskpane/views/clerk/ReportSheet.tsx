@@ -1,0 +1,107 @@
+// One report sheet of the workbook: Kiểm tra (issues listed errors first; a click selects the cell),
+// Gửi báo cáo (blocked while errors remain), and the report's status on the server – submitted,
+// approved, or returned with the head's comment – refreshed after sending, when the outbox delivers,
+// and every minute while the taskpane is open.
+import { useCallback, useEffect, useState } from 'react';
+import { Badge, Body1, Button, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
+import type { SheetIssue } from '../../../core/template';
+import type { ApiClient } from '../../../client/api';
+import type { Outbox, Sender } from '../../../client/outbox';
+import type { ReportSheetInfo } from '../../../office/excel';
+import { strings } from '../../strings';
+import { checkReport, fetchStatus, showCell, submitReport, type ClerkDeps, type ReportStatus } from './clerk-actions';
+import { checkNotice, issueLine, submitNotice, type Notice } from './clerk-notices';
+
+const s = strings.clerkFlow;
+const STATUS_REFRESH_MS = 60_000;
+const BADGE = { none: 'informative', submitted: 'brand', approved: 'success', returned: 'danger' } as const;
+const useStyles = makeStyles({
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalS, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  pre: { whiteSpace: 'pre-line' },
+});
+
+export interface ReportSheetProps {
+  readonly info: ReportSheetInfo;
+  readonly deps: ClerkDeps;
+  readonly api: ApiClient;
+  readonly outbox: Outbox;
+  readonly sender: Sender;
+  /** False when the signed-in user may not report for the sheet's unit. */
+  readonly mayReport: boolean;
+  readonly busy: string | null;
+  readonly run: (label: string, action: () => Promise<void>) => Promise<void>;
+  readonly setNotice: (notice: Notice | null) => void;
+}
+
+export function ReportSheet({ info, deps, api, outbox, sender, mayReport, busy, run, setNotice }: ReportSheetProps) {
+  const styles = useStyles();
+  const [issues, setIssues] = useState<readonly SheetIssue[] | null>(null);
+  const [status, setStatus] = useState<ReportStatus | null>(null);
+  const key = { planId: info.planId, unitId: info.unitId, period: info.period, kind: info.kind };
+  const keyText = JSON.stringify(key);
+
+  const refresh = useCallback(() => {
+    if (!mayReport) return;
+    fetchStatus(api, JSON.parse(keyText)).then(setStatus, () => undefined); // offline: keep the last known status
+  }, [api, keyText, mayReport]);
+  useEffect(() => {
+    refresh();
+    const timer = setInterval(refresh, STATUS_REFRESH_MS);
+    const unsubscribe = outbox.subscribe(refresh); // the outbox delivered (or refused) something
+    return () => {
+      clearInterval(timer);
+      unsubscribe();
+    };
+  }, [refresh, outbox]);
+
+  const check = () => run(s.checking, async () => {
+    const outcome = await checkReport(deps, info.sheetName);
+    setNotice(checkNotice(outcome));
+    if (outcome.kind === 'checked') setIssues(outcome.result.issues);
+  });
+  const submit = () => run(s.submitting, async () => {
+    const outcome = await submitReport({ ...deps, outbox, sender, newId: () => crypto.randomUUID() }, info.sheetName);
+    setNotice(submitNotice(outcome));
+    if (outcome.kind !== 'failed') setIssues(outcome.result.issues);
+    refresh();
+  });
+  const select = (issue: SheetIssue) => run(s.checking, async () => {
+    if (!issue.address) return;
+    const error = await showCell(deps, info.sheetName, issue.address);
+    if (error) setNotice({ intent: 'error', text: error });
+  });
+
+  const state = status?.state ?? 'none';
+  return (
+    <article className={styles.card} aria-label={info.sheetName}>
+      <div className={styles.row}>
+        <Body1><strong>{info.sheetName}</strong></Body1>
+        <Badge appearance="tint" color={BADGE[state]}>{s.status[state]}</Badge>
+        {status && status.state !== 'none' && <Caption1>{s.revision(status.revision)}</Caption1>}
+        {status && status.state !== 'none' && status.late && <Badge color="warning">{s.late}</Badge>}
+      </div>
+      <Caption1>{`${s.kinds[info.kind]} · ${info.unitName} · ${info.period}`}</Caption1>
+      {status?.state === 'returned' && (
+        <Body1 className={styles.pre}>{`${s.returnedComment} ${status.comment ?? ''}\n${s.returnedHint}`}</Body1>
+      )}
+      {!mayReport && <Caption1>{s.otherUnit}</Caption1>}
+      <div className={styles.row}>
+        <Button size="small" disabled={busy !== null} onClick={() => void check()}>{s.check}</Button>
+        <Button size="small" appearance="primary" disabled={busy !== null || !mayReport || status?.state === 'approved'} onClick={() => void submit()}>{s.submit}</Button>
+        {mayReport && <Button size="small" appearance="subtle" onClick={refresh}>{s.refreshStatus}</Button>}
+      </div>
+      {issues && issues.length > 0 && (
+        <ol className={styles.issues} aria-label={s.checkSummary(issues.filter((i) => i.severity === 'error').length, issues.filter((i) => i.severity === 'warning').length)}>
+          {issues.map((issue, i) => (
+            <li key={i} className={issue.severity === 'error' ? styles.error : undefined}>
+              {issue.address ? <Link as="button" onClick={() => void select(issue)}>{issueLine(issue)}</Link> : issueLine(issue)}
+            </li>
+          ))}
+        </ol>
+      )}
+    </article>
+  );
+}

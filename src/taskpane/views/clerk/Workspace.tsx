@@ -1,0 +1,151 @@
+// Unit and period, Chèn Phụ lục 01 / 02 (asking before an existing sheet is replaced), and the
+// workbook's report sheets – found through their mapping sheets, so a reopened workbook offers its
+// actions again. One Excel action at a time; its progress and any cell-edit wait are shown here.
+import { useCallback, useEffect, useState } from 'react';
+import {
+  Body1, Button, Caption1, Field, MessageBar, MessageBarActions, MessageBarBody, Select, Spinner, Subtitle2, makeStyles, tokens,
+} from '@fluentui/react-components';
+import type { ReportKind } from '../../../core/template';
+import type { ApiClient } from '../../../client/api';
+import type { Outbox, Sender } from '../../../client/outbox';
+import type { SessionUser } from '../../../client/session';
+import type { ReportSheetInfo, WaitingState } from '../../../office/excel';
+import { strings } from '../../strings';
+import { insertReport, type ClerkDeps, type ClerkExcel } from './clerk-actions';
+import { insertNotice, unexpectedNotice, type Notice } from './clerk-notices';
+import { defaultPeriod, loadPlanContext, reportingUnits, vietnamToday, type PlanContext } from './clerk-setup';
+import { ReportSheet } from './ReportSheet';
+
+const s = strings.clerkFlow;
+const useStyles = makeStyles({
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  pre: { whiteSpace: 'pre-line' },
+});
+
+export interface WorkspaceProps {
+  readonly user: SessionUser;
+  readonly api: ApiClient;
+  readonly excel: ClerkExcel;
+  readonly outbox: Outbox;
+  readonly sender: Sender;
+}
+
+/** Runs one action at a time with a progress label; an exception becomes a notice, never a blank pane. */
+export function useBusy(setNotice: (n: Notice | null) => void) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const run = useCallback(async (label: string, action: () => Promise<void>) => {
+    setBusy(label);
+    setNotice(null);
+    try {
+      await action();
+    } catch (e) {
+      setNotice(unexpectedNotice(e));
+    } finally {
+      setBusy(null);
+    }
+  }, [setNotice]);
+  return { busy, run };
+}
+
+export function Workspace({ user, api, excel, outbox, sender }: WorkspaceProps) {
+  const styles = useStyles();
+  const [plan, setPlan] = useState<PlanContext | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [unitId, setUnitId] = useState('');
+  const [period, setPeriod] = useState('');
+  const [sheets, setSheets] = useState<ReportSheetInfo[] | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [waiting, setWaiting] = useState<WaitingState | null>(null);
+  const [confirm, setConfirm] = useState<{ kind: ReportKind; message: string } | null>(null);
+  const { busy, run } = useBusy(setNotice);
+
+  const load = useCallback(() => {
+    setLoadError(null);
+    loadPlanContext(api).then((p) => {
+      setPlan(p);
+      setUnitId((u) => u || (reportingUnits(user, p.units)[0]?.id ?? ''));
+      setPeriod((x) => x || (defaultPeriod(p.periods, vietnamToday()) ?? ''));
+    }, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
+  }, [api, user]);
+  useEffect(load, [load]);
+
+  const findSheets = useCallback(async () => {
+    const r = await excel.withCellEditRetry(() => excel.findReportSheets(), { onWaiting: setWaiting });
+    if (r.ok) setSheets(r.value);
+    else setNotice({ intent: 'error', text: r.error.message });
+  }, [excel]);
+  useEffect(() => void findSheets(), [findSheets]);
+
+  if (loadError) {
+    return (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>{loadError}</MessageBarBody>
+        <MessageBarActions><Button size="small" onClick={load}>{s.retry}</Button></MessageBarActions>
+      </MessageBar>
+    );
+  }
+  if (!plan) return <Spinner size="tiny" label={s.loadingPlan} />;
+  const units = reportingUnits(user, plan.units);
+  if (units.length === 0) return <Body1>{s.notReporter}</Body1>;
+  const unit = units.find((u) => u.id === unitId) ?? units[0];
+  const chosenPeriod = plan.periods.find((p) => p.id === period);
+  const deps: ClerkDeps = { excel, plan, onWaiting: setWaiting };
+
+  const insert = (kind: ReportKind, overwrite: boolean) => run(s.inserting, async () => {
+    setConfirm(null);
+    const outcome = await insertReport(deps, kind, unit, period, overwrite);
+    if (outcome.kind === 'exists') setConfirm({ kind, message: outcome.message });
+    else setNotice(insertNotice(outcome));
+    if (outcome.kind === 'inserted') await findSheets();
+  });
+
+  return (
+    <div className={styles.column}>
+      <Field label={s.unit}>
+        <Select value={unit.id} onChange={(_e, d) => setUnitId(d.value)} disabled={busy !== null}>
+          {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+        </Select>
+      </Field>
+      <Field label={s.period} hint={chosenPeriod ? s.deadline(chosenPeriod.deadline.split('-').reverse().join('/')) : undefined}>
+        <Select value={period} onChange={(_e, d) => setPeriod(d.value)} disabled={busy !== null}>
+          {plan.periods.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+        </Select>
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy !== null || !period} onClick={() => void insert('indicators', false)}>{s.insert01}</Button>
+        <Button appearance="primary" disabled={busy !== null || !period} onClick={() => void insert('tasks', false)}>{s.insert02}</Button>
+      </div>
+      {confirm && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody><strong>{s.overwriteTitle}</strong> <span className={styles.pre}>{confirm.message}</span></MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void insert(confirm.kind, true)}>{s.overwrite}</Button>
+            <Button size="small" onClick={() => setConfirm(null)}>{s.cancel}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {busy && <Spinner size="tiny" label={busy} />}
+      {waiting && <MessageBar intent="warning" layout="multiline"><MessageBarBody>{waiting.message}</MessageBarBody></MessageBar>}
+      {notice && (
+        <MessageBar intent={notice.intent} layout="multiline" role="status">
+          <MessageBarBody className={styles.pre}>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <section className={styles.column} aria-label={s.sheetsTitle}>
+        <div className={styles.row}>
+          <Subtitle2 as="h3">{s.sheetsTitle}</Subtitle2>
+          <Button size="small" appearance="subtle" disabled={busy !== null} onClick={() => void findSheets()}>{s.refreshSheets}</Button>
+        </div>
+        {sheets === null && <Caption1>{s.findingSheets}</Caption1>}
+        {sheets?.length === 0 && <Body1>{s.noSheets}</Body1>}
+        {sheets?.map((info) => (
+          <ReportSheet
+            key={info.sheetName} info={info} deps={deps} api={api} outbox={outbox} sender={sender}
+            mayReport={units.some((u) => u.id === info.unitId)} busy={busy} run={run} setNotice={setNotice}
+          />
+        ))}
+      </section>
+    </div>
+  );
+}
