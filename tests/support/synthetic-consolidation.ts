@@ -11,8 +11,11 @@ import { consolidateIndicators, consolidateTasks, type StoredReport } from '../.
 
 export const realCatalogue = JSON.parse(readFileSync(join(__dirname, '..', '..', 'seeds', 'nghe-an-1174-2026.json'), 'utf8')) as Catalogue;
 
+/** `total` units expected to report indicators: the catalogue's agencies that report any, then communes. */
 export function syntheticUnits(catalogue: Catalogue, total = 160): Unit[] {
-  const communes = Array.from({ length: total - catalogue.units.length }, (_, k): Unit => ({
+  const agencies = assignmentsOf(catalogue, catalogue.units);
+  const reporting = catalogue.units.filter((u) => [...agencies.indicatorUnits.values()].some((ids) => ids.includes(u.id))).length;
+  const communes = Array.from({ length: total - reporting }, (_, k): Unit => ({
     id: `xa-thu-${String(k + 1).padStart(3, '0')}`, name: `Xã Thử ${k + 1}`, classes: ['cap-xa'], level: 'commune',
   }));
   return [...catalogue.units, ...communes];
@@ -37,6 +40,8 @@ export interface SyntheticOptions {
   /** Every n-th unit has not reported (0: all reported). */
   readonly missingEvery?: number;
   readonly period?: string;
+  /** Tasks: only those this monitoring agency oversees (what the server gives its consolidator). */
+  readonly monitor?: string;
 }
 
 export function syntheticConsolidation(kind: 'indicators' | 'tasks', options: SyntheticOptions = {}): ConsolidationData {
@@ -57,5 +62,5 @@ export function syntheticConsolidation(kind: 'indicators' | 'tasks', options: Sy
   const header = { planId: catalogue.planId, period: options.period ?? '2026-Q1', generatedAt: '2026-03-20T03:00:00.000Z' };
   return kind === 'indicators'
     ? { ...header, kind, ...consolidateIndicators(catalogue, units, a, stored) }
-    : { ...header, kind, ...consolidateTasks(catalogue, units, a, stored, () => true, '2026-03-20') };
+    : { ...header, kind, ...consolidateTasks(catalogue, units, a, stored, (t) => !options.monitor || (a.taskMonitors.get(t.id) ?? []).includes(options.monitor), '2026-03-20') };
 }

@@ -1,0 +1,99 @@
+// "Tổng hợp" / "Làm mới" against the fake Excel host: at most 3 syncs for 160 units × 51 indicators,
+// every block where the spec puts it, the chart over the group table, a refresh in place, and a
+// monitoring agency's sheet holding only its tasks.
+import { buildConsolidationSheet, type ConsolidationSheetSpec } from '../../../src/core/consolidation-sheet';
+import { cellAddress } from '../../../src/core/template/address';
+import { excelConsolidation } from '../../../src/office/excel/consolidation-index';
+import { chartsOf, withCharts } from '../../support/fake-excel-charts';
+import { realCatalogue, syntheticConsolidation } from '../../support/synthetic-consolidation';
+import { useFakeExcel } from './helpers';
+
+const fake = useFakeExcel();
+beforeEach(() => withCharts());
+
+const full = buildConsolidationSheet(syntheticConsolidation('indicators', { missingEvery: 9 }), { groups: realCatalogue.indicatorGroups });
+
+function expectDrawn(spec: ConsolidationSheetSpec): void {
+  const host = fake.host();
+  for (const block of spec.blocks) {
+    block.values.forEach((line, r) => line.forEach((v, c) => {
+      const got = host.cell(spec.sheetName, cellAddress(block.row + r, block.col + c)).value;
+      if (got !== (v ?? '')) throw new Error(`${block.id} ${cellAddress(block.row + r, block.col + c)}: ${String(got)} ≠ ${String(v)}`);
+    }));
+  }
+}
+
+it('draws 160 units × 51 indicators in one Excel.run with at most 3 syncs', async () => {
+  const host = fake.host();
+  host.resetCounts();
+  const r = await excelConsolidation.writeConsolidation(full);
+  expect(r).toEqual({ ok: true, value: { sheetName: 'TH PL01 2026-Q1', refreshed: false, rows: full.extent.rows } });
+  expect(host.syncCount).toBeLessThanOrEqual(3);
+  expect(host.control.runCount).toBe(1);
+  const matrix = full.blocks.find((b) => b.id === 'matrix')!;
+  expect(matrix.values).toHaveLength(161);
+  expect(matrix.values[0]).toHaveLength(53);
+  expectDrawn(full);
+});
+
+it('keeps words as text and colours evaluations and headers', async () => {
+  await excelConsolidation.writeConsolidation(full);
+  const host = fake.host();
+  const province = full.blocks.find((b) => b.id === 'province')!;
+  const reported = host.cell(full.sheetName, cellAddress(province.row + 1, 6));
+  expect(reported.numberFormat).toBe('@'); // "12/13" would become a date in a General cell
+  expect(typeof reported.value).toBe('string');
+  expect(host.cell(full.sheetName, cellAddress(province.row, 0))).toMatchObject({ fill: '#D9E1F2', font: { bold: true } });
+  const fill = full.fills[0];
+  expect(host.cell(full.sheetName, cellAddress(fill.row, fill.col)).fill).toBe(fill.fill);
+});
+
+it('charts indicators met per group from the group table', async () => {
+  await excelConsolidation.writeConsolidation(full);
+  const charts = chartsOf(fake.host().sheet(full.sheetName));
+  expect(charts).toHaveLength(1);
+  const d = full.chart!.data;
+  expect(charts[0]).toMatchObject({
+    type: 'ColumnStacked', seriesBy: 'Columns', title: 'Số chỉ tiêu đạt theo nhóm',
+    source: `'TH PL01 2026-Q1'!${cellAddress(d.row, d.col)}:${cellAddress(d.row + d.rows - 1, d.col + d.cols - 1)}`,
+  });
+});
+
+it('refreshes in place: the same sheet, new figures, nothing left over, one chart', async () => {
+  const host = fake.host();
+  expect((await excelConsolidation.writeConsolidation(full)).ok).toBe(true);
+  const before = host.sheet(full.sheetName);
+  const smaller = buildConsolidationSheet(syntheticConsolidation('indicators', { units: 40, missingEvery: 3 }), { groups: realCatalogue.indicatorGroups });
+  host.resetCounts();
+  const r = await excelConsolidation.writeConsolidation(smaller);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  expect(r.value.refreshed).toBe(true);
+  expect(host.syncCount).toBeLessThanOrEqual(3);
+  const after = host.sheet(full.sheetName);
+  expect(after.id).toBe(before.id);
+  expect(host.book.sheets.filter((s) => s.name.startsWith('TH '))).toHaveLength(1);
+  expectDrawn(smaller);
+  // The old matrix was 161 rows; past the new extent nothing remains.
+  const lastOld = full.extent.rows - 1;
+  expect(host.cell(full.sheetName, cellAddress(lastOld, 0)).value).toBe('');
+  expect(chartsOf(after)).toHaveLength(1);
+});
+
+it('gives a monitoring agency a sheet of only the tasks it oversees', async () => {
+  const mine = syntheticConsolidation('tasks', { monitor: 'so-noi-vu' });
+  const all = syntheticConsolidation('tasks');
+  expect(mine.kind === 'tasks' && all.kind === 'tasks' && mine.tasks.length < all.tasks.length && mine.tasks.length > 0).toBe(true);
+  const spec = buildConsolidationSheet(mine, { groups: realCatalogue.taskGroups });
+  await excelConsolidation.writeConsolidation(spec);
+  const province = spec.blocks.find((b) => b.id === 'province')!;
+  const ids = Array.from({ length: province.values.length - 1 }, (_, k) => fake.host().cell(spec.sheetName, cellAddress(province.row + 1 + k, 10)).value);
+  const monitored = realCatalogue.tasks.filter((t) => t.monitor.some((m) => m.kind === 'unit' && m.unitId === 'so-noi-vu')).map((t) => t.id);
+  expect(ids.length).toBeGreaterThan(0);
+  expect(ids.every((id) => monitored.includes(String(id)))).toBe(true);
+});
+
+it('says, in Vietnamese, that Excel is busy when a cell is being edited', async () => {
+  fake.host().enterCellEditMode(1);
+  const r = await excelConsolidation.writeConsolidation(full);
+  expect(r.ok ? null : r.error.code).toBe('cellEditMode');
+});
