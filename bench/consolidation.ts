@@ -1,0 +1,102 @@
+// `npm run bench:consolidation`: the consolidation of 160 units × 51 indicators with six periods of
+// reports stored (SQLite in memory, in process): time to build one period's consolidation as JSON and
+// as .xlsx, then "Tổng hợp" and "Làm mới" in Excel on the fake host with a simulated 100 ms round trip
+// per sync (Excel on the web). Communes are SYNTHETIC (the plan's agencies plus made-up communes).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Catalogue } from '../src/core/catalogue-types';
+import { buildConsolidationSheet, type ConsolidationData } from '../src/core/consolidation-sheet';
+import { excelConsolidation } from '../src/office/excel/consolidation-index';
+import { buildApp } from '../src/server/app';
+import { catalogueStore } from '../src/server/catalogues';
+import { loadConfig } from '../src/server/config';
+import { connect } from '../src/server/db/connect';
+import { migrateToLatest } from '../src/server/db/migrate';
+import { importUnitsCsv, syncCatalogueUnits } from '../src/server/repositories/units';
+import { FakeExcelHost } from '../tests/support/fake-excel';
+import { withCharts } from '../tests/support/fake-excel-charts';
+import { syntheticUnits } from '../tests/support/synthetic-consolidation';
+import { as, principal, testAuth } from '../tests/server/support/test-auth';
+import { reportMaker } from './reports';
+
+const PERIODS = ['2026-Q1', '2026-Q2', '2026-H1', '2026-Q3', '2026-9M', '2026-Q4'];
+const ROUND_TRIP_MS = 100;
+const catalogue = JSON.parse(fs.readFileSync(path.join(__dirname, '../seeds/nghe-an-1174-2026.json'), 'utf8')) as Catalogue;
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  const now = '2026-03-16T02:00:00.000Z';
+  const db = connect({ sqliteFile: ':memory:' });
+  await migrateToLatest(db);
+  await syncCatalogueUnits(db.kysely, catalogue, now);
+  const units = syntheticUnits(catalogue, 160);
+  const communes = units.filter((u) => u.level === 'commune');
+  const csv = ['id,name,level,classes', ...communes.map((u) => `${u.id},${u.name},commune,cap-xa`)].join('\n');
+  const imported = await importUnitsCsv(db.kysely, csv, { userId: null, now });
+  if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
+  const app = await buildApp({
+    config: loadConfig({ HTTPS: '0', PORT: '3000', DIST_DIR: '/nonexistent', DATA_DIR: '/nonexistent' }),
+    catalogues: catalogueStore([catalogue]), openDb: () => db, closeDb: false, auth: testAuth, clock: () => new Date(now),
+  });
+  await app.ready();
+  try {
+    const maker = reportMaker(catalogue, units);
+    let seed = 0;
+    for (const period of PERIODS) {
+      for (const unitId of maker.indicatorUnits) {
+        const res = await app.inject({ method: 'POST', url: '/api/submissions', headers: as(principal('reporter', unitId)), payload: maker.make(unitId, period, 'indicators', seed++) });
+        if (res.statusCode !== 201) throw new Error(res.body);
+      }
+    }
+    const headers = as(principal('consolidator', null));
+    const get = async (period: string, format: string) => {
+      const start = performance.now();
+      const res = await app.inject({ method: 'GET', url: `/api/consolidation?planId=${catalogue.planId}&period=${period}&kind=indicators&format=${format}`, headers });
+      if (res.statusCode !== 200) throw new Error(res.body);
+      return { ms: performance.now() - start, res };
+    };
+    await get(PERIODS[0], 'xlsx'); // warm-up: first calls compile code paths
+    const json: number[] = [];
+    const xlsx: number[] = [];
+    let data: ConsolidationData | null = null;
+    let size = 0;
+    for (const period of PERIODS) {
+      const j = await get(period, 'json');
+      json.push(j.ms);
+      data ??= j.res.json() as ConsolidationData;
+      const x = await get(period, 'xlsx');
+      xlsx.push(x.ms);
+      size = x.res.rawPayload.length;
+    }
+    if (!data || data.kind !== 'indicators') throw new Error('bench: no consolidation');
+    console.log(`Consolidation: ${data.units.length} units × ${data.indicators.length} indicators, ${PERIODS.length} periods stored (${maker.indicatorUnits.length * PERIODS.length} submissions), SQLite`);
+    console.log(`  JSON   per period: median ${ms(median(json))}, max ${ms(Math.max(...json))}`);
+    console.log(`  .xlsx  per period: median ${ms(median(xlsx))}, max ${ms(Math.max(...xlsx))} (${(size / 1024).toFixed(0)} KB)`);
+
+    const host = new FakeExcelHost({ latencyMs: ROUND_TRIP_MS });
+    host.book.create('Sheet1');
+    const uninstall = host.install();
+    withCharts();
+    try {
+      for (const action of ['Tổng hợp', 'Làm mới']) {
+        const spec = buildConsolidationSheet(data, { groups: catalogue.indicatorGroups });
+        host.resetCounts();
+        const start = performance.now();
+        const r = await excelConsolidation.writeConsolidation(spec);
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
+        console.log(`  Excel “${action}”: ${host.syncCount} syncs, ${ms(performance.now() - start)} with ${ROUND_TRIP_MS} ms per sync (fake host)`);
+      }
+    } finally {
+      uninstall();
+    }
+  } finally {
+    await app.close();
+    await db.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
