@@ -68,6 +68,7 @@ export const vi = {
     wholeReport: 'Cả báo cáo',
     sent: (revision: number) => `Đã gửi báo cáo (lần nộp ${revision}).`,
     sentLater: 'Đã gửi báo cáo.',
+    sentFromOutbox: (sheet: string) => `Đã gửi báo cáo “${sheet}” từ hộp thư đi khi kết nối lại được máy chủ.`,
     queued: 'Chưa gửi được: báo cáo đang chờ trong hộp thư đi và sẽ tự gửi lại khi kết nối được máy chủ. Có thể đóng ngăn tác vụ; báo cáo vẫn được giữ.',
     refused: 'Máy chủ không nhận báo cáo:',
     outboxTitle: 'Hộp thư đi',

@@ -4,6 +4,7 @@
 // and every minute while the taskpane is open.
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Body1, Button, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { parsePeriod, periodLabel } from '../../../core/periods';
 import type { SheetIssue } from '../../../core/template';
 import type { ApiClient } from '../../../client/api';
 import type { Outbox, Sender } from '../../../client/outbox';
@@ -13,6 +14,10 @@ import { checkReport, fetchStatus, showCell, submitReport, type ClerkDeps, type 
 import { checkNotice, issueLine, submitNotice, type Notice } from './clerk-notices';
 
 const s = strings.clerkFlow;
+const periodName = (id: string): string => {
+  const p = parsePeriod(id);
+  return p.ok ? periodLabel(p.value) : id;
+};
 const STATUS_REFRESH_MS = 60_000;
 const BADGE = { none: 'informative', submitted: 'brand', approved: 'success', returned: 'danger' } as const;
 const useStyles = makeStyles({
@@ -64,15 +69,16 @@ export function ReportSheet({ info, deps, api, outbox, sender, mayReport, busy, 
   });
   const submit = () => run(s.submitting, async () => {
     const outcome = await submitReport({ ...deps, outbox, sender, newId: () => crypto.randomUUID() }, info.sheetName);
-    setNotice(submitNotice(outcome));
+    setNotice(submitNotice(outcome, info.sheetName));
     if (outcome.kind !== 'failed') setIssues(outcome.result.issues);
     refresh();
   });
-  const select = (issue: SheetIssue) => run(s.checking, async () => {
+  // Not through run(): showing a cell must not clear the check's summary.
+  const select = async (issue: SheetIssue) => {
     if (!issue.address) return;
     const error = await showCell(deps, info.sheetName, issue.address);
     if (error) setNotice({ intent: 'error', text: error });
-  });
+  };
 
   const state = status?.state ?? 'none';
   return (
@@ -83,7 +89,7 @@ export function ReportSheet({ info, deps, api, outbox, sender, mayReport, busy, 
         {status && status.state !== 'none' && <Caption1>{s.revision(status.revision)}</Caption1>}
         {status && status.state !== 'none' && status.late && <Badge color="warning">{s.late}</Badge>}
       </div>
-      <Caption1>{`${s.kinds[info.kind]} · ${info.unitName} · ${info.period}`}</Caption1>
+      <Caption1>{`${s.kinds[info.kind]} · ${info.unitName} · ${periodName(info.period)}`}</Caption1>
       {status?.state === 'returned' && (
         <Body1 className={styles.pre}>{`${s.returnedComment} ${status.comment ?? ''}\n${s.returnedHint}`}</Body1>
       )}

@@ -12,7 +12,7 @@ import type { SessionUser } from '../../../client/session';
 import type { ReportSheetInfo, WaitingState } from '../../../office/excel';
 import { strings } from '../../strings';
 import { insertReport, type ClerkDeps, type ClerkExcel } from './clerk-actions';
-import { insertNotice, unexpectedNotice, type Notice } from './clerk-notices';
+import { afterOutboxChange, insertNotice, unexpectedNotice, type Notice } from './clerk-notices';
 import { defaultPeriod, loadPlanContext, reportingUnits, vietnamToday, type PlanContext } from './clerk-setup';
 import { ReportSheet } from './ReportSheet';
 
@@ -76,6 +76,8 @@ export function Workspace({ user, api, excel, outbox, sender }: WorkspaceProps) 
     else setNotice({ intent: 'error', text: r.error.message });
   }, [excel]);
   useEffect(() => void findSheets(), [findSheets]);
+  // A "waiting in the outbox" notice follows the outbox: replaced once the report is sent or refused.
+  useEffect(() => outbox.subscribe(() => setNotice((n) => afterOutboxChange(n, outbox.entries()))), [outbox]);
 
   if (loadError) {
     return (

@@ -65,7 +65,7 @@ export type SubmitOutcome =
   /** The server has it; `response` is null when a background retry delivered it first. */
   | { readonly kind: 'sent'; readonly response: SubmissionResponse | null; readonly result: CheckResult }
   /** Kept in the outbox, retried until the server answers. */
-  | { readonly kind: 'queued'; readonly error: string; readonly result: CheckResult }
+  | { readonly kind: 'queued'; readonly clientSubmissionId: string; readonly error: string; readonly result: CheckResult }
   /** The server refused it (4xx): the clerk must act (correct, or ask the administrator). */
   | { readonly kind: 'refused'; readonly message: string; readonly result: CheckResult }
   | { readonly kind: 'failed'; readonly message: string };
@@ -97,7 +97,7 @@ export async function submitReport(deps: SubmitDeps, sheetName: string): Promise
       if (!stamped.ok) return { kind: 'failed', message: stamped.error.message } as const;
     }
     deps.outbox.enqueue(submissionOf(mapping, rows, id), { label: sheetName, sheetName });
-    return deps.outbox.send(id, deps.sender);
+    return { ...(await deps.outbox.send(id, deps.sender)), id };
   };
   const reused = mapping.clientSubmissionId;
   let outcome = await send(reused ?? deps.newId(), reused === null);
@@ -111,7 +111,7 @@ export async function submitReport(deps: SubmitDeps, sheetName: string): Promise
     case 'gone':
       return { kind: 'sent', response: null, result };
     case 'waiting':
-      return { kind: 'queued', error: outcome.error, result };
+      return { kind: 'queued', clientSubmissionId: outcome.id, error: outcome.error, result };
     case 'refused':
       return { kind: 'refused', message: outcome.error, result };
   }

@@ -1,6 +1,7 @@
 // What the clerk is told after each action: one message bar, in Vietnamese, saying what happened and
 // what to do next. Pure, so the wording of every outcome is tested without a browser.
 import type { SheetIssue } from '../../../core/template';
+import type { OutboxEntry } from '../../../client/outbox';
 import { strings } from '../../strings';
 import type { CheckOutcome, InsertOutcome, SubmitOutcome } from './clerk-actions';
 
@@ -10,6 +11,8 @@ export type Intent = 'success' | 'warning' | 'error' | 'info';
 export interface Notice {
   readonly intent: Intent;
   readonly text: string;
+  /** Set while the notice says a report waits in the outbox: it is replaced once the outbox settles it. */
+  readonly queued?: { readonly clientSubmissionId: string; readonly sheetName: string };
 }
 
 export function insertNotice(outcome: Exclude<InsertOutcome, { kind: 'exists' }>): Notice {
@@ -30,19 +33,31 @@ export function checkNotice(outcome: CheckOutcome): Notice {
   return { intent: errorCount > 0 ? 'error' : 'warning', text: s.checkSummary(errorCount, warningCount) };
 }
 
-export function submitNotice(outcome: SubmitOutcome): Notice {
+export function submitNotice(outcome: SubmitOutcome, sheetName = ''): Notice {
   switch (outcome.kind) {
     case 'blocked':
       return { intent: 'error', text: s.blocked(outcome.result.errorCount) };
     case 'sent':
       return { intent: 'success', text: outcome.response ? s.sent(outcome.response.revision) : s.sentLater };
     case 'queued':
-      return { intent: 'warning', text: `${s.queued}\n${outcome.error}` };
+      return { intent: 'warning', text: `${s.queued}\n${outcome.error}`, queued: { clientSubmissionId: outcome.clientSubmissionId, sheetName } };
     case 'refused':
       return { intent: 'error', text: `${s.refused}\n${outcome.message}` };
     case 'failed':
       return { intent: 'error', text: outcome.message };
   }
+}
+
+/**
+ * A "waiting in the outbox" notice once the outbox has moved on: sent (gone from the outbox) or
+ * refused (its error); any other notice, or a report still waiting, is left as it is.
+ */
+export function afterOutboxChange(notice: Notice | null, entries: readonly OutboxEntry[]): Notice | null {
+  if (!notice?.queued) return notice;
+  const entry = entries.find((e) => e.request.clientSubmissionId === notice.queued!.clientSubmissionId);
+  if (!entry) return { intent: 'success', text: s.sentFromOutbox(notice.queued.sheetName) };
+  if (entry.state === 'refused') return { intent: 'error', text: `${s.refused}\n${entry.error ?? ''}` };
+  return notice;
 }
 
 /** The list line of an issue: "Lỗi · F12 – message". */

@@ -1,0 +1,78 @@
+// Support for the clerk's end-to-end test: a production build of the add-in (the server's CSP
+// forbids eval, which development builds use), a database with a commune's reporter, the real
+// server started as a child process on loopback serving that build, and the fake Excel host bundled
+// for the browser (esbuild, a dependency of tsx) to be injected before the taskpane boots.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hashPassword } from '../../src/server/auth/passwords';
+import { defaultSeedsDir, loadCatalogues } from '../../src/server/catalogues';
+import { connect } from '../../src/server/db/connect';
+import { migrateToLatest } from '../../src/server/db/migrate';
+import { importUnitsCsv, syncCatalogueUnits } from '../../src/server/repositories/units';
+import { createUser, grant } from '../../src/server/repositories/users';
+import { ROOT } from './browser';
+
+export const CLERK = { username: 'cb.truongvinh', password: 'Mat-khau-dai-2026!', unitId: 'phuong-truong-vinh', displayName: 'Trần Thị Lan' };
+
+/** `npm run build`'s production bundle, into a fresh temporary directory. */
+export function buildProductionAddin(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'cds-addin-prod-'));
+  const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
+  const result = spawnSync(process.execPath, [cli, '--mode', 'production', '--output-path', dir], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`webpack failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A SQLite data directory with the plan's units, the sample communes and one commune clerk (reporter). */
+export async function prepareClerkData(): Promise<{ dataDir: string; remove: () => void }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cds-clerk-data-'));
+  const db = connect({ sqliteFile: join(dataDir, 'reporting.sqlite') });
+  try {
+    await migrateToLatest(db);
+    const now = new Date().toISOString();
+    for (const catalogue of loadCatalogues(defaultSeedsDir).catalogues.values()) await syncCatalogueUnits(db.kysely, catalogue, now);
+    const csv = readFileSync(join(ROOT, 'seeds', 'sample-communes.csv'), 'utf8');
+    const imported = await importUnitsCsv(db.kysely, csv, { userId: null, now });
+    if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
+    const user = await createUser(db.kysely, { username: CLERK.username, displayName: CLERK.displayName, passwordHash: await hashPassword(CLERK.password) }, 'test');
+    if (!user.ok) throw new Error(user.message);
+    const granted = await grant(db.kysely, user.value.id, 'reporter', CLERK.unitId, 'test');
+    if (!granted.ok) throw new Error(granted.message);
+  } finally {
+    await db.close();
+  }
+  return { dataDir, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+/**
+ * The fake Excel host as a browser script: installs window.Excel and window.Office (host Excel,
+ * a partition key) and exposes window.__fakeExcel to type into cells and inspect the workbook.
+ */
+export async function fakeExcelScript(): Promise<string> {
+  const esbuild = (await import('esbuild')) as typeof import('esbuild');
+  const entry = `
+    import { FakeExcelHost, typeInto } from './fake-excel';
+    const host = new FakeExcelHost();
+    host.book.create('Sheet1');
+    host.install();
+    const office = (globalThis as any).Office;
+    office.onReady = () => Promise.resolve({ host: 'Excel', platform: 'PC' });
+    office.context.partitionKey = 'e2e-partition';
+    (globalThis as any).__fakeExcel = {
+      host,
+      type: (sheet: string, address: string, text: string) => typeInto(host, sheet, address, text),
+      selection: () => host.selection,
+      cellEditMode: (n: number) => host.enterCellEditMode(n),
+      sheetNames: () => host.book.sheets.map((s) => s.name),
+    };`;
+  const out = await esbuild.build({
+    stdin: { contents: entry, resolveDir: __dirname, loader: 'ts', sourcefile: 'fake-excel-browser.ts' },
+    bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome110',
+  });
+  return out.outputFiles[0].text;
+}
