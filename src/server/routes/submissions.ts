@@ -2,66 +2,38 @@
 // client's id), the head of the unit approves – bound to the content hash – or returns it.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { visibleUnitIds } from '../auth/roles';
-import { assignedIds, assignmentsOf } from '../assignments';
 import { conflict, invalid, locked, notFound } from '../errors';
-import { contentHash } from '../hash';
-import { isLate } from '../../core/periods';
-import { canonicalRows, rowEvaluations, validateSubmission } from '../../core/validate-submission';
-import { getUnit } from '../repositories/units';
-import { createRevision, decide, getSubmission, listSubmissions, submissionUnit } from '../repositories/submissions';
+import { decide, getSubmission, listSubmissions, submissionUnit } from '../repositories/submissions';
+import { storeSubmission } from '../store-submission';
 import { ApproveBody, IdParams, ListQuery, ReturnBody, SubmissionBody } from './bodies';
 import { requireCan, requireSomeUnit, signedIn } from './guard';
 import { monitoredTaskUnits, requireRead } from './read-access';
 import { parseBody, parseQuery } from './parse';
 
-const LOCKED = 'Báo cáo kỳ này của đơn vị đã được phê duyệt nên bị khoá; không thể nộp bản mới.';
-const REUSED = 'Mã báo cáo (clientSubmissionId) này đã được dùng cho một nội dung khác.';
+export const LOCKED = 'Báo cáo kỳ này của đơn vị đã được phê duyệt nên bị khoá; không thể nộp bản mới.';
+export const REUSED = 'Mã báo cáo (clientSubmissionId) này đã được dùng cho một nội dung khác.';
 
 export const submissionRoutes: FastifyPluginAsync = async (app) => {
   app.post('/submissions', async (request, reply) => {
     signedIn(request);
     const body = parseBody(SubmissionBody, request.body);
     const principal = requireCan(request, 'submission.create', { unitId: body.unitId, kind: body.kind });
-    const catalogue = app.catalogues.get(body.planId);
-    if (!catalogue) throw notFound('Không tìm thấy kế hoạch.');
-    const unit = await getUnit(app.db.kysely, body.unitId);
-    if (!unit) throw notFound('Không tìm thấy đơn vị.');
-
-    const assigned = assignedIds(assignmentsOf(catalogue, [unit]), body.kind, unit.id);
-    const checked = validateSubmission(catalogue, body, { assignedIds: assigned });
-    if (!checked.ok) throw invalid(checked.issues);
-    const submission = checked.value;
-    const now = app.clock();
-    const hash = contentHash(submission);
-    const late = isLate(submission.period, now, app.config.deadline);
-    const evaluations = rowEvaluations(submission);
-    const warnings = checked.warnings;
-
-    const outcome = await createRevision(app.db.kysely, {
-      clientSubmissionId: body.clientSubmissionId,
-      planId: body.planId,
-      unitId: body.unitId,
-      period: submission.period.id,
-      kind: body.kind,
-      contentHash: hash,
-      rows: canonicalRows(submission),
-      evaluations,
-      late,
-      userId: principal.userId,
-      now: now.toISOString(),
-      respond: (id, revision) => ({
-        id, revision, status: 'submitted', contentHash: hash, late, evaluations, ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
-      }),
-    });
+    const outcome = await storeSubmission(app, body, principal.userId);
     switch (outcome.kind) {
       case 'created':
         return reply.status(201).send(outcome.response);
       case 'replayed':
         return reply.status(200).send(outcome.response);
+      case 'invalid':
+        throw invalid(outcome.issues);
       case 'conflict':
         throw conflict(REUSED);
       case 'locked':
         throw locked(LOCKED);
+      case 'noPlan':
+        throw notFound('Không tìm thấy kế hoạch.');
+      case 'noUnit':
+        throw notFound('Không tìm thấy đơn vị.');
     }
   });
 

@@ -1,0 +1,66 @@
+// Storing one submission, shared by POST /api/submissions (the add-in) and POST /api/imports (an
+// uploaded .xlsx), so both follow the same rules: validation against the unit's assignment, the
+// content hash, lateness, and the repository's idempotency (same client id + same content = replay,
+// other content = conflict) and lock (an approved period takes no new revision). Authorization stays
+// with each route.
+import type { FastifyInstance } from 'fastify';
+import type { Issue } from '../core/result';
+import type { SubmissionRequest, SubmissionResponse } from '../core/schemas';
+import { isLate } from '../core/periods';
+import { canonicalRows, rowEvaluations, validateSubmission } from '../core/validate-submission';
+import { assignedIds, assignmentsOf } from './assignments';
+import { contentHash } from './hash';
+import { createRevision } from './repositories/submissions';
+import { getUnit } from './repositories/units';
+
+export type StoreOutcome =
+  | { readonly kind: 'created' | 'replayed'; readonly response: SubmissionResponse }
+  | { readonly kind: 'invalid'; readonly issues: readonly Issue[] }
+  | { readonly kind: 'conflict' | 'locked' }
+  | { readonly kind: 'noPlan' | 'noUnit' };
+
+/** Validates and stores (unless `dryRun`: then only validates, and reports what would be stored as 'created'). */
+export async function storeSubmission(
+  app: FastifyInstance, body: SubmissionRequest, userId: string, options: { readonly dryRun?: boolean } = {},
+): Promise<StoreOutcome> {
+  const catalogue = app.catalogues.get(body.planId);
+  if (!catalogue) return { kind: 'noPlan' };
+  const unit = await getUnit(app.db.kysely, body.unitId);
+  if (!unit) return { kind: 'noUnit' };
+
+  const assigned = assignedIds(assignmentsOf(catalogue, [unit]), body.kind, unit.id);
+  const checked = validateSubmission(catalogue, body, { assignedIds: assigned });
+  if (!checked.ok) return { kind: 'invalid', issues: checked.issues };
+  const submission = checked.value;
+  const now = app.clock();
+  const hash = contentHash(submission);
+  const late = isLate(submission.period, now, app.config.deadline);
+  const evaluations = rowEvaluations(submission);
+  const warnings = checked.warnings;
+  const respond = (id: string, revision: number): SubmissionResponse => ({
+    id, revision, status: 'submitted', contentHash: hash, late, evaluations, ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
+  });
+  if (options.dryRun) return { kind: 'created', response: respond('', 1) };
+
+  const outcome = await createRevision(app.db.kysely, {
+    clientSubmissionId: body.clientSubmissionId,
+    planId: body.planId,
+    unitId: body.unitId,
+    period: submission.period.id,
+    kind: body.kind,
+    contentHash: hash,
+    rows: canonicalRows(submission),
+    evaluations,
+    late,
+    userId,
+    now: now.toISOString(),
+    respond,
+  });
+  switch (outcome.kind) {
+    case 'created':
+    case 'replayed':
+      return { kind: outcome.kind, response: outcome.response };
+    default:
+      return { kind: outcome.kind };
+  }
+}
