@@ -96,6 +96,14 @@ describeWithChromium('the clerk’s Excel taskpane against the real server', () 
     await type(page, pl01, at(m1, 'ct-14', 'denominator'), '40'); // more trained than staff: an error
     await shot(page, '2-inserted');
 
+    // Inserting again asks before replacing the sheet; Huỷ keeps what was typed.
+    await page.getByRole('button', { name: s.insert01 }).click();
+    await page.getByText(s.overwriteTitle).waitFor();
+    await shot(page, '2b-overwrite');
+    await page.getByRole('button', { name: s.cancel }).click();
+    expect(await page.getByText(s.overwriteTitle).count()).toBe(0);
+    expect(await page.evaluate(([a, b]) => (window as unknown as { __fakeExcel: { value: (x: string, y: string) => unknown } }).__fakeExcel.value(a, b), [pl01, at(m1, 'ct-14', 'numerator')])).toBe(50);
+
     // Kiểm tra while the clerk is still typing in a cell: it waits with a message, then runs.
     await page.evaluate(() => (window as unknown as { __fakeExcel: { cellEditMode: (n: number) => void } }).__fakeExcel.cellEditMode(2));
     await card01.getByRole('button', { name: s.check }).click();

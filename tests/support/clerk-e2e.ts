@@ -67,6 +67,7 @@ export async function fakeExcelScript(): Promise<string> {
       host,
       type: (sheet: string, address: string, text: string) => typeInto(host, sheet, address, text),
       selection: () => host.selection,
+      value: (sheet: string, address: string) => host.cell(sheet, address).value,
       cellEditMode: (n: number) => host.enterCellEditMode(n),
       sheetNames: () => host.book.sheets.map((s) => s.name),
     };`;
