@@ -17,11 +17,13 @@ import { auditRoutes } from './routes/audit';
 import { clientConfigRoutes } from './routes/client-config';
 import { consolidationRoutes } from './routes/consolidation';
 import { healthRoutes } from './routes/health';
+import { importRoutes } from './routes/imports';
 import { openapiRoutes } from './routes/openapi';
 import { periodRoutes } from './routes/periods';
 import { planRoutes } from './routes/plans';
 import { reportRoutes } from './routes/report';
 import { submissionRoutes } from './routes/submissions';
+import { templateRoutes } from './routes/templates';
 import { securityHeaders } from './security';
 
 declare module 'fastify' {
@@ -74,6 +76,8 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
       await api.register(submissionRoutes);
       await api.register(reportRoutes);
       await api.register(consolidationRoutes);
+      await api.register(templateRoutes);
+      await api.register(importRoutes);
       await api.register(auditRoutes);
       await api.register(openapiRoutes);
     },

@@ -1,0 +1,95 @@
+// POST /api/imports (multipart, one .xlsx; ?dryRun=true only checks): a filled template read back
+// through its sealed mapping, validated and stored by the same function as POST /api/submissions
+// (same rules, idempotency, roles: the reporter of the file's unit; 423 once approved). The answer
+// summarises the rows accepted and every issue with its cell ("PL01 2026-Q1!E12").
+// Optional ?planId&unitId&period&kind say what the uploader meant to send: a file of another plan,
+// unit, period or appendix is refused rather than stored where it does not belong.
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { parseWith, SubmissionRequestSchema } from '../../core/schemas';
+import { readSheetRows, submissionOf } from '../../core/template';
+import { badRequest, conflict, locked, notFound } from '../errors';
+import { storeSubmission } from '../store-submission';
+import { placeIssues, readUpload, uploadSubmissionId } from '../xlsx/import';
+import { templateSecret } from '../xlsx/mapping-seal';
+import { requireCan, signedIn } from './guard';
+import { parseQuery } from './parse';
+import { LOCKED, REUSED } from './submissions';
+
+export const ImportQuery = z.strictObject({
+  dryRun: z.enum(['true', 'false']).default('false'),
+  planId: z.string().max(100).optional(),
+  unitId: z.string().max(64).optional(),
+  period: z.string().max(20).optional(),
+  kind: z.enum(['indicators', 'tasks']).optional(),
+});
+
+const MAX_FILE = 5 * 1024 * 1024;
+
+export const importRoutes: FastifyPluginAsync = async (app) => {
+  // Registered here, not app-wide: only this route takes multipart bodies.
+  await app.register(multipart, { limits: { fileSize: MAX_FILE, files: 1, fields: 10 } });
+
+  app.post('/imports', async (request, reply) => {
+    signedIn(request);
+    const query = parseQuery(ImportQuery, request.query);
+    if (!request.isMultipart()) throw badRequest('Hãy gửi tệp .xlsx dưới dạng multipart/form-data.');
+    const part = await request.file();
+    if (!part) throw badRequest('Chưa đính kèm tệp .xlsx.');
+    const file = await part.toBuffer();
+
+    const upload = await readUpload(file, templateSecret(app.config));
+    if (!upload.ok) throw badRequest(upload.message);
+    const { mapping } = upload;
+    const catalogue = app.catalogues.get(mapping.planId);
+    if (!catalogue) throw badRequest(`Tệp là mẫu của kế hoạch “${mapping.planId}”, không có trên máy chủ.`);
+    const expect = (given: string | undefined, actual: string, what: string) => {
+      if (given !== undefined && given !== actual) throw badRequest(`Tệp là mẫu của ${what} “${actual}”, không phải “${given}” như bạn chọn. Hãy tải đúng mẫu.`);
+    };
+    expect(query.planId, mapping.planId, 'kế hoạch');
+    expect(query.unitId, mapping.unitId, 'đơn vị');
+    expect(query.period, mapping.period, 'kỳ báo cáo');
+    expect(query.kind, mapping.kind, 'phụ lục');
+    if (mapping.catalogueVersion !== catalogue.catalogueVersion) {
+      throw badRequest('Mẫu được tạo từ phiên bản danh mục cũ của kế hoạch; hãy tải mẫu mới và nhập lại số liệu.');
+    }
+    const principal = requireCan(request, 'submission.create', { unitId: mapping.unitId, kind: mapping.kind });
+
+    const rows = readSheetRows(mapping, upload.values, upload.numberFormats);
+    const clientSubmissionId = uploadSubmissionId(mapping, file);
+    const parsed = parseWith(SubmissionRequestSchema, submissionOf(mapping, rows, clientSubmissionId));
+    const dryRun = query.dryRun === 'true';
+    const outcome = parsed.ok
+      ? await storeSubmission(app, parsed.value, principal.userId, { dryRun })
+      : ({ kind: 'invalid', issues: parsed.issues } as const);
+
+    const issues = placeIssues(mapping, outcome.kind === 'invalid' ? outcome.issues : outcome.kind === 'created' || outcome.kind === 'replayed' ? (outcome.response.warnings ?? []) : []);
+    const errorRows = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.rowId));
+    const summary = {
+      dryRun,
+      file: { planId: mapping.planId, unitId: mapping.unitId, unitName: mapping.unitName, period: mapping.period, kind: mapping.kind, sheetName: mapping.sheetName },
+      clientSubmissionId,
+      rows: mapping.rows.length,
+      acceptedRows: mapping.rows.filter((r) => !errorRows.has(r.id) && !errorRows.has(undefined)).length,
+      issues,
+    };
+    switch (outcome.kind) {
+      case 'invalid':
+        return reply.status(dryRun ? 200 : 422).send({ ...summary, status: 'invalid', message: 'Tệp có lỗi, chưa được lưu.' });
+      case 'created':
+        if (dryRun) return reply.status(200).send({ ...summary, status: 'valid', evaluations: outcome.response.evaluations });
+        return reply.status(201).send({ ...summary, status: 'created', submission: outcome.response });
+      case 'replayed':
+        return reply.status(200).send({ ...summary, status: 'replayed', submission: outcome.response });
+      case 'conflict':
+        throw conflict(REUSED);
+      case 'locked':
+        throw locked(LOCKED);
+      case 'noPlan':
+        throw notFound('Không tìm thấy kế hoạch.');
+      case 'noUnit':
+        throw notFound('Không tìm thấy đơn vị.');
+    }
+  });
+};
