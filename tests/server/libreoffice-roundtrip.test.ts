@@ -11,6 +11,8 @@ import { PLAN_ID } from './support/catalogue';
 import { seedPeriod } from './support/consolidation-data';
 import { sqliteTestDatabase } from './support/databases';
 import { as, principal } from './support/test-auth';
+import { download, fill, loadBook, upload, type Typing } from './support/xlsx';
+import { SKHCN } from './support/catalogue';
 import { convert, CSV_FILTER, describeWithSoffice, parseCsv } from '../support/soffice';
 
 jest.setTimeout(180_000);
@@ -74,5 +76,71 @@ describeWithSoffice('LibreOffice: consolidated workbook → CSV', () => {
     const xml = await charts[0].async('string');
     expect(xml).toContain('barChart');
     expect(xml).toContain('Số chỉ tiêu đạt theo nhóm');
+  });
+});
+
+describeWithSoffice('LibreOffice: template filled, saved by LibreOffice, uploaded', () => {
+  let t: TestApp;
+  let dir: string;
+  const clerk = as(principal('reporter', SKHCN));
+  beforeAll(async () => {
+    t = await testApp(sqliteTestDatabase);
+    dir = mkdtempSync(join(tmpdir(), 'cds-lo-tpl-'));
+  });
+  afterAll(async () => t.close());
+
+  /** Fills the template, lets LibreOffice open and save it as .xlsx, and returns what LibreOffice wrote. */
+  async function throughLibreOffice(kind: 'indicators' | 'tasks', typing: Typing): Promise<Buffer> {
+    const template = (await download(t.app, kind, SKHCN)).rawPayload;
+    const file = join(dir, `${kind}.xlsx`);
+    writeFileSync(file, await fill(template, typing));
+    const out = join(dir, `lo-${kind}`);
+    mkdirSync(out, { recursive: true });
+    return readFileSync(await convert(file, 'xlsx', out));
+  }
+
+  const latestContent = async (kind: string) => {
+    const list = (await t.app.inject({ method: 'GET', url: `/api/submissions?unitId=${SKHCN}&kind=${kind}&period=2026-Q1`, headers: clerk })).json().submissions;
+    const s = (await t.app.inject({ method: 'GET', url: `/api/submissions/${list[0].id}`, headers: clerk })).json();
+    return Object.fromEntries(s.revisions[s.revisions.length - 1].content.rows.map((r: { id: string }) => [r.id, r]));
+  };
+
+  it('indicators: the stored values equal what was typed', async () => {
+    const saved = await throughLibreOffice('indicators', {
+      'ct-01': { value: 0.725 }, // "72,5%" typed in a percent cell
+      'ct-11': { value: 'Đang triển khai', note: 'Đã phê duyệt chủ trương đầu tư' },
+      'ct-16': { numerator: 45, denominator: 1200, note: 'Số liệu “quý I”, gồm 3 đợt' },
+    });
+    const res = await upload(t.app, saved, clerk);
+    expect(res.json()).toMatchObject({ status: 'created', acceptedRows: 3, issues: [] });
+    const rows = await latestContent('indicators');
+    expect(rows['ct-01'].value).toEqual({ kind: 'rate', percent: 72.5 });
+    expect(rows['ct-11']).toMatchObject({ value: { kind: 'status', status: 'inProgress' }, note: 'Đã phê duyệt chủ trương đầu tư' });
+    expect(rows['ct-16']).toMatchObject({ value: { kind: 'countPair', numerator: 45, denominator: 1200 }, note: 'Số liệu “quý I”, gồm 3 đợt' });
+  });
+
+  it('tasks: status, progress, narrative and the completion date survive', async () => {
+    const saved = await throughLibreOffice('tasks', {
+      'nv-01': { status: 'Hoàn thành', progress: 1, result: 'Đã kiện toàn Ban chỉ đạo', completedOn: new Date(Date.UTC(2026, 2, 10)) },
+      'nv-03': { status: 'Đang triển khai (đúng tiến độ)', progress: 0.6, obstacles: 'Thiếu kinh phí' },
+    });
+    const res = await upload(t.app, saved, clerk);
+    expect(res.json()).toMatchObject({ status: 'created', issues: [] });
+    const rows = await latestContent('tasks');
+    expect(rows['nv-01']).toMatchObject({ status: 'done', progress: 100, result: 'Đã kiện toàn Ban chỉ đạo', completedOn: '2026-03-10' });
+    expect(rows['nv-03']).toMatchObject({ status: 'onTrack', progress: 60, obstacles: 'Thiếu kinh phí' });
+  });
+
+  it('keeps the mapping hidden, its seal valid and the sheet protected after LibreOffice saves it', async () => {
+    const saved = await throughLibreOffice('indicators', { 'ct-01': { value: 0.7 } });
+    const book = await loadBook(saved);
+    const states = Object.fromEntries(book.worksheets.map((s) => [s.name, s.state]));
+    expect(states['PL01 2026-Q1']).toBe('visible');
+    expect(['hidden', 'veryHidden']).toContain(states['CDS PL01 2026-Q1']);
+    const zip = await JSZip.loadAsync(saved);
+    const sheets = await Promise.all(zip.file(/^xl\/worksheets\/sheet\d+\.xml$/).map((f) => f.async('string')));
+    expect(sheets.some((x) => /<sheetProtection [^>]*sheet="(1|true)"/.test(x))).toBe(true);
+    const dry = await upload(t.app, saved, clerk, 'dryRun=true');
+    expect(dry.json()).toMatchObject({ status: 'valid' });
   });
 });
