@@ -1,7 +1,8 @@
 // The clerk's flow end to end: Debian's Chromium, the production taskpane served by the real
 // reporting server (child process on loopback, SQLite in a temporary DATA_DIR), the fake Excel host
 // injected before the taskpane boots. Sign in → Chèn Phụ lục 01 → fill → Kiểm tra (waiting out
-// cell-edit mode) → click an issue → blocked → fix → Gửi → "Đã gửi", and the server holds it; then
+// cell-edit mode) → click an issue → blocked → fix → Gửi → "Đã gửi", and the server holds it; the head
+// returns it and the clerk sends the correction as revision 2 under a new client id; then
 // Phụ lục 02 with the server stopped: Gửi → waiting in the outbox → server back → sent once.
 import type { Browser, Page } from 'playwright-core';
 import { startServer, freePort, type ChildServer, type Target } from '../../bench/child-server';
@@ -11,7 +12,7 @@ import { CELL_EDIT_MESSAGE } from '../../src/office/excel/errors';
 import type { PlanUnit } from '../../src/taskpane/views/clerk/clerk-setup';
 import { strings } from '../../src/taskpane/strings';
 import { describeWithChromium, launchChromium } from '../support/browser';
-import { CLERK, buildProductionAddin, fakeExcelScript, prepareClerkData } from '../support/clerk-e2e';
+import { CLERK, HEAD, buildProductionAddin, fakeExcelScript, prepareClerkData } from '../support/clerk-e2e';
 
 const CDN = 'https://appsforoffice.microsoft.com/**';
 const PLAN = 'nghe-an-1174-2026';
@@ -44,10 +45,11 @@ describeWithChromium('the clerk’s Excel taskpane against the real server', () 
   });
 
   /** What the server holds for the clerk's unit, asked with the clerk's own sign-in. */
-  async function api<T>(path: string): Promise<T> {
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: CLERK.username, password: CLERK.password }) });
+  async function api<T>(path: string, as: { username: string; password: string } = CLERK, body?: unknown): Promise<T> {
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: as.username, password: as.password }) });
     const { token } = (await login.json()) as { token: string };
-    return (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<T>;
+    const init = body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) };
+    return (await fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } })).json() as Promise<T>;
   }
   /** The sheet's mapping as the taskpane builds it (the unit's assignment comes from the server). */
   async function mappingOf(kind: ReportKind, period: string): Promise<TemplateMapping> {
@@ -132,6 +134,21 @@ describeWithChromium('the clerk’s Excel taskpane against the real server', () 
     await shot(page, '4-sent');
     const held = (await api<{ submissions: { id: string; kind: string; revision: number; status: string }[] }>(`/api/submissions?unitId=${CLERK.unitId}`)).submissions;
     expect(held).toMatchObject([{ kind: 'indicators', revision: 1, status: 'submitted' }]);
+
+    // The head returns it with a comment; the clerk sees it, corrects and sends a new revision.
+    const comment = 'Số cán bộ được đào tạo chưa khớp danh sách, đề nghị rà soát.';
+    expect(await api(`/api/submissions/${held[0].id}/return`, HEAD, { comment })).toMatchObject({ status: 'returned' });
+    await card01.getByRole('button', { name: s.refreshStatus }).click();
+    await card01.getByText(s.status.returned).waitFor();
+    await card01.getByText(comment).waitFor();
+    await shot(page, '4b-returned');
+    await type(page, pl01, at(m1, 'ct-14', 'numerator'), '27');
+    await card01.getByRole('button', { name: s.submit }).click();
+    await page.getByText(s.sent(2)).waitFor();
+    await card01.getByText(s.revision(2)).waitFor();
+    const detail = await api<{ revisions: { clientSubmissionId: string }[] }>(`/api/submissions/${held[0].id}`);
+    expect(detail.revisions).toHaveLength(2);
+    expect(detail.revisions[0].clientSubmissionId).not.toBe(detail.revisions[1].clientSubmissionId);
 
     // Phụ lục 02 with the server down: the report waits in the outbox and goes once the server is back.
     const pl02 = `PL02 ${period}`;

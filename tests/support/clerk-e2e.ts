@@ -15,6 +15,8 @@ import { createUser, grant } from '../../src/server/repositories/users';
 import { ROOT } from './browser';
 
 export const CLERK = { username: 'cb.truongvinh', password: 'Mat-khau-dai-2026!', unitId: 'phuong-truong-vinh', displayName: 'Trần Thị Lan' };
+/** The head of the same commune, who returns a report. */
+export const HEAD = { username: 'ld.truongvinh', password: 'Mat-khau-lanh-dao-2026!', unitId: CLERK.unitId, displayName: 'Nguyễn Văn Hùng' };
 
 /** `npm run build`'s production bundle, into a fresh temporary directory. */
 export function buildProductionAddin(): { dir: string; remove: () => void } {
@@ -28,7 +30,7 @@ export function buildProductionAddin(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A SQLite data directory with the plan's units, the sample communes and one commune clerk (reporter). */
+/** A SQLite data directory with the plan's units, the sample communes, a commune's clerk (reporter) and head (approver). */
 export async function prepareClerkData(): Promise<{ dataDir: string; remove: () => void }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cds-clerk-data-'));
   const db = connect({ sqliteFile: join(dataDir, 'reporting.sqlite') });
@@ -39,10 +41,12 @@ export async function prepareClerkData(): Promise<{ dataDir: string; remove: () 
     const csv = readFileSync(join(ROOT, 'seeds', 'sample-communes.csv'), 'utf8');
     const imported = await importUnitsCsv(db.kysely, csv, { userId: null, now });
     if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
-    const user = await createUser(db.kysely, { username: CLERK.username, displayName: CLERK.displayName, passwordHash: await hashPassword(CLERK.password) }, 'test');
-    if (!user.ok) throw new Error(user.message);
-    const granted = await grant(db.kysely, user.value.id, 'reporter', CLERK.unitId, 'test');
-    if (!granted.ok) throw new Error(granted.message);
+    for (const [who, role] of [[CLERK, 'reporter'], [HEAD, 'approver']] as const) {
+      const user = await createUser(db.kysely, { username: who.username, displayName: who.displayName, passwordHash: await hashPassword(who.password) }, 'test');
+      if (!user.ok) throw new Error(user.message);
+      const granted = await grant(db.kysely, user.value.id, role, who.unitId, 'test');
+      if (!granted.ok) throw new Error(granted.message);
+    }
   } finally {
     await db.close();
   }
