@@ -74,7 +74,8 @@ describeEachDatabase('API basics', (database) => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/audit', '/api/auth/login', '/api/auth/me', '/api/auth/password', '/api/consolidation', '/api/health', '/api/periods', '/api/plans', '/api/plans/{planId}',
       '/api/submissions', '/api/submissions/{id}', '/api/submissions/{id}/approve', '/api/submissions/{id}/report.docx', '/api/submissions/{id}/return',
-    ]);
+      '/api/templates/{kind}.xlsx', '/api/imports',
+    ].sort());
     expect(doc.components.schemas.SubmissionRequest.oneOf ?? doc.components.schemas.SubmissionRequest.anyOf).toHaveLength(2);
     expect(doc.components.schemas.SubmissionResponse.required).toEqual(expect.arrayContaining(['id', 'revision', 'contentHash', 'late']));
   });

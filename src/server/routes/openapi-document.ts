@@ -9,6 +9,8 @@ const error = { $ref: '#/components/schemas/Error' };
 const ok = (description: string) => ({ description, ...json({ type: 'object' }) });
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { description: String(c), ...json(error) }]));
 const q = (name: string, required = false, schema: object = { type: 'string' }) => ({ name, in: 'query', required, schema });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const binary = { schema: { type: 'string', format: 'binary' } };
 const p = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 
 export function openapiDocument(): object {
@@ -85,8 +87,28 @@ export function openapiDocument(): object {
       '/api/consolidation': {
         get: {
           summary: 'Province figures per indicator, or task progress, and completeness per unit',
-          parameters: [q('planId', true), q('period', true), q('kind', true, { enum: ['indicators', 'tasks'] }), q('format', false, { enum: ['json', 'csv'] })],
-          responses: { 200: { description: 'consolidation', content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } } }, ...errors(400, 401, 403, 404) },
+          parameters: [q('planId', true), q('period', true), q('kind', true, { enum: ['indicators', 'tasks'] }), q('format', false, { enum: ['json', 'csv', 'xlsx'] })],
+          responses: { 200: { description: 'consolidation', content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } }, [XLSX]: binary } }, ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/templates/{kind}.xlsx': {
+        get: {
+          summary: 'The report template of a unit and period as .xlsx (protected, drop-down lists, sealed very hidden mapping), for clerks without the add-in',
+          parameters: [{ name: 'kind', in: 'path', required: true, schema: { enum: ['indicators', 'tasks'] } }, q('planId', true), q('unitId', true), q('period', true)],
+          responses: { 200: { description: 'the template', content: { [XLSX]: binary } }, ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/imports': {
+        post: {
+          summary: 'Upload a filled .xlsx template: checked (dryRun=true) or stored as a submission; issues carry cell addresses',
+          parameters: [q('dryRun', false, { enum: ['true', 'false'] }), q('planId'), q('unitId'), q('period'), q('kind', false, { enum: ['indicators', 'tasks'] })],
+          requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } } } },
+          responses: {
+            201: ok('stored as a new revision: summary with the submission'),
+            200: ok('dry run summary, or a re-upload of the same file (replayed)'),
+            422: ok('the file has errors: summary with every issue and its cell; nothing stored'),
+            ...errors(400, 401, 403, 404, 409, 413, 423),
+          },
         },
       },
       '/api/audit': { get: { summary: 'Audit trail (administrator)', parameters: [q('limit'), q('beforeId'), q('entity'), q('entityId')], responses: { 200: ok('records'), ...errors(401, 403) } } },
