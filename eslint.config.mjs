@@ -27,6 +27,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: impure }] },
   },
   {
+    // Plain browser scripts shipped as they are (no bundler).
+    files: ['src/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly' } },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -46,7 +46,8 @@ module.exports = (_env, argv) => {
   const origin = process.env.ADDIN_ORIGIN || DEV_ORIGIN;
   return {
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    // No eval-based source maps: the server's Content-Security-Policy has no 'unsafe-eval'.
+    devtool: production ? 'source-map' : 'cheap-module-source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
@@ -97,6 +98,7 @@ module.exports = (_env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets', info: { minimized: true } },
+          { from: 'src/taskpane/office-fallback.js', to: 'assets/office-fallback.js' },
           ...officeJsFiles.map((file) => ({
             from: file,
             context: officeJsDir,

@@ -178,4 +178,26 @@ describeWithChromium('the clerk’s Excel taskpane against the real server', () 
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);
+
+  // The server's Content-Security-Policy allows scripts from 'self' and Microsoft's CDN only: the
+  // office.js fallback must be a file (not an inline script) for the offline taskpane to work.
+  it('served by the real server, outside Office: the shipped office.js loads under the CSP and the sideload help shows', async () => {
+    const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+    const errors: string[] = [];
+    const refused: string[] = [];
+    const requested: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text()); });
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.route(CDN, (route) => route.abort()); // as on a network that cannot reach the CDN
+    const response = await page.goto(`${server.url}/taskpane.html`);
+    expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
+    await page.getByRole('heading', { name: strings.outside.title }).waitFor({ timeout: 20_000 });
+    expect(requested).toContain('/assets/office-fallback.js');
+    expect(requested).toContain('/assets/office-js/office.js');
+    expect(await page.locator('[data-reason]').getAttribute('data-reason')).toBe('no-host');
+    expect(refused).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });
