@@ -101,6 +101,23 @@ export const vi = {
       'Đánh giá từng chỉ tiêu so với mục tiêu năm 2026: đạt, vượt, chưa đạt, chưa có số liệu.',
     ],
   },
+  /** The consolidator's Excel view: plan, period and appendix, Tổng hợp, Làm mới. */
+  consolidatorFlow: {
+    signedInAs: 'Đang đăng nhập:',
+    signOut: 'Đăng xuất',
+    notConsolidator: 'Tài khoản này không có quyền tổng hợp. Hãy liên hệ quản trị hệ thống để được cấp vai trò tổng hợp.',
+    loading: 'Đang tải danh sách kế hoạch, kỳ báo cáo…',
+    plan: 'Kế hoạch',
+    period: 'Kỳ báo cáo',
+    kind: 'Nội dung',
+    kinds: { indicators: 'Chỉ tiêu (Phụ lục 01)', tasks: 'Nhiệm vụ (Phụ lục 02)' },
+    consolidate: 'Tổng hợp',
+    refresh: 'Làm mới',
+    working: 'Đang lấy số liệu và ghi trang tổng hợp…',
+    done: (sheet: string, units: number, missing: number) => `Đã ghi trang “${sheet}”: ${units} đơn vị phải báo cáo, ${missing} đơn vị chưa nộp.`,
+    refreshed: (sheet: string) => `Đã làm mới trang “${sheet}” với số liệu mới nhất.`,
+    explain: 'Trang tổng hợp gồm: số liệu toàn tỉnh và đánh giá so với mục tiêu, tình hình nộp báo cáo (đúng hạn, trễ hạn, tỷ lệ báo cáo), biểu đồ theo nhóm và số liệu của từng đơn vị. Cơ quan theo dõi chỉ thấy các nhiệm vụ mình theo dõi.',
+  },
   head: {
     title: 'Phê duyệt báo cáo',
     description:

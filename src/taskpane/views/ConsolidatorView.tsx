@@ -1,8 +1,25 @@
-// The consolidator's view (Excel, Sở KH&CN): a preview until its features arrive (later issues of the project).
-import { FeaturePreview } from '../components/FeaturePreview';
+// The consolidator's view (Excel: Sở KH&CN for everything, a monitoring agency for its tasks), kept
+// behind the Shell's lazy "consolidator" chunk. Sign-in is the clerk view's component (same accounts).
+import { useCallback, useState } from 'react';
+import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { loadSession, saveSession, type Session } from '../../client/session';
 import { strings } from '../strings';
+import { SignIn } from './clerk/SignIn';
+import { ConsolidatorPanel } from './consolidator/ConsolidatorPanel';
+
+const useStyles = makeStyles({ column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
 export function ConsolidatorView() {
-  const s = strings.consolidator;
-  return <FeaturePreview title={s.title} description={s.description} coming={s.coming} />;
+  const styles = useStyles();
+  const [session, setSession] = useState<Session | null>(() => loadSession());
+  const signOut = useCallback(() => {
+    saveSession(null);
+    setSession(null);
+  }, []);
+  return (
+    <div className={styles.column}>
+      <Subtitle2 as="h2">{strings.consolidator.title}</Subtitle2>
+      {session ? <ConsolidatorPanel session={session} onSignOut={signOut} /> : <SignIn onSignedIn={setSession} />}
+    </div>
+  );
 }

@@ -1,0 +1,89 @@
+// The consolidator's panel once signed in: plan, period and appendix; "Tổng hợp" writes the sheet,
+// "Làm mới" redraws the last one in place. The logic lives in consolidator-flow.ts.
+import { useEffect, useMemo, useState } from 'react';
+import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { sessionClient, type Session } from '../../../client/session';
+import { excelConsolidation } from '../../../office/excel/consolidation-index';
+import { strings } from '../../strings';
+import { consolidate, loadPlans, mayConsolidate, type Choice, type Kind, type PlanOption } from './consolidator-flow';
+
+const s = strings.consolidatorFlow;
+const useStyles = makeStyles({
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+type Notice = { intent: 'success' | 'error' | 'warning'; text: string } | null;
+
+export function ConsolidatorPanel({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
+  const styles = useStyles();
+  const api = useMemo(() => sessionClient(session, onSignOut), [session, onSignOut]);
+  const [plans, setPlans] = useState<PlanOption[] | null>(null);
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const [last, setLast] = useState<Choice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+  const allowed = mayConsolidate(session.user.roles);
+
+  useEffect(() => {
+    if (!allowed) return;
+    loadPlans(api).then((list) => {
+      setPlans(list);
+      const first = list[0];
+      if (first) setChoice({ planId: first.planId, period: first.periods[0]?.id ?? '', kind: 'indicators' });
+    }, (e: unknown) => setNotice({ intent: 'error', text: e instanceof Error ? e.message : String(e) }));
+  }, [api, allowed]);
+
+  const plan = plans?.find((p) => p.planId === choice?.planId);
+  const run = async (target: Choice) => {
+    if (!plan) return;
+    setBusy(true);
+    setNotice(null);
+    const r = await consolidate({ api, excel: excelConsolidation, onWaiting: (w) => setNotice(w ? { intent: 'warning', text: w.message } : null) }, target, plan.groups[target.kind]);
+    setBusy(false);
+    if (!r.ok) return setNotice({ intent: 'error', text: r.message });
+    setLast(target);
+    setNotice({ intent: 'success', text: r.refreshed ? s.refreshed(r.sheetName) : s.done(r.sheetName, r.units, r.missing) });
+  };
+
+  return (
+    <section className={styles.column}>
+      <div className={styles.row}>
+        <Caption1>{s.signedInAs} {session.user.displayName}</Caption1>
+        <Button size="small" appearance="subtle" onClick={onSignOut}>{s.signOut}</Button>
+      </div>
+      {!allowed && <MessageBar intent="warning" layout="multiline"><MessageBarBody>{s.notConsolidator}</MessageBarBody></MessageBar>}
+      {allowed && !plans && !notice && <Spinner size="tiny" label={s.loading} />}
+      {plans && choice && (
+        <>
+          <Body1>{s.explain}</Body1>
+          <Field label={s.plan}>
+            <Select value={choice.planId} onChange={(_e, d) => {
+              const p = plans.find((x) => x.planId === d.value);
+              setChoice({ ...choice, planId: d.value, period: p?.periods[0]?.id ?? '' });
+            }}>
+              {plans.map((p) => <option key={p.planId} value={p.planId}>{p.title}</option>)}
+            </Select>
+          </Field>
+          <Field label={s.period}>
+            <Select value={choice.period} onChange={(_e, d) => setChoice({ ...choice, period: d.value })}>
+              {plan?.periods.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+            </Select>
+          </Field>
+          <Field label={s.kind}>
+            <Select value={choice.kind} onChange={(_e, d) => setChoice({ ...choice, kind: d.value as Kind })}>
+              <option value="indicators">{s.kinds.indicators}</option>
+              <option value="tasks">{s.kinds.tasks}</option>
+            </Select>
+          </Field>
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={busy || !choice.period} onClick={() => void run(choice)}>{s.consolidate}</Button>
+            <Button disabled={busy || !last} onClick={() => last && void run(last)}>{s.refresh}</Button>
+          </div>
+        </>
+      )}
+      {busy && <Spinner size="tiny" label={s.working} />}
+      {notice && <MessageBar intent={notice.intent} layout="multiline"><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+// The consolidator's actions without React: the choices (plans, periods), and "Tổng hợp" / "Làm mới" –
+// fetch the consolidation the server allows this user (a monitoring agency gets only its tasks), build
+// the sheet spec, draw it in Excel (waiting out cell-edit mode). Failures come back as Vietnamese text.
+import { ApiError, type ApiClient } from '../../../client/api';
+import type { Group } from '../../../core/catalogue-types';
+import { buildConsolidationSheet, type ConsolidationData } from '../../../core/consolidation-sheet';
+import type { ExcelConsolidation } from '../../../office/excel/consolidation-index';
+import type { WaitingState } from '../../../office/excel/errors';
+
+export type Kind = ConsolidationData['kind'];
+
+export interface Choice {
+  readonly planId: string;
+  readonly period: string;
+  readonly kind: Kind;
+}
+
+export interface PlanOption {
+  readonly planId: string;
+  readonly title: string;
+  readonly periods: readonly { readonly id: string; readonly label: string }[];
+  readonly groups: Readonly<Record<Kind, readonly Group[]>>;
+}
+
+export interface Deps {
+  readonly api: ApiClient;
+  readonly excel: ExcelConsolidation;
+  readonly onWaiting?: (state: WaitingState | null) => void;
+}
+
+const message = (e: unknown): string => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
+
+/** Plans with their periods and group titles (for the per-group table and chart). */
+export async function loadPlans(api: ApiClient): Promise<PlanOption[]> {
+  const { plans } = await api.get<{ plans: { planId: string; number: string; title: string }[] }>('/api/plans');
+  return Promise.all(plans.map(async (p) => {
+    const id = encodeURIComponent(p.planId);
+    const [periods, plan] = await Promise.all([
+      api.get<{ periods: { id: string; label: string }[] }>(`/api/periods?planId=${id}`),
+      api.get<{ catalogue: { indicatorGroups: Group[]; taskGroups: Group[] } }>(`/api/plans/${id}`),
+    ]);
+    return {
+      planId: p.planId, title: `${p.number} – ${p.title}`, periods: periods.periods.map((x) => ({ id: x.id, label: x.label })),
+      groups: { indicators: plan.catalogue.indicatorGroups, tasks: plan.catalogue.taskGroups },
+    };
+  }));
+}
+
+export type Outcome =
+  | { readonly ok: true; readonly sheetName: string; readonly refreshed: boolean; readonly units: number; readonly missing: number; readonly items: number }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * "Tổng hợp" (a new sheet) and "Làm mới" (the same sheet, refreshed in place): one function, since
+ * the sheet is found by its name (plan appendix and period).
+ * @example const r = await consolidate({ api, excel: excelConsolidation }, { planId, period: '2026-Q1', kind: 'indicators' }, plan.groups.indicators)
+ */
+export async function consolidate(deps: Deps, choice: Choice, groups: readonly Group[]): Promise<Outcome> {
+  let data: ConsolidationData;
+  try {
+    const q = new URLSearchParams({ planId: choice.planId, period: choice.period, kind: choice.kind });
+    data = await deps.api.get<ConsolidationData>(`/api/consolidation?${q.toString()}`);
+  } catch (e) {
+    return { ok: false, message: message(e) };
+  }
+  const spec = buildConsolidationSheet(data, { groups });
+  const r = await deps.excel.withCellEditRetry(() => deps.excel.writeConsolidation(spec), { onWaiting: deps.onWaiting });
+  if (!r.ok) return { ok: false, message: r.error.message };
+  return {
+    ok: true, sheetName: r.value.sheetName, refreshed: r.value.refreshed, units: data.summary.expected, missing: data.summary.missing,
+    items: data.kind === 'indicators' ? data.indicators.length : data.tasks.length,
+  };
+}
+
+/** Whether the user holds a role that may consolidate (the server decides what they see). */
+export const mayConsolidate = (roles: readonly { readonly role: string }[]): boolean => roles.some((r) => r.role === 'consolidator' || r.role === 'admin');
