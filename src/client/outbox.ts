@@ -37,7 +37,7 @@ export type Sender = (request: SubmissionRequest) => Promise<SubmissionResponse>
 
 export interface OutboxOptions {
   readonly storage: Pick<Storage, 'getItem' | 'setItem'>;
-  /** Storage key; include the Office partition key (src/office/storage.ts). */
+  /** Storage key: outboxKey(Office partition key, user), see below. */
   readonly key: string;
   readonly now?: () => number;
   /** Waits between attempts, ms; the last one repeats. */
@@ -47,8 +47,14 @@ export interface OutboxOptions {
 const DEFAULT_DELAYS = [2_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
 const SIGNED_OUT = 'Phiên đăng nhập đã hết hạn: báo cáo sẽ được gửi sau khi bạn đăng nhập lại.';
 
-/** The storage key of a partition's outbox. */
-export const outboxKey = (partition: string): string => `cds.outbox${partition ? `.${partition}` : ''}`;
+/**
+ * The storage key of one user's outbox in one Office partition (src/office/storage.ts). Per user:
+ * a clerk who signs in after another on the same computer must not send the first one's reports
+ * (the server would refuse them with 403 and they would be lost from the queue).
+ * @example outboxKey('doc-a', 'cb.truongvinh') === 'cds.outbox.doc-a.cb.truongvinh'
+ */
+export const outboxKey = (partition: string, username: string): string =>
+  ['cds.outbox', partition, encodeURIComponent(username.toLowerCase())].filter((part) => part !== '').join('.');
 
 const sameReport = (a: SubmissionRequest, b: SubmissionRequest): boolean =>
   a.planId === b.planId && a.unitId === b.unitId && a.period === b.period && a.kind === b.kind;

@@ -63,7 +63,7 @@ describe('the clerk’s flow against the real server and the fake Excel host', (
     waits = [];
     const sender: Sender = (r) => api.post<SubmissionResponse>('/api/submissions', r);
     deps = {
-      excel: excelReports, plan, outbox: new Outbox({ storage: storage(), key: outboxKey('') }), sender,
+      excel: excelReports, plan, outbox: new Outbox({ storage: storage(), key: outboxKey('', 'cb.test') }), sender,
       newId: () => ids.shift()!, retryDelaysMs: [1, 1, 1], onWaiting: (w) => waits.push(w && w.message),
     };
   });

@@ -19,7 +19,7 @@ function memory(): Storage & { data: Map<string, string> } {
 function setup() {
   let now = 1_000_000;
   const storage = memory();
-  const outbox = new Outbox({ storage, key: outboxKey('p1'), now: () => now });
+  const outbox = new Outbox({ storage, key: outboxKey('p1', 'cb.a'), now: () => now });
   return { outbox, storage, advance: (ms: number) => (now += ms), now: () => now };
 }
 
@@ -117,13 +117,16 @@ describe('outbox', () => {
     expect(outbox.entries().map((e) => e.request.clientSubmissionId)).toEqual([ID2]);
   });
 
-  it('keeps each Office partition’s outbox under its own key', () => {
+  it('keeps each Office partition’s and each user’s outbox under its own key', () => {
     const storage = memory();
-    new Outbox({ storage, key: outboxKey('doc-a') }).enqueue(request(), meta);
-    expect(new Outbox({ storage, key: outboxKey('doc-b') }).entries()).toEqual([]);
-    expect(new Outbox({ storage, key: outboxKey('doc-a') }).entries()).toHaveLength(1);
-    expect([...storage.data.keys()]).toEqual(['cds.outbox.doc-a']);
-    expect(outboxKey('')).toBe('cds.outbox');
+    new Outbox({ storage, key: outboxKey('doc-a', 'cb.a') }).enqueue(request(), meta);
+    expect(new Outbox({ storage, key: outboxKey('doc-b', 'cb.a') }).entries()).toEqual([]);
+    expect(new Outbox({ storage, key: outboxKey('doc-a', 'cb.a') }).entries()).toHaveLength(1);
+    // Another clerk signing in on the same computer sees (and sends) none of the first one's reports.
+    expect(new Outbox({ storage, key: outboxKey('doc-a', 'cb.b') }).entries()).toEqual([]);
+    expect(new Outbox({ storage, key: outboxKey('doc-a', 'CB.A') }).entries()).toHaveLength(1);
+    expect([...storage.data.keys()]).toEqual(['cds.outbox.doc-a.cb.a']);
+    expect(outboxKey('', 'cb.a')).toBe('cds.outbox.cb.a');
   });
 
   it('reads the partition key from Office, and none outside Office', () => {

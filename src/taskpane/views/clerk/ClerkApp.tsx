@@ -40,17 +40,19 @@ export function ClerkApp({ excel = excelReports }: { excel?: ClerkExcel }) {
     setSession(null);
   }, []);
   const api = useMemo<ApiClient | null>(() => (session ? sessionClient(session, signOut) : null), [session, signOut]);
-  const outbox = useMemo(() => new Outbox({ storage: localStore(), key: outboxKey(partitionKey()) }), []);
+  // Each user's reports wait in their own outbox; signed out, none is shown or sent.
+  const username = session?.user.username ?? null;
+  const outbox = useMemo(() => (username ? new Outbox({ storage: localStore(), key: outboxKey(partitionKey(), username) }) : null), [username]);
   const sender = useMemo<Sender | null>(() => (api ? (request) => api.post<SubmissionResponse>('/api/submissions', request) : null), [api]);
   const senderRef = useRef(sender);
   senderRef.current = sender;
-  // One loop for the taskpane's life: it sends with whoever is signed in at the time.
-  useEffect(() => startRetryLoop(outbox, () => senderRef.current, { events: window }), [outbox]);
+  // One loop per signed-in user's outbox, for as long as they stay signed in.
+  useEffect(() => (outbox ? startRetryLoop(outbox, () => senderRef.current, { events: window }) : undefined), [outbox]);
 
   return (
     <div className={styles.column}>
       <Subtitle2 as="h2">{strings.clerk.title}</Subtitle2>
-      {!session || !api || !sender ? (
+      {!session || !api || !sender || !outbox ? (
         <SignIn onSignedIn={setSession} />
       ) : (
         <>
@@ -61,7 +63,7 @@ export function ClerkApp({ excel = excelReports }: { excel?: ClerkExcel }) {
           <Workspace user={session.user} api={api} excel={excel} outbox={outbox} sender={sender} />
         </>
       )}
-      <OutboxPanel outbox={outbox} sender={sender} />
+      {outbox && <OutboxPanel outbox={outbox} sender={sender} />}
     </div>
   );
 }
