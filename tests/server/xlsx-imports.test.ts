@@ -130,3 +130,19 @@ describeEachDatabase('.xlsx imports', (database) => {
     expect(res.json().message).toMatch(/phê duyệt/);
   });
 });
+
+describeEachDatabase('.xlsx imports: limits', (database) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(database);
+  });
+  afterAll(async () => t.close());
+
+  it('refuses a file over 5 MB (413) and a request without a file (400)', async () => {
+    const big = await upload(t.app, Buffer.alloc(5 * 1024 * 1024 + 1, 1), clerk);
+    expect(big.statusCode).toBe(413);
+    const none = await t.app.inject({ method: 'POST', url: '/api/imports', headers: { ...clerk, 'content-type': 'application/json' }, payload: {} });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().message).toMatch(/multipart/);
+  });
+});
