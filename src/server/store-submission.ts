@@ -8,9 +8,10 @@ import type { Issue } from '../core/result';
 import type { SubmissionRequest, SubmissionResponse } from '../core/schemas';
 import { isLate } from '../core/periods';
 import { canonicalRows, rowEvaluations, validateSubmission } from '../core/validate-submission';
-import { assignedIds, assignmentsOf } from './assignments';
+import { assignedIds } from './assignments';
+import { effectiveAssignments } from './effective-assignments';
 import { contentHash } from './hash';
-import { createRevision } from './repositories/submissions';
+import { createRevision, listSubmissions } from './repositories/submissions';
 import { getUnit } from './repositories/units';
 
 export type StoreOutcome =
@@ -28,7 +29,7 @@ export async function storeSubmission(
   const unit = await getUnit(app.db.kysely, body.unitId);
   if (!unit) return { kind: 'noUnit' };
 
-  const assigned = assignedIds(assignmentsOf(catalogue, [unit]), body.kind, unit.id);
+  const assigned = assignedIds(await effectiveAssignments(app.db.kysely, catalogue, [unit]), body.kind, unit.id);
   const checked = validateSubmission(catalogue, body, { assignedIds: assigned });
   if (!checked.ok) return { kind: 'invalid', issues: checked.issues };
   const submission = checked.value;
@@ -40,7 +41,13 @@ export async function storeSubmission(
   const respond = (id: string, revision: number): SubmissionResponse => ({
     id, revision, status: 'submitted', contentHash: hash, late, evaluations, ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
   });
-  if (options.dryRun) return { kind: 'created', response: respond('', 1) };
+  if (options.dryRun) {
+    // What storing would answer, read without writing: an approved period is locked, otherwise the
+    // next revision (a retry of a stored id would be answered with its stored body).
+    const [current] = await listSubmissions(app.db.kysely, { planId: body.planId, unitId: body.unitId, period: submission.period.id, kind: body.kind, units: 'all' });
+    if (current?.status === 'approved') return { kind: 'locked' };
+    return { kind: 'created', response: respond('', (current?.revision ?? 0) + 1) };
+  }
 
   const outcome = await createRevision(app.db.kysely, {
     clientSubmissionId: body.clientSubmissionId,

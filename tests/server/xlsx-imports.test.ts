@@ -40,6 +40,7 @@ describeEachDatabase('.xlsx imports', (database) => {
     const clean = await upload(t.app, await fill(template, TYPED), clerk, 'dryRun=true');
     expect(clean.json()).toMatchObject({ status: 'valid', acceptedRows: 3, issues: [] });
     expect(clean.json().evaluations).toContainEqual({ id: 'ct-01', evaluation: 'exceeded', display: '72,5%' });
+    expect(clean.json().revision).toBe(1);
     expect(await latest()).toBeNull();
   });
 
@@ -125,9 +126,11 @@ describeEachDatabase('.xlsx imports', (database) => {
     const stored = await latest();
     const approve = await t.app.inject({ method: 'POST', url: `/api/submissions/${stored.id}/approve`, headers: as(principal('approver', SKHCN)), payload: { contentHash: stored.contentHash } });
     expect(approve.statusCode).toBe(200);
-    const res = await upload(t.app, await fill(template, { ...TYPED, 'ct-01': { value: 0.9 } }), clerk);
+    const file = await fill(template, { ...TYPED, 'ct-01': { value: 0.9 } });
+    const res = await upload(t.app, file, clerk);
     expect(res.statusCode).toBe(423);
     expect(res.json().message).toMatch(/phê duyệt/);
+    expect((await upload(t.app, file, clerk, 'dryRun=true')).statusCode).toBe(423); // a dry run says so too
   });
 });
 

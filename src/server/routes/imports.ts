@@ -78,7 +78,7 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
       case 'invalid':
         return reply.status(dryRun ? 200 : 422).send({ ...summary, status: 'invalid', message: 'Tệp có lỗi, chưa được lưu.' });
       case 'created':
-        if (dryRun) return reply.status(200).send({ ...summary, status: 'valid', evaluations: outcome.response.evaluations });
+        if (dryRun) return reply.status(200).send({ ...summary, status: 'valid', revision: outcome.response.revision, evaluations: outcome.response.evaluations });
         return reply.status(201).send({ ...summary, status: 'created', submission: outcome.response });
       case 'replayed':
         return reply.status(200).send({ ...summary, status: 'replayed', submission: outcome.response });
