@@ -11,6 +11,8 @@ const s = strings.consolidatorFlow;
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  // A native select is as wide as its longest option; the plan's full title must not widen the pane.
+  select: { maxWidth: '100%', minWidth: 0, '& select': { textOverflow: 'ellipsis' } },
 });
 
 type Notice = { intent: 'success' | 'error' | 'warning'; text: string } | null;
@@ -58,7 +60,7 @@ export function ConsolidatorPanel({ session, onSignOut }: { session: Session; on
         <>
           <Body1>{s.explain}</Body1>
           <Field label={s.plan}>
-            <Select value={choice.planId} onChange={(_e, d) => {
+            <Select className={styles.select} value={choice.planId} onChange={(_e, d) => {
               const p = plans.find((x) => x.planId === d.value);
               setChoice({ ...choice, planId: d.value, period: p?.periods[0]?.id ?? '' });
             }}>

@@ -1,0 +1,148 @@
+// The consolidator's Excel taskpane end to end: Debian's Chromium, the production build served by
+// the real server (child process, SQLite), the fake Excel host (with charts) injected before the
+// taskpane boots. A commune's clerk has reported; the consolidator signs in on the "Tổng hợp" tab,
+// writes the sheet, another report arrives, "Làm mới" redraws the same sheet with it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { freePort, startServer, type ChildServer } from '../../bench/child-server';
+import { reportMaker } from '../../bench/reports';
+import type { Catalogue } from '../../src/core/catalogue-types';
+import { buildConsolidationSheet, type ConsolidationData } from '../../src/core/consolidation-sheet';
+import { cellAddress } from '../../src/core/template/address';
+import { parseUnitsCsv } from '../../src/core/units';
+import { hashPassword } from '../../src/server/auth/passwords';
+import { connect } from '../../src/server/db/connect';
+import { createUser, grant } from '../../src/server/repositories/users';
+import { strings } from '../../src/taskpane/strings';
+import { describeWithChromium, launchChromium, ROOT } from '../support/browser';
+import { CLERK, buildProductionAddin, prepareClerkData } from '../support/clerk-e2e';
+
+const CDN = 'https://appsforoffice.microsoft.com/**';
+const PLAN = 'nghe-an-1174-2026';
+const CONSOLIDATOR = { username: 'th.skhcn', password: 'Mat-khau-tong-hop-2026!', displayName: 'Lê Văn Tổng' };
+/** The clerk of another sample commune, whose report arrives while the sheet is open. */
+const OTHER = { username: 'cb.dienchau', password: 'Mat-khau-xa-khac-2026!', displayName: 'Hồ Thị Mai', unitId: 'xa-dien-chau' };
+const s = strings.consolidatorFlow;
+const catalogue = JSON.parse(readFileSync(join(ROOT, 'seeds', `${PLAN}.json`), 'utf8')) as Catalogue;
+
+async function fakeExcelWithCharts(): Promise<string> {
+  const esbuild = (await import('esbuild')) as typeof import('esbuild');
+  const entry = `
+    import { FakeExcelHost } from './fake-excel';
+    import { withCharts, chartsOf } from './fake-excel-charts';
+    const host = new FakeExcelHost();
+    host.book.create('Sheet1');
+    host.install();
+    withCharts();
+    const office = (globalThis as any).Office;
+    office.onReady = () => Promise.resolve({ host: 'Excel', platform: 'PC' });
+    office.context.partitionKey = 'e2e-consolidator';
+    (globalThis as any).__fakeExcel = {
+      value: (sheet: string, address: string) => host.cell(sheet, address).value,
+      sheets: () => host.book.sheets.map((x) => ({ name: x.name, id: x.id })),
+      charts: (sheet: string) => chartsOf(host.sheet(sheet)).length,
+    };`;
+  const out = await esbuild.build({
+    stdin: { contents: entry, resolveDir: join(__dirname, '..', 'support'), loader: 'ts', sourcefile: 'fake-excel-consolidator.ts' },
+    bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome110',
+  });
+  return out.outputFiles[0].text;
+}
+
+describeWithChromium('the consolidator’s Excel taskpane against the real server', () => {
+  let build: ReturnType<typeof buildProductionAddin>;
+  let data: Awaited<ReturnType<typeof prepareClerkData>>;
+  let server: ChildServer;
+  let browser: Browser;
+  let script: string;
+
+  beforeAll(async () => {
+    build = buildProductionAddin();
+    data = await prepareClerkData();
+    const db = connect({ sqliteFile: join(data.dataDir, 'reporting.sqlite') });
+    try {
+      for (const [who, role, unitId] of [[CONSOLIDATOR, 'consolidator', null], [OTHER, 'reporter', OTHER.unitId]] as const) {
+        const user = await createUser(db.kysely, { username: who.username, displayName: who.displayName, passwordHash: await hashPassword(who.password) }, 'test');
+        if (!user.ok) throw new Error(user.message);
+        const granted = await grant(db.kysely, user.value.id, role, unitId, 'test');
+        if (!granted.ok) throw new Error(granted.message);
+      }
+    } finally {
+      await db.close();
+    }
+    const port = await freePort();
+    server = await startServer({ kind: 'sqlite', dataDir: data.dataDir }, port, { DIST_DIR: build.dir, CORS_ORIGIN: `http://127.0.0.1:${port}` });
+    script = await fakeExcelWithCharts();
+    browser = await launchChromium();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    data?.remove();
+    build?.remove();
+  });
+
+  async function token(who: { username: string; password: string }): Promise<string> {
+    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: who.username, password: who.password }) });
+    const body = (await res.json()) as { token?: string };
+    if (!body.token) throw new Error(`login ${who.username}: ${res.status} ${JSON.stringify(body)}`);
+    return body.token;
+  }
+  async function call<T>(who: { username: string; password: string }, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const init = body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) };
+    const res = await fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${await token(who)}`, 'content-type': 'application/json' } });
+    return { status: res.status, body: (await res.json()) as T };
+  }
+  const communes = parseUnitsCsv(readFileSync(join(ROOT, 'seeds', 'sample-communes.csv'), 'utf8'));
+  const maker = reportMaker(catalogue, [...catalogue.units, ...(communes.ok ? communes.value : [])]);
+  const value = (page: Page, sheet: string, address: string) =>
+    page.evaluate(([a, b]) => (window as unknown as { __fakeExcel: { value: (x: string, y: string) => unknown } }).__fakeExcel.value(a, b), [sheet, address]);
+
+  /** Where the summary's "Chưa nộp" count is on the sheet, from the consolidation the server gives. */
+  async function missingCell(): Promise<{ address: string; missing: number }> {
+    const { body } = await call<ConsolidationData>(CONSOLIDATOR, `/api/consolidation?planId=${PLAN}&period=2026-Q1&kind=indicators`);
+    const summary = buildConsolidationSheet(body).blocks.find((b) => b.id === 'summary')!;
+    return { address: cellAddress(summary.row + 1, 4), missing: body.summary.missing };
+  }
+
+  it('signs in, writes the consolidation sheet, and refreshes it in place when a report arrives', async () => {
+    expect((await call(CLERK, '/api/submissions', maker.make(CLERK.unitId, '2026-Q1', 'indicators', 1))).status).toBe(201);
+    const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route(CDN, (route) => route.fulfill({ contentType: 'text/javascript', body: '/* the fake host is installed */' }));
+    await page.addInitScript(script);
+    await page.goto(`${server.url}/taskpane.html`);
+
+    await page.getByRole('tab', { name: strings.roles.consolidator }).click({ timeout: 20_000 });
+    await page.getByRole('heading', { name: strings.consolidator.title }).waitFor();
+    await page.getByLabel(strings.clerkFlow.username).fill(CONSOLIDATOR.username);
+    await page.getByLabel(strings.clerkFlow.password).fill(CONSOLIDATOR.password);
+    await page.getByRole('button', { name: strings.clerkFlow.signIn, exact: true }).click();
+    await page.getByLabel(s.period).selectOption('2026-Q1');
+    await page.getByLabel(s.kind).selectOption('indicators');
+    expect(await page.getByRole('button', { name: s.refresh }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: s.consolidate }).click();
+    const before = await missingCell();
+    await page.getByText(s.done('TH PL01 2026-Q1', 0, before.missing).split(':')[0]).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('button', { name: s.refresh }).isEnabled()).toBe(true);
+    await page.screenshot({ path: '/tmp/consolidator-1-written.png', fullPage: true });
+    expect(await value(page, 'TH PL01 2026-Q1', 'A1')).toBe('TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ – KỲ 2026-Q1');
+    expect(await value(page, 'TH PL01 2026-Q1', before.address)).toBe(before.missing);
+    const sheets = await page.evaluate(() => (window as unknown as { __fakeExcel: { sheets: () => { name: string; id: string }[] } }).__fakeExcel.sheets());
+
+    // Another commune reports; Làm mới redraws the same sheet with one unit fewer missing.
+    expect((await call(OTHER, '/api/submissions', maker.make(OTHER.unitId, '2026-Q1', 'indicators', 2))).status).toBe(201);
+    const after = await missingCell();
+    expect(after.missing).toBe(before.missing - 1);
+    await page.getByRole('button', { name: s.refresh }).click();
+    await page.getByText(s.refreshed('TH PL01 2026-Q1')).waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: '/tmp/consolidator-2-refreshed.png', fullPage: true });
+    expect(await value(page, 'TH PL01 2026-Q1', after.address)).toBe(after.missing);
+    expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { sheets: () => { name: string; id: string }[] } }).__fakeExcel.sheets())).toEqual(sheets);
+    expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { charts: (s: string) => number } }).__fakeExcel.charts('TH PL01 2026-Q1'))).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
