@@ -64,6 +64,8 @@ describe('consolidation sheet of indicators', () => {
     expect(units.values.find((r) => r[0] === missing.unitId)).toEqual([missing.unitId, missing.name, 'Chưa nộp', null, '', '']);
     const late = indicators.units.find((u) => u.late === true)!;
     expect(units.values.find((r) => r[0] === late.unitId)?.[4]).toBe('Trễ hạn');
+    // Submission times in Vietnam time (UTC+7), as the clerks know them.
+    expect(units.values.find((r) => r[0] === late.unitId)?.[5]).toBe('16/03/2026 09:00');
   });
 
   it('counts indicators met per group and charts that table', () => {

@@ -74,6 +74,17 @@ describeEachDatabase('.xlsx imports', (database) => {
     expect(changed.json().submission.revision).toBe(first.json().submission.revision + 1);
   });
 
+  it('uses the client id the add-in stamped in the mapping; a file changed since is a new revision, not a conflict', async () => {
+    const stamped = '3b241101-e2bb-4255-8caf-4136c566a962';
+    const stamp = (book: ExcelJS.Workbook) => { book.worksheets.find((s) => s.name.startsWith('CDS '))!.getCell(8, 2).value = stamped; };
+    const first = await upload(t.app, await fill(template, { ...TYPED, 'ct-01': { value: 0.61 } }, stamp), clerk);
+    expect(first.json()).toMatchObject({ status: 'created', clientSubmissionId: stamped });
+    const changed = await upload(t.app, await fill(template, { ...TYPED, 'ct-01': { value: 0.62 } }, stamp), clerk);
+    expect(changed.statusCode).toBe(201);
+    expect(changed.json().clientSubmissionId).not.toBe(stamped);
+    expect(changed.json().submission.revision).toBe(first.json().submission.revision + 1);
+  });
+
   it('refuses a file of another unit, plan or period than the one chosen', async () => {
     const file = await fill(template, TYPED);
     for (const [query, word] of [[`unitId=${SNV}`, 'đơn vị'], ['planId=ke-hoach-khac', 'kế hoạch'], ['period=2026-Q2', 'kỳ báo cáo'], ['kind=tasks', 'phụ lục']]) {

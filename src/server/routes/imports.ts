@@ -57,12 +57,19 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     const principal = requireCan(request, 'submission.create', { unitId: mapping.unitId, kind: mapping.kind });
 
     const rows = readSheetRows(mapping, upload.values, upload.numberFormats);
-    const clientSubmissionId = uploadSubmissionId(mapping, file);
-    const parsed = parseWith(SubmissionRequestSchema, submissionOf(mapping, rows, clientSubmissionId));
     const dryRun = query.dryRun === 'true';
-    const outcome = parsed.ok
-      ? await storeSubmission(app, parsed.value, principal.userId, { dryRun })
-      : ({ kind: 'invalid', issues: parsed.issues } as const);
+    const attempt = async (id: string) => {
+      const parsed = parseWith(SubmissionRequestSchema, submissionOf(mapping, rows, id));
+      return parsed.ok ? storeSubmission(app, parsed.value, principal.userId, { dryRun }) : ({ kind: 'invalid', issues: parsed.issues } as const);
+    };
+    let clientSubmissionId = uploadSubmissionId(mapping, file);
+    let outcome = await attempt(clientSubmissionId);
+    if (outcome.kind === 'conflict' && mapping.clientSubmissionId) {
+      // The id the add-in stamped belongs to what it sent; this file was changed since: a new revision,
+      // under the id of the file's own bytes (as a downloaded template without a stamp would get).
+      clientSubmissionId = uploadSubmissionId({ ...mapping, clientSubmissionId: null }, file);
+      outcome = await attempt(clientSubmissionId);
+    }
 
     const issues = placeIssues(mapping, outcome.kind === 'invalid' ? outcome.issues : outcome.kind === 'created' || outcome.kind === 'replayed' ? (outcome.response.warnings ?? []) : []);
     const errorRows = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.rowId));
