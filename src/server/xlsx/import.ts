@@ -11,8 +11,9 @@ import {
   type Cell, type ColumnKey, type TemplateMapping,
 } from '../../core/template';
 import { SEAL_KEY, verifySeal } from './mapping-seal';
+import { checkZip } from './zip-guard';
 
-export type RefusalCode = 'notXlsx' | 'notTemplate' | 'severalSheets' | 'unsealed' | 'tampered';
+export type RefusalCode = 'notXlsx' | 'tooLarge' | 'notTemplate' | 'severalSheets' | 'unsealed' | 'tampered';
 
 export type Upload =
   | { readonly ok: true; readonly mapping: TemplateMapping; readonly values: Cell[][]; readonly numberFormats: string[][] }
@@ -54,6 +55,9 @@ function grid(sheet: ExcelJS.Worksheet, rows: number, cols: number): { values: C
  * @example const upload = await readUpload(buffer, secret); if (!upload.ok) throw badRequest(upload.message)
  */
 export async function readUpload(file: Buffer, secret: Buffer): Promise<Upload> {
+  const zip = await checkZip(file);
+  if (!zip.ok && zip.reason === 'notZip') return refuse('notXlsx', 'Tệp tải lên không phải là tệp Excel (.xlsx) đọc được.');
+  if (!zip.ok) return refuse('tooLarge', 'Tệp Excel quá lớn khi giải nén (hoặc có quá nhiều thành phần); mẫu báo cáo không lớn như vậy. Hãy tải lại mẫu và nhập số liệu vào đó.');
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(file as unknown as ArrayBuffer);
