@@ -10,6 +10,7 @@ import { migrateToLatest } from './db/migrate';
 import type { Database } from './db/schema';
 import { checkPasswordPolicy, hashPassword } from './auth/passwords';
 import { importUnitsCsv } from './repositories/units';
+import { ASSIGNMENT_USAGE, isAssignmentCommand, runAssignmentCommand } from './admin-cli-assignments';
 import { createUser, findByUsername, grant, listUsersWithRoles, revoke, setPassword, type RepoResult } from './repositories/users';
 
 const USAGE = `Cách dùng: npm run admin -- <lệnh> [--dry-run]
@@ -19,7 +20,8 @@ const USAGE = `Cách dùng: npm run admin -- <lệnh> [--dry-run]
   user passwd <tên> --password-stdin [--must-change]
   grant <tên> <reporter|approver|consolidator|admin> [mã đơn vị]
   revoke <tên> <vai trò> [mã đơn vị]
-  users                                        danh sách người dùng và vai trò`;
+  users                                        danh sách người dùng và vai trò
+${ASSIGNMENT_USAGE}`;
 
 /** An expected refusal: printed as "Lỗi [code]: message", exit 1 (2 for usage errors). */
 export class CliError extends Error {
@@ -40,7 +42,7 @@ interface Parsed {
   readonly flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--display-name', '--entra-upn', '--entra-oid']);
+const VALUE_FLAGS = new Set(['--display-name', '--entra-upn', '--entra-oid', '--reason']);
 const BOOL_FLAGS = new Set(['--dry-run', '--password-stdin', '--must-change']);
 
 export function parseArgs(argv: readonly string[]): Parsed {
@@ -180,6 +182,15 @@ export async function runCommand(db: Db, argv: readonly string[], io: CliIo): Pr
       io.out(`${u.username}\t${u.displayName}\t${roles}${flagsText ? `\t[${flagsText}]` : ''}`);
     }
     return;
+  }
+  if (isAssignmentCommand(cmd, sub)) {
+    const reason = flags.get('--reason');
+    return runAssignmentCommand(cmd, positional.slice(1), {
+      db: db.kysely, actor: io.actor, reason: typeof reason === 'string' ? reason : undefined, out: io.out, inTransaction,
+      fail: (code, message, exitCode) => {
+        throw new CliError(code, message, exitCode);
+      },
+    });
   }
   throw new CliError('cli.usage', `Lệnh không hợp lệ: ${positional.join(' ') || '(trống)'}.\n${USAGE}`, 2);
 }

@@ -13,6 +13,7 @@ import type { ServerConfig } from './config';
 import { connectFromConfig, type Db } from './db/connect';
 import { dbPlugin } from './db/plugin';
 import { installErrorHandler } from './errors';
+import { assignmentOverrideRoutes } from './routes/assignment-overrides';
 import { auditRoutes } from './routes/audit';
 import { clientConfigRoutes } from './routes/client-config';
 import { consolidationRoutes } from './routes/consolidation';
@@ -72,6 +73,7 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
       await api.register(healthRoutes);
       await api.register(clientConfigRoutes);
       await api.register(planRoutes);
+      await api.register(assignmentOverrideRoutes);
       await api.register(periodRoutes);
       await api.register(submissionRoutes);
       await api.register(reportRoutes);

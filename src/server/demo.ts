@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Catalogue, ReportingForm } from '../core/catalogue-types';
 import { formatIndicatorValue, type ParsedValue } from '../core/values';
-import { assignedIds, assignmentsOf } from './assignments';
+import { assignedIds } from './assignments';
+import { effectiveAssignments } from './effective-assignments';
 import { hashPassword } from './auth/passwords';
 import { defaultSeedsDir } from './catalogues';
 import { createUser, findByUsername, grant } from './repositories/users';
@@ -62,7 +63,7 @@ async function fill(app: FastifyInstance, catalogue: Catalogue): Promise<string[
     passwords.set(u.username, password);
   }
 
-  const a = assignmentsOf(catalogue, await listUnits(db));
+  const a = await effectiveAssignments(db, catalogue, await listUnits(db));
   const submit = async (username: string, body: object) => {
     const res = await app.inject({ method: 'POST', url: '/api/submissions', headers: await login(app, username, passwords.get(username)!), payload: body });
     if (res.statusCode !== 201) throw new Error(`demo submission: ${res.body}`);

@@ -17,7 +17,7 @@ describeEachDatabase('database', (database) => {
 
   it('creates every table of schema.ts', async () => {
     const tables = (await db.kysely.introspection.getTables()).map((t) => t.name).sort();
-    expect(tables).toEqual(['audit', 'decisions', 'revisions', 'submissions', 'units', 'user_roles', 'users']);
+    expect(tables).toEqual(['assignment_overrides', 'audit', 'decisions', 'revisions', 'submissions', 'units', 'user_roles', 'users']);
   });
 
   it('running the migrations again changes nothing', async () => {

@@ -3,9 +3,11 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './connect';
 import * as m001 from './migrations/001_initial';
+import * as m002 from './migrations/002_assignment_overrides';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '002_assignment_overrides': m002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -90,6 +90,19 @@ export interface AuditTable {
   after: string | null; // JSON
 }
 
+/** An administrator's correction of who reports an indicator or task (DOMAIN.md §3, §5). */
+export interface AssignmentOverrideTable {
+  plan_id: string;
+  /** an indicator or task id of the plan's catalogue */
+  item_id: string;
+  unit_id: string;
+  /** 'include' | 'exclude' */
+  effect: string;
+  reason: string;
+  created_by: string; // user id, or "cli:<name>"
+  created_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -98,4 +111,5 @@ export interface Database {
   revisions: RevisionTable;
   decisions: DecisionTable;
   audit: AuditTable;
+  assignment_overrides: AssignmentOverrideTable;
 }

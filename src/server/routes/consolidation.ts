@@ -4,9 +4,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Task } from '../../core/catalogue-types';
 import { vietnamDate } from '../../core/periods';
 import { can, monitoringUnitIds } from '../auth/roles';
-import { assignmentsOf } from '../assignments';
 import { consolidateIndicators, consolidateTasks, type Consolidation } from '../consolidation';
 import { consolidationCsv } from '../consolidation-csv';
+import { effectiveAssignments } from '../effective-assignments';
 import { forbidden, notFound } from '../errors';
 import { latestRows } from '../repositories/submissions';
 import { listUnits } from '../repositories/units';
@@ -26,7 +26,7 @@ export const consolidationRoutes: FastifyPluginAsync = async (app) => {
     if (!catalogue) throw notFound('Không tìm thấy kế hoạch.');
 
     const units = await listUnits(app.db.kysely);
-    const a = assignmentsOf(catalogue, units);
+    const a = await effectiveAssignments(app.db.kysely, catalogue, units);
     const stored = await latestRows(app.db.kysely, query.planId, query.period, query.kind);
     let result: Consolidation;
     if (query.kind === 'indicators') {

@@ -2,6 +2,7 @@
 // parse with (z.toJSONSchema), so the document cannot drift from what the server accepts.
 import { z } from 'zod';
 import { SubmissionResponseSchema } from '../../core/schemas';
+import { OverrideBody } from './assignment-overrides';
 import { ApproveBody, ReturnBody, SubmissionBody } from './bodies';
 
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -57,6 +58,15 @@ export function openapiDocument(): object {
       '/api/auth/me': { get: { summary: 'The signed-in user and roles', responses: { 200: ok('user'), ...errors(401) } } },
       '/api/plans': { get: { summary: 'Plans', responses: { 200: ok('plans'), ...errors(401) } } },
       '/api/plans/{planId}': { get: { summary: 'Catalogue and units of a plan', parameters: [p('planId')], responses: { 200: ok('catalogue'), ...errors(401, 404) } } },
+      '/api/plans/{planId}/assignment-overrides': {
+        get: { summary: 'The administrator’s include / exclude corrections of who reports an indicator or task', parameters: [p('planId'), q('itemId')], responses: { 200: ok('overrides'), ...errors(400, 401, 403, 404) } },
+        put: {
+          summary: 'Include or exclude one unit for one indicator or task (administrator; audited)', parameters: [p('planId')],
+          requestBody: { required: true, ...json(z.toJSONSchema(OverrideBody, { io: 'input', unrepresentable: 'any' })) },
+          responses: { 200: ok('the change: before / after, whether the unit is assigned'), ...errors(400, 401, 403, 404) },
+        },
+        delete: { summary: 'Remove an override: the catalogue’s reading applies again (administrator; audited)', parameters: [p('planId'), q('itemId', true), q('unitId', true)], responses: { 200: ok('the change'), ...errors(400, 401, 403, 404) } },
+      },
       '/api/periods': { get: { summary: 'Report periods, cut-off windows, deadlines', parameters: [q('planId', true)], responses: { 200: ok('periods'), ...errors(400, 401, 404) } } },
       '/api/submissions': {
         get: { summary: 'Submissions the caller may see', parameters: [q('planId'), q('period'), q('unitId'), q('kind')], responses: { 200: ok('list'), ...errors(400, 401, 403) } },

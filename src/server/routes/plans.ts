@@ -2,7 +2,8 @@
 // unit directory and who reports what, for the add-in's templates.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { assignedIds, assignmentsOf } from '../assignments';
+import { assignedIds } from '../assignments';
+import { effectiveAssignments } from '../effective-assignments';
 import { notFound } from '../errors';
 import { listUnits } from '../repositories/units';
 import { requireCan } from './guard';
@@ -33,7 +34,7 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
     const catalogue = app.catalogues.get(planId);
     if (!catalogue) throw notFound('Không tìm thấy kế hoạch.');
     const units = await listUnits(app.db.kysely);
-    const a = assignmentsOf(catalogue, units);
+    const a = await effectiveAssignments(app.db.kysely, catalogue, units);
     return {
       catalogue,
       units: units.map((u) => ({

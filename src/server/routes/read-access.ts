@@ -4,7 +4,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { can, monitoringUnitIds } from '../auth/roles';
-import { assignmentsOf, monitorsOfUnit } from '../assignments';
+import { monitorsOfUnit } from '../assignments';
+import { effectiveAssignments } from '../effective-assignments';
 import { forbidden } from '../errors';
 import { listUnits } from '../repositories/units';
 import type { Kind } from '../repositories/submissions';
@@ -18,7 +19,7 @@ export async function monitoredTaskUnits(app: FastifyInstance, principal: Princi
   const catalogues = planId ? [app.catalogues.get(planId)].filter((c) => c !== undefined) : [...app.catalogues.catalogues.values()];
   const out = new Set<string>();
   for (const catalogue of catalogues) {
-    const a = assignmentsOf(catalogue, units);
+    const a = await effectiveAssignments(app.db.kysely, catalogue, units);
     for (const u of units) if (monitorsOfUnit(a, u.id).some((m) => monitors.includes(m))) out.add(u.id);
   }
   return [...out];

@@ -5,7 +5,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { buildTemplateSpec } from '../../core/template';
 import { can } from '../auth/roles';
-import { assignedIds, assignmentsOf } from '../assignments';
+import { assignedIds } from '../assignments';
+import { effectiveAssignments } from '../effective-assignments';
 import { badRequest, forbidden, notFound } from '../errors';
 import { getUnit, listUnits } from '../repositories/units';
 import { sealMapping, templateSecret } from '../xlsx/mapping-seal';
@@ -36,7 +37,7 @@ export const templateRoutes: FastifyPluginAsync = async (app) => {
     if (!unit) throw notFound('Không tìm thấy đơn vị.');
 
     const units = await listUnits(app.db.kysely);
-    const assigned = assignedIds(assignmentsOf(catalogue, units), kind, unit.id);
+    const assigned = assignedIds(await effectiveAssignments(app.db.kysely, catalogue, units), kind, unit.id);
     const spec = buildTemplateSpec(catalogue, { kind, unit, period: query.period, directory: { units, classes: catalogue.unitClasses }, assignedIds: assigned });
     if (!spec.ok) throw badRequest('Kỳ báo cáo không hợp lệ cho kế hoạch này.', spec.issues);
     if (spec.value.mapping.rows.length === 0) {
