@@ -89,6 +89,7 @@ export const vi = {
     returnedComment: 'Ý kiến của lãnh đạo:',
     returnedHint: 'Sửa số liệu trên trang rồi bấm Gửi báo cáo: báo cáo sẽ được gửi thành lần nộp mới.',
     otherUnit: 'Trang này thuộc đơn vị mà tài khoản đang dùng không được giao báo cáo.',
+    noPlan: 'Máy chủ chưa có kế hoạch nào. Hãy liên hệ quản trị hệ thống.',
     unexpected: 'Đã xảy ra lỗi không mong đợi. Hãy thử lại; nếu vẫn lỗi, báo cho bộ phận hỗ trợ nội dung sau:',
   },
   consolidator: {
@@ -155,6 +156,9 @@ export const vi = {
     returned: 'Đã trả lại báo cáo cho đơn vị kèm ý kiến.',
     noReport: 'Văn bản đang mở chưa có báo cáo. Hãy chọn một báo cáo và bấm “Tạo báo cáo”.',
     regenerate: (revision: number) => `Tạo lại báo cáo theo lần nộp ${revision}`,
+    missingData: (submissionId: string) => `Không đủ dữ liệu để lập báo cáo ${submissionId}.`,
+    changed: (shown: number, latest: number) =>
+      `Báo cáo đã được đơn vị nộp lại (lần ${latest}) sau khi văn bản này được tạo (lần ${shown}), nên chưa thể ký duyệt văn bản đang mở. Hãy tạo lại báo cáo theo lần nộp mới, đọc lại rồi ký duyệt.`,
   },
   outside: {
     title: 'Hãy mở phần bổ trợ trong Excel hoặc Word',

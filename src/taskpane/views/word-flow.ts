@@ -6,6 +6,7 @@ import { buildReportModel, reportSubmissionFrom, type ReportBinding, type Submis
 import { vietnamDate } from '../../core/periods';
 import { ApiError, type ApiClient } from '../../client/api';
 import type { WordReportHost } from '../../office/word';
+import { strings } from '../strings';
 
 export interface WordFlowDeps {
   readonly api: ApiClient;
@@ -54,7 +55,7 @@ export async function generateReport(deps: WordFlowDeps, submissionId: string, r
   const { catalogue, units } = await plan(deps.api, detail.planId);
   const unit = units.find((u) => u.id === detail.unitId);
   const source = reportSubmissionFrom(detail, revision);
-  if (!unit || !source) throw new Error(`Không đủ dữ liệu để lập báo cáo ${submissionId}.`);
+  if (!unit || !source) throw new Error(strings.word.missingData(submissionId));
   const model = buildReportModel(catalogue, source, unit, { date: vietnamDate((deps.now ?? (() => new Date()))()) });
   await deps.word.writeReport(model);
   return model.binding;
@@ -69,8 +70,7 @@ export type DecisionOutcome =
   | { readonly kind: 'noReport' }
   | { readonly kind: 'commentRequired' };
 
-const CHANGED = (shown: number, latest: number) =>
-  `Báo cáo đã được đơn vị nộp lại (lần ${latest}) sau khi văn bản này được tạo (lần ${shown}), nên chưa thể ký duyệt văn bản đang mở. Hãy tạo lại báo cáo theo lần nộp mới, đọc lại rồi ký duyệt.`;
+const CHANGED = strings.word.changed;
 
 /** A 409 means either a newer revision (the hash no longer matches) or a decision already taken. */
 async function explain409(deps: WordFlowDeps, shown: { submissionId: string; revision: number; contentHash: string }, error: ApiError): Promise<DecisionOutcome> {

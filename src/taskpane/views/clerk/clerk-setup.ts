@@ -3,6 +3,7 @@
 import type { Catalogue, Unit } from '../../../core/catalogue-types';
 import type { ApiClient } from '../../../client/api';
 import type { SessionUser } from '../../../client/session';
+import { strings } from '../../strings';
 
 /** A unit as GET /api/plans/:planId lists it: with the ids the server assigns it (admin overrides included). */
 export interface PlanUnit extends Unit {
@@ -29,7 +30,7 @@ export interface PlanContext {
 /** The newest plan the server holds (a new plan comes every year), with its units and periods. */
 export async function loadPlanContext(api: ApiClient): Promise<PlanContext> {
   const { plans } = await api.get<{ plans: { planId: string; planYear: number }[] }>('/api/plans');
-  if (plans.length === 0) throw new Error('Máy chủ chưa có kế hoạch nào. Hãy liên hệ quản trị hệ thống.');
+  if (plans.length === 0) throw new Error(strings.clerkFlow.noPlan);
   const newest = [...plans].sort((a, b) => b.planYear - a.planYear)[0];
   const id = encodeURIComponent(newest.planId);
   const [plan, periods] = await Promise.all([
