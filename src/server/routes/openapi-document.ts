@@ -55,6 +55,7 @@ export function openapiDocument(): object {
           responses: { 200: ok('a new token'), ...errors(400, 401) },
         },
       },
+      '/api/auth/config': { get: { summary: 'Sign-in settings for the taskpane: the Entra app ids for MSAL, or null for local accounts only', security: [], responses: { 200: ok('client auth config') } } },
       '/api/auth/me': { get: { summary: 'The signed-in user and roles', responses: { 200: ok('user'), ...errors(401) } } },
       '/api/plans': { get: { summary: 'Plans', responses: { 200: ok('plans'), ...errors(401) } } },
       '/api/plans/{planId}': { get: { summary: 'Catalogue and units of a plan', parameters: [p('planId')], responses: { 200: ok('catalogue'), ...errors(401, 404) } } },
