@@ -64,7 +64,8 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
   app.decorate('clock', options.clock ?? (() => new Date()));
 
   await app.register(helmet, securityHeaders);
-  await app.register(cors, { origin: [config.corsOrigin], methods: ['GET', 'POST'], maxAge: 600 });
+  // Every method the API has (PUT/DELETE: assignment overrides), for the configured origin only.
+  await app.register(cors, { origin: [config.corsOrigin], methods: ['GET', 'POST', 'PUT', 'DELETE'], maxAge: 600 });
   await app.register(dbPlugin, { open: options.openDb ?? (() => connectFromConfig(config)), closeOnExit: options.closeDb });
   await app.register(options.auth);
 

@@ -94,6 +94,15 @@ describeEachDatabase('API basics', (database) => {
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it.each(['PUT', 'DELETE'])('lets the configured origin send %s (assignment overrides), no other origin', async (method) => {
+    const url = `/api/plans/${PLAN_ID}/assignment-overrides`;
+    const allowed = await t.app.inject({ method: 'OPTIONS', url, headers: { origin: 'http://localhost:3000', 'access-control-request-method': method } });
+    expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:3000');
+    expect(String(allowed.headers['access-control-allow-methods']).split(/, ?/)).toContain(method);
+    const other = await t.app.inject({ method: 'OPTIONS', url, headers: { origin: 'https://evil.example', 'access-control-request-method': method } });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('refuses a body over the size limit with 413', async () => {
     const res = await t.app.inject({
       method: 'POST', url: '/api/submissions', headers: { ...clerk, 'content-type': 'application/json' },
