@@ -160,6 +160,17 @@ describeWithChromium('the clerk’s Excel taskpane against the real server', () 
     const card02 = page.getByRole('article', { name: pl02 });
     await card02.getByRole('button', { name: s.submit }).click();
     await page.getByText(s.queued.slice(0, 40)).waitFor();
+    // The sign-in token is in the taskpane's session only: neither the workbook (every sheet, the very
+    // hidden mappings included) nor the outbox waiting in localStorage holds it.
+    const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('cds.session')!) as { token: string }).token);
+    const workbook = await page.evaluate(() => (window as unknown as { __fakeExcel: { dump: () => string } }).__fakeExcel.dump());
+    const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+    expect(token.length).toBeGreaterThan(20);
+    expect(workbook).toContain('VeryHidden');
+    expect(workbook).toContain(m2.rows[0].id); // the dump reaches the mapping sheet
+    expect(stored).toContain(pl02); // and the outbox holds the waiting report
+    expect(workbook).not.toContain(token);
+    expect(stored).not.toContain(token);
     const outbox = page.getByRole('region', { name: s.outboxTitle });
     await outbox.getByText(pl02).waitFor();
     await outbox.getByText(s.outboxWaiting(1).slice(0, 14)).waitFor();

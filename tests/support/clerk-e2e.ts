@@ -74,7 +74,11 @@ export async function fakeExcelScript(): Promise<string> {
       value: (sheet: string, address: string) => host.cell(sheet, address).value,
       cellEditMode: (n: number) => host.enterCellEditMode(n),
       sheetNames: () => host.book.sheets.map((s) => s.name),
-    };`;
+      /** Everything the workbook holds (every sheet, hidden ones too: names, values, formulas), as text. */
+      dump: () => JSON.stringify(host.book.sheets.map((s) => ({
+        name: s.name, visibility: s.visibility, cells: [...s.cells.values()].map((c) => [c.value, c.formula]),
+      }))),
+    };`
   const out = await esbuild.build({
     stdin: { contents: entry, resolveDir: __dirname, loader: 'ts', sourcefile: 'fake-excel-browser.ts' },
     bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome110',
