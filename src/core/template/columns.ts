@@ -102,6 +102,14 @@ export const EVALUATION_STYLES = [
   { text: 'Lỗi nhập liệu', fill: '#FFEB9C', fontColor: '#9C5700' },
 ] as const;
 
+/** The words of the input cells' data validation, shared by the Excel and .xlsx renderers. */
+export const VALIDATION_TEXT = {
+  promptTitle: 'Hướng dẫn',
+  errorTitle: 'Giá trị không hợp lệ',
+  /** @example VALIDATION_TEXT.listError(['Có', 'Không']) // 'Chọn một trong: Có; Không.' */
+  listError: (list: readonly string[]): string => `Chọn một trong: ${list.join('; ')}.`,
+} as const;
+
 /** Fills of the sheet, shared by the Excel and .xlsx renderers and by Kiểm tra's marks. */
 export const SHEET_COLORS = {
   input: '#FFF2CC',

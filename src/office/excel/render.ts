@@ -4,7 +4,7 @@
 // Source of truth: the Excel performance guide (batch writes, whole arrays) and src/core/template.
 
 import {
-  NUMBER_FORMATS, lastRow, serializeMapping,
+  NUMBER_FORMATS, VALIDATION_TEXT, lastRow, serializeMapping,
   type InputCell, type SheetRow, type TemplateSpec,
 } from '../../core/template';
 
@@ -116,10 +116,10 @@ function queueInputs(block: (row: number, rows: number, col?: number, cols?: num
       r.format.fill.color = fill;
       if (run.cell.list) {
         r.dataValidation.rule = { list: { inCellDropDown: true, source: run.cell.list.join(',') } };
-        r.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: 'Giá trị không hợp lệ', message: `Chọn một trong: ${run.cell.list.join('; ')}.` };
+        r.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: VALIDATION_TEXT.errorTitle, message: VALIDATION_TEXT.listError(run.cell.list) };
       }
       if (run.cell.prompt) {
-        r.dataValidation.prompt = { showPrompt: true, title: 'Hướng dẫn', message: run.cell.prompt };
+        r.dataValidation.prompt = { showPrompt: true, title: VALIDATION_TEXT.promptTitle, message: run.cell.prompt };
       }
     }
   }

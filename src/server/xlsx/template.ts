@@ -5,7 +5,7 @@
 // mapping in a very hidden sheet, here sealed with a checksum line (mapping-seal.ts).
 import ExcelJS from 'exceljs';
 import {
-  cellAddress, lastRow, mappingSheetName, NUMBER_FORMATS, serializeMapping,
+  cellAddress, lastRow, mappingSheetName, NUMBER_FORMATS, serializeMapping, VALIDATION_TEXT,
   type SheetRow, type TemplateSpec,
 } from '../../core/template';
 import { sealLine } from './mapping-seal';
@@ -82,11 +82,11 @@ function drawReportSheet(sheet: ExcelJS.Worksheet, spec: TemplateSpec): void {
 function drawInput(cell: ExcelJS.Cell, input: Item['inputs'][number], fill: string): void {
   cell.protection = { locked: false };
   cell.fill = solid(fill);
-  const prompt = input.prompt ? { showInputMessage: true, promptTitle: 'Hướng dẫn', prompt: input.prompt } : {};
+  const prompt = input.prompt ? { showInputMessage: true, promptTitle: VALIDATION_TEXT.promptTitle, prompt: input.prompt } : {};
   if (input.list) {
     cell.dataValidation = {
       type: 'list', allowBlank: true, formulae: [`"${input.list.join(',')}"`], showErrorMessage: true, errorStyle: 'stop',
-      errorTitle: 'Giá trị không hợp lệ', error: `Chọn một trong: ${input.list.join('; ')}.`, ...prompt,
+      errorTitle: VALIDATION_TEXT.errorTitle, error: VALIDATION_TEXT.listError(input.list), ...prompt,
     };
   } else if (input.prompt) {
     cell.dataValidation = { type: 'any', allowBlank: true, ...prompt } as unknown as ExcelJS.DataValidation; // exceljs types omit 'any'
