@@ -2,6 +2,7 @@
 // file to PDF and the PDF's text must hold the header lines, the table rows and the signature block.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import type { TestApp } from './support/app';
 import { testApp } from './support/app';
 import { SKHCN, SNV, SYT } from './support/catalogue';
@@ -54,6 +55,46 @@ describe('report.docx', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/submissions', headers: clerk, payload: taskReport(SKHCN) });
     expect(res.statusCode).toBe(201);
     expect((await get(`/api/submissions/${res.json().id}/report.docx`, monitor)).statusCode).toBe(200);
+  });
+
+  it('carries the decree’s page, margins, fonts and sizes in the file itself (Nghị định 30/2020, Phụ lục I)', async () => {
+    const res = await get(`/api/submissions/${id}/report.docx?date=2026-01-05`);
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    const twips = (mm: number) => Math.round((mm / 25.4) * 1440);
+    const attr = (tag: string, name: string) => Number(new RegExp(`<w:${tag}\\b[^>]*\\bw:${name}="(\\d+)"`).exec(xml)?.[1]);
+    const near = (got: number, mm: number) => expect(Math.abs(got - twips(mm))).toBeLessThanOrEqual(2);
+    near(attr('pgSz', 'w'), 210); // A4 portrait
+    near(attr('pgSz', 'h'), 297);
+    expect(xml).not.toMatch(/<w:pgSz[^>]*w:orient="landscape"/);
+    near(attr('pgMar', 'top'), 20); // top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm
+    near(attr('pgMar', 'bottom'), 20);
+    near(attr('pgMar', 'left'), 30);
+    near(attr('pgMar', 'right'), 15);
+    expect(styles).toMatch(/<w:rFonts [^>]*w:ascii="Times New Roman"/);
+    expect(styles).toMatch(/<w:sz w:val="28"\/>/); // body 14 pt
+
+    /** The properties of the run that prints `text`: bold, italic, size in points. */
+    const runOf = (text: string) => {
+      const at = xml.indexOf(`>${text}</w:t>`);
+      expect(at).toBeGreaterThan(0);
+      const props = xml.slice(xml.lastIndexOf('<w:r>', at), at);
+      return { bold: /<w:b\/>/.test(props), italic: /<w:i\/>/.test(props), size: Number(/<w:sz w:val="(\d+)"/.exec(props)?.[1]) / 2 };
+    };
+    expect(runOf('SỞ KHOA HỌC VÀ CÔNG NGHỆ')).toMatchObject({ bold: true, size: 12 });
+    expect(runOf('UBND TỈNH NGHỆ AN')).toMatchObject({ bold: false, size: 12 });
+    expect(runOf('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toMatchObject({ bold: true, size: 12 });
+    expect(runOf('Độc lập - Tự do - Hạnh phúc')).toMatchObject({ bold: true, size: 13 });
+    expect(runOf('Nghệ An, ngày 05 tháng 01 năm 2026')).toMatchObject({ italic: true });
+    expect(runOf('BÁO CÁO')).toMatchObject({ bold: true, size: 14 });
+    expect(runOf('Nơi nhận:')).toMatchObject({ bold: true, italic: true, size: 12 });
+    expect(runOf('- Lưu: VT, SKHCN.')).toMatchObject({ size: 11 });
+    expect(runOf('GIÁM ĐỐC')).toMatchObject({ bold: true });
+    // Body paragraphs justified, with a first-line indent.
+    const body = xml.slice(xml.lastIndexOf('<w:p>', xml.indexOf('Thực hiện Kế hoạch')), xml.indexOf('Thực hiện Kế hoạch'));
+    expect(body).toMatch(/<w:jc w:val="both"\/>/);
+    expect(body).toMatch(/<w:ind [^>]*w:firstLine="\d+"/);
   });
 
   const pdfIt = requireSoffice('the .docx report through LibreOffice') ? it : it.skip;
