@@ -1,6 +1,6 @@
 // The template spec over the real catalogue: which rows a unit gets, the official title block, the
 // columns per reporting form, input cells, sheet names and the mapping.
-import { buildTemplateSpec, cellAddress, columnLetter, parseCellAddress, rangeAddress, reportSheetName, safeSheetName, type SheetRow, type TemplateSpec } from '../../src/core/template';
+import { buildTemplateSpec, cellAddress, columnLetter, parseCellAddress, rangeAddress, reportSheetName, rowHeight, safeSheetName, wrappedLines, type SheetRow, type TemplateSpec } from '../../src/core/template';
 import { resolveUnits } from '../../src/core/units';
 import { catalogue, directory, spec, unit } from '../office/excel/helpers';
 
@@ -132,6 +132,29 @@ describe('columns and input cells per reporting form', () => {
     expect(s.freezeRows).toBe(s.headerRow + 1);
     expect(s.mapping).toMatchObject({ planId: 'nghe-an-1174-2026', catalogueVersion: 1, unitId: 'so-khcn', period: '2026-Q1', kind: 'indicators', clientSubmissionId: null });
     expect(s.mapping.rows).toHaveLength(51);
+  });
+});
+
+describe('row heights of the .xlsx file (which keeps them: LibreOffice does not fit rows on opening)', () => {
+  it.each<[string, number, number]>([
+    ['', 10, 1],
+    ['Tỷ lệ phủ sóng 5G trên địa bàn tỉnh', 48, 1],
+    ['Tỷ lệ phủ sóng 5G trên địa bàn tỉnh', 20, 2],
+    ['một\nhai', 48, 2],
+    ['x'.repeat(25), 10, 3], // a word longer than the line breaks inside it
+  ])('%j in %i characters takes %i lines', (text, width, lines) => {
+    expect(wrappedLines(text, width)).toBe(lines);
+  });
+
+  it('fits the tallest wrapped cell of a row, and no row is shorter than one line', () => {
+    const s = spec('indicators', 'so-khcn');
+    const byId = (id: string) => items(s).find((r) => r.id === id)!;
+    const oneLine = rowHeight(s, 'header');
+    const line = s.font.size * 1.3;
+    expect(oneLine).toBeGreaterThanOrEqual(line);
+    expect(rowHeight(s, byId('ct-01'))).toBe(Math.ceil(2 * line + 4)); // "Sở Khoa học và Công nghệ" wraps in its 20-wide column
+    expect(rowHeight(s, byId('ct-09'))).toBeGreaterThanOrEqual(5 * line); // ct-09's text takes five lines or more
+    expect(rowHeight(s, s.rows[0])).toBe(oneLine); // a group heading
   });
 });
 

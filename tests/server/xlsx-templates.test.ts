@@ -43,6 +43,17 @@ describeEachDatabase('.xlsx templates', (database) => {
     expect(sheet.getCell(ct01, mapping.columns.text! + 1).protection?.locked).not.toBe(false);
   });
 
+  it('carries row heights that show each row’s wrapped text (a file keeps them; LibreOffice does not fit rows on opening)', async () => {
+    const book = await loadBook((await download(t.app, 'indicators', SKHCN)).rawPayload);
+    const mapping = mappingOf(book);
+    const sheet = book.getWorksheet(mapping.sheetName)!;
+    const height = (id: string) => sheet.getRow(mapping.rows.find((r) => r.id === id)!.row + 1).height;
+    expect(sheet.getRow(mapping.headerRow + 1).height).toBeGreaterThan(15);
+    for (const { row } of mapping.rows) expect(sheet.getRow(row + 1).height).toBeGreaterThan(15);
+    // ct-16's long text (cán bộ … được đào tạo …) needs more lines than ct-01's "Tỷ lệ phủ sóng 5G trên địa bàn tỉnh".
+    expect(height('ct-16')).toBeGreaterThan(2 * height('ct-01'));
+  });
+
   it('offers the plan’s words in drop-down lists', async () => {
     const book = await loadBook((await download(t.app, 'indicators', SKHCN)).rawPayload);
     const mapping = mappingOf(book);

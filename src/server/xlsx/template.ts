@@ -5,7 +5,7 @@
 // mapping in a very hidden sheet, here sealed with a checksum line (mapping-seal.ts).
 import ExcelJS from 'exceljs';
 import {
-  cellAddress, lastRow, mappingSheetName, NUMBER_FORMATS, serializeMapping, VALIDATION_TEXT,
+  cellAddress, lastRow, mappingSheetName, NUMBER_FORMATS, rowHeight, serializeMapping, VALIDATION_TEXT,
   type SheetRow, type TemplateSpec,
 } from '../../core/template';
 import { sealLine } from './mapping-seal';
@@ -36,6 +36,8 @@ function drawReportSheet(sheet: ExcelJS.Worksheet, spec: TemplateSpec): void {
     cell.fill = solid(spec.colors.header);
     cell.alignment = { wrapText: true, horizontal: 'center', vertical: 'middle' };
   });
+  // A file keeps its row heights (LibreOffice and Excel do not fit them again on opening).
+  sheet.getRow(spec.headerRow + 1).height = rowHeight(spec, 'header');
   const thin = { style: 'thin' as const };
   for (const r of spec.rows) {
     if (r.kind === 'group') {
@@ -46,6 +48,7 @@ function drawReportSheet(sheet: ExcelJS.Worksheet, spec: TemplateSpec): void {
       sheet.mergeCells(r.row + 1, 1, r.row + 1, spec.columns.length);
       continue;
     }
+    sheet.getRow(r.row + 1).height = rowHeight(spec, r);
     spec.columns.forEach((c, col) => {
       const cell = sheet.getCell(r.row + 1, col + 1);
       const input = r.inputs.find((i) => i.col === col);
