@@ -161,6 +161,25 @@ describe('the clerk’s flow against the real server and the fake Excel host', (
     expect(deps.outbox.entries()).toEqual([]); // the refused 409 attempt did not stay behind
   });
 
+  it('shows an approved report as approved, and a later send is refused as locked, saying why, and not retried', async () => {
+    const m = await insert01();
+    typeInto(host, 'PL01 2026-Q1', address(m, 'ct-05', 'value'), 'Có');
+    typeInto(host, 'PL01 2026-Q1', address(m, 'ct-16', 'numerator'), '30');
+    typeInto(host, 'PL01 2026-Q1', address(m, 'ct-16', 'denominator'), '40');
+    await submitReport(deps, 'PL01 2026-Q1');
+    const [s] = await submissions();
+    const detail = await api.get<{ contentHash: string }>(`/api/submissions/${s.id}`);
+    await clientFor(t.app, as(head), { offline: false, posts: 0 }).post(`/api/submissions/${s.id}/approve`, { contentHash: detail.contentHash });
+    const key = { planId: m.planId, unitId: UNIT, period: '2026-Q1', kind: 'indicators' as const };
+    expect(await fetchStatus(api, key)).toMatchObject({ state: 'approved', revision: 1, comment: null });
+
+    typeInto(host, 'PL01 2026-Q1', address(m, 'ct-16', 'numerator'), '31');
+    const again = await submitReport(deps, 'PL01 2026-Q1');
+    expect(again).toMatchObject({ kind: 'refused', message: expect.stringMatching(/phê duyệt/) });
+    expect(deps.outbox.entries()).toMatchObject([{ state: 'refused', httpStatus: 423 }]); // listed with its reason, never sent again
+    expect(await submissions()).toMatchObject([{ revision: 1, status: 'approved' }]);
+  });
+
   it('waits while Excel is in cell-edit mode, with a message, and loses nothing', async () => {
     const m = await insert01();
     typeInto(host, 'PL01 2026-Q1', address(m, 'ct-05', 'value'), 'Có');
