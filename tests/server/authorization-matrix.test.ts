@@ -10,9 +10,12 @@ import { testApp } from './support/app';
 import { PLAN_ID, SKHCN, SYT } from './support/catalogue';
 import { describeEachDatabase } from './support/databases';
 import { indicatorReport } from './support/requests';
+import { download, multipartBody } from './support/xlsx';
 
 type Who = 'anonymous' | 'reporter' | 'approver' | 'consolidator' | 'admin';
-type Route = 'health' | 'plans' | 'plan' | 'periods' | 'list' | 'create' | 'read' | 'approve' | 'return' | 'consolidation' | 'audit' | 'openapi';
+type Route =
+  | 'health' | 'openapi' | 'authConfig' | 'me' | 'plans' | 'plan' | 'periods' | 'list' | 'create' | 'read' | 'report' | 'approve' | 'return'
+  | 'consolidation' | 'template' | 'import' | 'overrides' | 'overridePut' | 'overrideDelete' | 'audit';
 
 const OWN = SKHCN; // the unit the reporter and the approver belong to
 const OTHER = SYT;
@@ -22,15 +25,23 @@ const PASSWORD = 'Mat-khau-thu-nghiem-2026';
 const EXPECTED: Record<Route, Record<Who, [own: number, other: number]>> = {
   health: { anonymous: [200, 200], reporter: [200, 200], approver: [200, 200], consolidator: [200, 200], admin: [200, 200] },
   openapi: { anonymous: [200, 200], reporter: [200, 200], approver: [200, 200], consolidator: [200, 200], admin: [200, 200] },
+  authConfig: { anonymous: [200, 200], reporter: [200, 200], approver: [200, 200], consolidator: [200, 200], admin: [200, 200] },
+  me: { anonymous: [401, 401], reporter: [200, 200], approver: [200, 200], consolidator: [200, 200], admin: [200, 200] },
   plans: { anonymous: [401, 401], reporter: [200, 200], approver: [200, 200], consolidator: [200, 200], admin: [200, 200] },
   plan: { anonymous: [401, 401], reporter: [200, 200], approver: [200, 200], consolidator: [200, 200], admin: [200, 200] },
   periods: { anonymous: [401, 401], reporter: [200, 200], approver: [200, 200], consolidator: [200, 200], admin: [200, 200] },
   list: { anonymous: [401, 401], reporter: [200, 200], approver: [200, 200], consolidator: [200, 200], admin: [200, 200] },
   create: { anonymous: [401, 401], reporter: [201, 403], approver: [403, 403], consolidator: [403, 403], admin: [201, 201] },
   read: { anonymous: [401, 401], reporter: [200, 403], approver: [200, 403], consolidator: [200, 200], admin: [200, 200] },
+  report: { anonymous: [401, 401], reporter: [200, 403], approver: [200, 403], consolidator: [200, 200], admin: [200, 200] },
   approve: { anonymous: [401, 401], reporter: [403, 403], approver: [200, 403], consolidator: [403, 403], admin: [200, 200] },
   return: { anonymous: [401, 401], reporter: [403, 403], approver: [200, 403], consolidator: [403, 403], admin: [200, 200] },
   consolidation: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [200, 200], admin: [200, 200] },
+  template: { anonymous: [401, 401], reporter: [200, 403], approver: [200, 403], consolidator: [200, 200], admin: [200, 200] },
+  import: { anonymous: [401, 401], reporter: [200, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
+  overrides: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
+  overridePut: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
+  overrideDelete: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
   audit: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
 };
 
@@ -61,6 +72,8 @@ describeEachDatabase('authorization matrix', (database) => {
   });
   afterAll(async () => t.close());
 
+  const adminHeaders = () => ({ authorization: `Bearer ${tokens.get('admin')}` });
+
   /** A pending submission of the unit, stored directly (each case gets its own period, so none is locked). */
   async function pending(unitId: string) {
     const period = `2026-Q${(n++ % 4) + 1}-${n}`;
@@ -83,6 +96,8 @@ describeEachDatabase('authorization matrix', (database) => {
     switch (route) {
       case 'health': res = await get('/api/health'); break;
       case 'openapi': res = await get('/api/openapi.json'); break;
+      case 'authConfig': res = await get('/api/auth/config'); break;
+      case 'me': res = await get('/api/auth/me'); break;
       case 'plans': res = await get('/api/plans'); break;
       case 'plan': res = await get(`/api/plans/${PLAN_ID}`); break;
       case 'periods': res = await get(`/api/periods?planId=${PLAN_ID}`); break;
@@ -93,6 +108,13 @@ describeEachDatabase('authorization matrix', (database) => {
         break;
       }
       case 'read': res = await get(`/api/submissions/${(await pending(unitId)).id}`); break;
+      case 'report': {
+        // A real report (the .docx reads its rows), stored by the administrator for either unit.
+        const rows = unitId === OWN ? indicatorReport().rows : [{ id: 'ct-16', numerator: 10, denominator: 20 }];
+        const stored = await t.app.inject({ method: 'POST', url: '/api/submissions', headers: adminHeaders(), payload: indicatorReport({ unitId, rows, period: `2026-Q${(n++ % 4) + 1}` }) });
+        res = await get(`/api/submissions/${stored.json().id}/report.docx`);
+        break;
+      }
       case 'approve': {
         const s = await pending(unitId);
         res = await post(`/api/submissions/${s.id}/approve`, { contentHash: s.contentHash });
@@ -100,6 +122,22 @@ describeEachDatabase('authorization matrix', (database) => {
       }
       case 'return': res = await post(`/api/submissions/${(await pending(unitId)).id}/return`, { comment: 'Bổ sung số liệu' }); break;
       case 'consolidation': res = await get(`/api/consolidation?planId=${PLAN_ID}&period=2026-Q1&kind=indicators`); break;
+      case 'template': res = await download(t.app, 'indicators', unitId, '2026-Q1', headers); break;
+      case 'import': {
+        const file = (await download(t.app, 'indicators', unitId, '2026-Q2', adminHeaders())).rawPayload;
+        const { payload, headers: multipart } = multipartBody(file);
+        res = await t.app.inject({ method: 'POST', url: '/api/imports?dryRun=true', headers: { ...headers, ...multipart }, payload });
+        break;
+      }
+      case 'overrides': res = await get(`/api/plans/${PLAN_ID}/assignment-overrides`); break;
+      case 'overridePut': {
+        const payload = { itemId: 'ct-05', unitId, effect: 'include', reason: 'Kiểm tra phân quyền' };
+        res = await t.app.inject({ method: 'PUT', url: `/api/plans/${PLAN_ID}/assignment-overrides`, headers, payload });
+        break;
+      }
+      case 'overrideDelete':
+        res = await t.app.inject({ method: 'DELETE', url: `/api/plans/${PLAN_ID}/assignment-overrides?itemId=ct-05&unitId=${unitId}`, headers });
+        break;
       case 'audit': res = await get('/api/audit'); break;
     }
     expect(`${route}/${who}/${scope}: ${res.statusCode}`).toBe(`${route}/${who}/${scope}: ${expected}`);
