@@ -89,6 +89,8 @@ export function queueReportSheet(sheet: Excel.Worksheet, spec: TemplateSpec, pag
       r.format.fill.color = spec.colors.group;
       r.format.horizontalAlignment = 'Left';
     }
+    // Rows as tall as their wrapped text: Excel does not refit rows written through the API by itself.
+    body.format.autofitRows();
     queueInputs(block, items, width, spec.colors.input);
     const evalCol = spec.mapping.columns.evaluation;
     if (evalCol !== undefined) queueEvaluationFormats(block(first, spec.rows.length, evalCol, 1), spec.evaluationStyles);

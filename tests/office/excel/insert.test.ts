@@ -2,7 +2,7 @@
 // conditional formats, print setup, the very hidden mapping sheet – in at most two syncs.
 import { buildTemplateSpec, mappingSheetName, parseMapping, type TemplateSpec } from '../../../src/core/template';
 import { excelReports } from '../../../src/office/excel';
-import { typeInto, type FakeExcelHost } from '../../support/fake-excel';
+import { AUTOFIT_HEIGHT, typeInto, type FakeExcelHost } from '../../support/fake-excel';
 import { addressOf, catalogue, directory, spec, unit, useFakeExcel } from './helpers';
 import { syntheticCatalogue } from '../../support/synthetic-catalogue';
 
@@ -78,6 +78,11 @@ describe('insertTemplate', () => {
       orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, centerHorizontally: true, printTitleRows: '$9:$9',
     });
     expect(sheet.columnWidths.get(1)).toBeGreaterThan(sheet.columnWidths.get(0)!);
+  });
+
+  it('fits every body row to its wrapped text (long indicator texts stay readable)', () => {
+    const sheet = host.sheet(s.sheetName);
+    expect(s.rows.map((r) => sheet.rowHeights.get(r.row))).toEqual(s.rows.map(() => AUTOFIT_HEIGHT));
   });
 
   it('keeps the mapping in a very hidden sheet', () => {

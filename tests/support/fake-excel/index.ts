@@ -2,4 +2,4 @@
 // writes applied at sync, counted syncs) over an in-memory workbook. Not part of any bundle.
 export { FakeExcelHost, type FakeExcelOptions } from './host';
 export { typeInto, type TypeOptions, type Typed } from './typing';
-export { FakeOfficeError, ERROR_CODES, type CellState, type SheetState } from './state';
+export { AUTOFIT_HEIGHT, FakeOfficeError, ERROR_CODES, type CellState, type SheetState } from './state';

@@ -4,7 +4,7 @@
 
 import { ClientObject, type FakeContext } from './context';
 import {
-  cellAt, cellsOf, ERROR_CODES, FakeOfficeError, peekCell, rectAddress,
+  AUTOFIT_HEIGHT, cellAt, cellsOf, ERROR_CODES, FakeOfficeError, peekCell, rectAddress,
   type CellState, type Rect, type SheetState,
 } from './state';
 
@@ -167,8 +167,9 @@ export class FakeRangeFormat {
   set rowHeight(v: number) {
     this.range.apply('row', (sheet, rect) => { for (let r = 0; r < rect.rows; r++) sheet.rowHeights.set(rect.row + r, v); });
   }
+  /** Excel fits the rows to their wrapped text; the fake records the fit as AUTOFIT_HEIGHT. */
   autofitRows(): void {
-    this.range.apply('row', () => undefined);
+    this.range.apply('row', (sheet, rect) => { for (let r = 0; r < rect.rows; r++) sheet.rowHeights.set(rect.row + r, AUTOFIT_HEIGHT); });
   }
 }
 

@@ -36,6 +36,7 @@ export interface SheetState {
   readonly cells: Map<string, CellState>;
   readonly merges: string[];
   readonly columnWidths: Map<number, number>;
+  /** Row index → height in points, or AUTOFIT_HEIGHT once autofitRows() fitted it to its text. */
   readonly rowHeights: Map<number, number>;
   protection: { protected: boolean; options: Record<string, unknown> | null };
   freezeRows: number;
@@ -49,6 +50,9 @@ export interface Rect {
   readonly rows: number;
   readonly cols: number;
 }
+
+/** The height the fake records for a row fitted by autofitRows() (Excel computes it from the text). */
+export const AUTOFIT_HEIGHT = -1;
 
 /** Error codes of Excel.ErrorCodes that the fake raises. */
 export const ERROR_CODES = {
