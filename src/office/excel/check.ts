@@ -66,6 +66,8 @@ export function checkSheet(sheetName: string, catalogue: Catalogue): Promise<Exc
     };
     column('evaluation', outcome.evaluations);
     column('remarks', outcome.remarks);
+    // A long remark wraps: the rows are fitted again to what they now hold.
+    for (const b of blocks(mapping.rows)) sheet.getRangeByIndexes(b.first, 0, b.count, 1).format.autofitRows();
     // Marks of the last check are cleared by repainting the input tint, then the new marks go on.
     const forms = new Map(catalogue.indicators.map((i) => [i.id, i.form]));
     const items: Item[] = mapping.rows.map(({ row, id }) => {

@@ -2,7 +2,7 @@
 // errors before warnings, two syncs, protection restored, and cell-edit mode waited out.
 import { mappingSheetName, type TemplateSpec } from '../../../src/core/template';
 import { excelReports, withCellEditRetry, type WaitingState } from '../../../src/office/excel';
-import { typeInto, type FakeExcelHost } from '../../support/fake-excel';
+import { AUTOFIT_HEIGHT, typeInto, type FakeExcelHost } from '../../support/fake-excel';
 import { addressOf, catalogue, spec, useFakeExcel } from './helpers';
 
 const fake = useFakeExcel();
@@ -44,6 +44,9 @@ it('writes the evaluation of every row and lists the issues, errors first, in tw
   expect(cell('ct-16', 'remarks').value).toBe('Lỗi: Tử số không được lớn hơn mẫu số.');
   expect(cell('ct-01', 'value').fill).toBe('#FFF2CC');
   expect(host.sheet(s.sheetName).protection.protected).toBe(true);
+  host.sheet(s.sheetName).rowHeights.clear();
+  await excelReports.checkSheet(s.sheetName, catalogue);
+  expect(s.mapping.rows.map(({ row }) => host.sheet(s.sheetName).rowHeights.get(row))).toEqual(s.mapping.rows.map(() => AUTOFIT_HEIGHT)); // fitted to the remarks
 });
 
 it('orders errors before warnings whatever the row order', async () => {
