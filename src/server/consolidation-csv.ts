@@ -1,5 +1,6 @@
 // The consolidation as CSV for Excel: UTF-8 with a byte-order mark (Excel reads Vietnamese right
-// only with it), CRLF, one row per indicator (province figure) followed by one row per unit.
+// only with it), CRLF, one row per indicator (province figure) followed by one row per unit; then,
+// after a blank line, who reported, on time or late, and the completeness rate (issue 3).
 import { EVALUATION_LABELS } from '../core/evaluate';
 import { TASK_STATUS_LABELS, type TaskStatus } from '../core/values';
 import type { Consolidation } from './consolidation';
@@ -37,5 +38,19 @@ export function consolidationCsv(c: Consolidation): string {
       }
     }
   }
+  lines.push('', ...unitLines(c));
   return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+const percent = (rate: number | null) => (rate === null ? '' : `${String(rate).replace('.', ',')}%`);
+
+/** Each expected unit's report status and timeliness, then the totals with the completeness rate. */
+function unitLines(c: Consolidation): string[] {
+  const s = c.summary;
+  return [
+    line(['Đơn vị', 'Tên đơn vị', 'Tình trạng báo cáo', 'Lần nộp', 'Thời hạn', 'Thời điểm nộp']),
+    ...c.units.map((u) => line([u.unitId, u.name, STATUS_VI[u.status], u.revision ?? '', u.late === null ? '' : u.late ? 'Trễ hạn' : 'Đúng hạn', u.submittedAt ?? ''])),
+    line(['Tổng hợp', 'Phải nộp', 'Đã nộp', 'Đã phê duyệt', 'Bị trả lại', 'Chưa nộp', 'Đúng hạn', 'Trễ hạn', 'Tỷ lệ đầy đủ', 'Tỷ lệ đúng hạn']),
+    line(['', s.expected, s.submitted, s.approved, s.returned, s.missing, s.onTime, s.late, percent(s.completenessRate), percent(s.onTimeRate)]),
+  ];
 }

@@ -92,4 +92,18 @@ describeEachDatabase('consolidation', (database) => {
     expect(lines[1]).toContain('"72,5%"');
     expect(res.body).toContain('"phuong-truong-vinh","Phường Trường Vinh","Bị trả lại","Có"');
   });
+
+  it.each(['indicators', 'tasks'] as const)('CSV of %s ends with each unit on time or late and the completeness rate', async (kind) => {
+    const res = await t.app.inject({ method: 'GET', url: url(kind, 'csv'), headers: consolidator });
+    const lines = res.body.split('\r\n');
+    const units = lines.slice(lines.indexOf('') + 1);
+    expect(units[0]).toBe('"Đơn vị","Tên đơn vị","Tình trạng báo cáo","Lần nộp","Thời hạn","Thời điểm nộp"');
+    const body = (await t.app.inject({ method: 'GET', url: url(kind), headers: consolidator })).json();
+    expect(units).toHaveLength(body.units.length + 4); // header, units, totals header, totals, final CRLF
+    if (kind === 'indicators') {
+      expect(units.find((l) => l.startsWith('"xa-dien-chau"'))).toMatch(/^"xa-dien-chau","[^"]+","Đã nộp","1","Trễ hạn","/);
+      expect(units.find((l) => l.startsWith(`"${SYT}"`))).toMatch(/"Chưa nộp","","",""$/);
+      expect(units.at(-2)).toBe('"","6","2","1","1","2","3","1","66,67%","50%"');
+    }
+  });
 });
