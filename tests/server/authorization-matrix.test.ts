@@ -89,7 +89,7 @@ describeEachDatabase('authorization matrix', (database) => {
   it.each(CASES)('%s by %s on %s unit → %i', async (route, who, scope, expected) => {
     const unitId = scope === 'own' ? OWN : OTHER;
     const token = tokens.get(who);
-    const headers = token ? { authorization: `Bearer ${token}` } : {};
+    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
     const get = (url: string) => t.app.inject({ method: 'GET', url, headers });
     const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers, payload });
     let res;

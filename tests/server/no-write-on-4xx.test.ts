@@ -1,5 +1,6 @@
 // "Nothing is stored on any 4xx" (issue 3): every refused write leaves every table as it was – no
 // submission, revision, decision, override or audit record – counted before and after, on each database.
+import type { LightMyRequestResponse } from 'fastify';
 import type { TestApp } from './support/app';
 import { testApp } from './support/app';
 import { PLAN_ID, SKHCN, SYT } from './support/catalogue';
@@ -17,7 +18,7 @@ interface Stored {
   readonly id: string;
   readonly contentHash: string;
 }
-type Send = (t: TestApp, s: Stored) => ReturnType<TestApp['app']['inject']>;
+type Send = (t: TestApp, s: Stored) => Promise<LightMyRequestResponse>;
 
 const json = { ...clerk, 'content-type': 'application/json' };
 const CASES: ReadonlyArray<readonly [string, number, Send, { approveFirst?: boolean }]> = [
