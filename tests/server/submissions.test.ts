@@ -1,7 +1,7 @@
 // Submitting, retrying, correcting and signing off reports (DOMAIN.md §5), on every database.
 import type { TestApp } from './support/app';
 import { testApp } from './support/app';
-import { SKHCN, SYT } from './support/catalogue';
+import { PLAN_ID, SKHCN, SYT } from './support/catalogue';
 import { describeEachDatabase } from './support/databases';
 import { communeReport, indicatorReport } from './support/requests';
 import { as, principal } from './support/test-auth';
@@ -177,6 +177,21 @@ describeEachDatabase('submissions', (database) => {
     expect(await list(admin, '?unitId=xa-dien-chau&period=2026-Q1&kind=indicators')).toEqual(['xa-dien-chau']);
     const other = await t.app.inject({ method: 'GET', url: '/api/submissions', headers: as(principal('reporter', SYT)) });
     expect(other.json().submissions).toEqual([]);
+  });
+
+  it('filters the list by plan, period, unit and kind', async () => {
+    const { taskReport } = await import('./support/requests');
+    await post(indicatorReport());
+    await post(indicatorReport({ period: '2026-Q2' }));
+    await post(taskReport(SKHCN));
+    const ids = async (query: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/submissions?${query}`, headers: admin })).json().submissions.map((s: { period: string; kind: string }) => `${s.period}/${s.kind}`).sort();
+    expect(await ids(`planId=${PLAN_ID}`)).toEqual(['2026-Q1/indicators', '2026-Q1/tasks', '2026-Q2/indicators']);
+    expect(await ids('planId=ke-hoach-khac')).toEqual([]);
+    expect(await ids('period=2026-Q2')).toEqual(['2026-Q2/indicators']);
+    expect(await ids('kind=tasks')).toEqual(['2026-Q1/tasks']);
+    expect(await ids(`unitId=${SKHCN}&period=2026-Q1&kind=indicators`)).toEqual(['2026-Q1/indicators']);
+    expect(await ids(`unitId=${SYT}`)).toEqual([]);
   });
 
   it('shows a monitoring agency the task reports of the tasks it monitors, not indicator reports', async () => {
