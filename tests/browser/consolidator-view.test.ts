@@ -120,15 +120,17 @@ describeWithChromium('the consolidator’s Excel taskpane against the real serve
     await page.getByLabel(strings.clerkFlow.username).fill(CONSOLIDATOR.username);
     await page.getByLabel(strings.clerkFlow.password).fill(CONSOLIDATOR.password);
     await page.getByRole('button', { name: strings.clerkFlow.signIn, exact: true }).click();
-    await page.getByLabel(s.period).selectOption('2026-Q1');
-    await page.getByLabel(s.kind).selectOption('indicators');
+    // Exact: while the plans load, the spinner's label ("Đang tải danh sách kế hoạch, kỳ báo cáo…")
+    // also contains "kỳ báo cáo", and selectOption on it failed the test whenever it was still shown.
+    await page.getByLabel(s.period, { exact: true }).selectOption('2026-Q1');
+    await page.getByLabel(s.kind, { exact: true }).selectOption('indicators');
     expect(await page.getByRole('button', { name: s.refresh }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: s.consolidate }).click();
     const before = await missingCell();
     await page.getByText(s.done('TH PL01 2026-Q1', 0, before.missing).split(':')[0]).waitFor({ timeout: 20_000 });
     expect(await page.getByRole('button', { name: s.refresh }).isEnabled()).toBe(true);
     await page.screenshot({ path: '/tmp/consolidator-1-written.png', fullPage: true });
-    expect(await value(page, 'TH PL01 2026-Q1', 'A1')).toBe('TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ – KỲ 2026-Q1');
+    expect(await value(page, 'TH PL01 2026-Q1', 'A1')).toBe('TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ – QUÝ I NĂM 2026');
     expect(await value(page, 'TH PL01 2026-Q1', before.address)).toBe(before.missing);
     const sheets = await page.evaluate(() => (window as unknown as { __fakeExcel: { sheets: () => { name: string; id: string }[] } }).__fakeExcel.sheets());
 

@@ -18,6 +18,34 @@ describe('consolidation sheet of indicators', () => {
     expect(spec.sheetName).toBe('TH PL01 2026-Q1');
   });
 
+  it('titles the sheet with the period’s name, the plan’s document and the cut-off window', () => {
+    const titled = buildConsolidationSheet(indicators, { groups: realCatalogue.indicatorGroups, document: realCatalogue.document });
+    const title = block(titled.blocks, 'title').values.map((l) => l[0]);
+    expect(title[0]).toBe('TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ – QUÝ I NĂM 2026');
+    expect(title[1]).toBe('Kế hoạch số 1174/KH-UBND ngày 31/12/2025 – Chuyển đổi số tỉnh Nghệ An năm 2026');
+    expect(title[2]).toMatch(/^Kỳ báo cáo: Quý I năm 2026 \(số liệu từ 15\/12\/2025 đến 14\/03\/2026\)\. Số liệu tổng hợp lúc /);
+    // Without the catalogue's document, the plan id still says which plan it is.
+    expect(block(spec.blocks, 'title').values[1][0]).toBe(`Kế hoạch: ${indicators.planId}`);
+    const h1 = buildConsolidationSheet({ ...tasks, period: '2026-H1' });
+    expect(block(h1.blocks, 'title').values.map((l) => l[0])).toEqual([
+      'TỔNG HỢP TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ CHUYỂN ĐỔI SỐ – 6 THÁNG ĐẦU NĂM 2026', `Kế hoạch: ${tasks.planId}`,
+      expect.stringMatching(/^Kỳ báo cáo: 6 tháng đầu năm 2026 \(số liệu từ 15\/12\/2025 đến 14\/06\/2026\)\./),
+    ]);
+  });
+
+  it('prints the report on A4 landscape one page wide, the title lines repeated, the 53-column matrix left out', () => {
+    expect(spec.print).toMatchObject({ paper: 'A4', orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, titleRows: { first: 0, last: 2 } });
+    const matrix = block(spec.blocks, 'matrix');
+    const { area } = spec.print;
+    expect(area.row + area.rows).toBeLessThan(block(spec.blocks, 'matrixCaption').row);
+    for (const b of spec.blocks.filter((x) => x.row < matrix.row - 1)) {
+      expect([b.id, b.row + b.values.length <= area.rows, b.col + b.numberFormats.length <= area.cols]).toEqual([b.id, true, true]);
+    }
+    const chart = spec.chart!.anchor;
+    expect([chart.row + chart.rows, chart.col + chart.cols]).toEqual([area.rows, area.cols]);
+    expect(area.cols).toBeLessThan(matrix.numberFormats.length);
+  });
+
   it('gives each indicator its province figure, rule, reporting count and evaluation', () => {
     const province = block(spec.blocks, 'province');
     expect(province.values[0]).toEqual(PROVINCE_HEADERS.indicators);

@@ -55,7 +55,7 @@ it('Tổng hợp writes the province sheet; Làm mới refreshes the same sheet 
   const choice = { planId: PLAN_ID, period: '2026-Q1', kind: 'indicators' as const };
   const first = await consolidate(deps, choice, plan.groups.indicators);
   expect(first).toMatchObject({ ok: true, sheetName: 'TH PL01 2026-Q1', refreshed: false, units: 6, missing: 2, items: 4 });
-  expect(column('TH PL01 2026-Q1', 'E', 6, 9)).toEqual(['72,5%', '33,33% (1/3)', 'Đang triển khai', '8,2% (105/1.280)']);
+  expect(column('TH PL01 2026-Q1', 'E', 7, 10)).toEqual(['72,5%', '33,33% (1/3)', 'Đang triển khai', '8,2% (105/1.280)']);
 
   const res = await t.app.inject({
     method: 'POST', url: '/api/submissions', headers: { 'x-test-principal': JSON.stringify(principal('reporter', SNV)) },
@@ -64,7 +64,7 @@ it('Tổng hợp writes the province sheet; Làm mới refreshes the same sheet 
   expect(res.statusCode).toBe(201);
   const again = await consolidate(deps, choice, plan.groups.indicators);
   expect(again).toMatchObject({ ok: true, refreshed: true, missing: 1 });
-  expect(host.cell('TH PL01 2026-Q1', 'E9').value).toBe('14,29% (200/1.400)');
+  expect(host.cell('TH PL01 2026-Q1', 'E10').value).toBe('14,29% (200/1.400)');
   expect(host.book.sheets.map((s) => s.name)).toEqual(['Sheet1', 'TH PL01 2026-Q1']);
   expect(chartsOf(host.sheet('TH PL01 2026-Q1'))).toHaveLength(1);
 });
@@ -73,8 +73,8 @@ it('gives a monitoring agency’s consolidator a sheet of only the tasks it over
   const deps = { api: apiAs(t.app, principal('consolidator', SNV)), excel: excelConsolidation };
   const r = await consolidate(deps, { planId: PLAN_ID, period: '2026-Q1', kind: 'tasks' }, []);
   expect(r).toMatchObject({ ok: true, sheetName: 'TH PL02 2026-Q1', items: 1 });
-  expect(host.cell('TH PL02 2026-Q1', 'K6').value).toBe('nv-01');
-  expect(host.cell('TH PL02 2026-Q1', 'K7').value).toBe('');
+  expect(host.cell('TH PL02 2026-Q1', 'K7').value).toBe('nv-01');
+  expect(host.cell('TH PL02 2026-Q1', 'K8').value).toBe('');
   const indicators = await consolidate(deps, { planId: PLAN_ID, period: '2026-Q1', kind: 'indicators' }, []);
   expect(indicators).toEqual({ ok: false, message: 'Bạn không có quyền thực hiện thao tác này.' });
 });

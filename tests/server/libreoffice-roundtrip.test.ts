@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildConsolidationSheet, type ConsolidationData, type SheetBlock } from '../../src/core/consolidation-sheet';
 import { testApp, type TestApp } from './support/app';
-import { PLAN_ID } from './support/catalogue';
+import { PLAN_ID, testCatalogue } from './support/catalogue';
 import { seedPeriod } from './support/consolidation-data';
 import { sqliteTestDatabase } from './support/databases';
 import { as, principal } from './support/test-auth';
@@ -43,7 +43,9 @@ describeWithSoffice('LibreOffice: consolidated workbook → CSV', () => {
     writeFileSync(file, xlsx.rawPayload);
     const csv = parseCsv(readFileSync(await convert(file, CSV_FILTER, dir), 'utf8'));
 
-    const spec = buildConsolidationSheet(json, { groups: kind === 'indicators' ? [{ id: 'I', title: 'Hạ tầng số' }, { id: 'II', title: 'Nhận thức số, nhân lực số' }] : [{ id: 'I', title: 'Công tác lãnh đạo, chỉ đạo' }] });
+    const spec = buildConsolidationSheet(json, {
+      groups: kind === 'indicators' ? testCatalogue.indicatorGroups : testCatalogue.taskGroups, document: testCatalogue.document,
+    });
     const at = (b: SheetBlock, r: number, c: number) => csv[b.row + r]?.[b.col + c] ?? '';
     for (const block of spec.blocks) {
       block.values.forEach((line, r) => line.forEach((v, c) => {

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { buildConsolidationSheet } from '../../src/core/consolidation-sheet';
 import { testApp, type TestApp } from './support/app';
-import { PLAN_ID, SNV } from './support/catalogue';
+import { PLAN_ID, SNV, testCatalogue } from './support/catalogue';
 import { seedPeriod } from './support/consolidation-data';
 import { describeEachDatabase } from './support/databases';
 import { as, principal } from './support/test-auth';
@@ -34,7 +34,7 @@ describeEachDatabase('consolidation as .xlsx', (database) => {
     expect(res.headers['content-disposition']).toContain('.xlsx');
     const sheet = await sheetOf(res.rawPayload);
     expect(sheet.name).toBe('TH PL01 2026-Q1');
-    const spec = buildConsolidationSheet(json, { groups: [{ id: 'I', title: 'Hạ tầng số' }, { id: 'II', title: 'Nhận thức số, nhân lực số' }] });
+    const spec = buildConsolidationSheet(json, { groups: testCatalogue.indicatorGroups, document: testCatalogue.document });
     for (const block of spec.blocks) {
       block.values.forEach((line, r) => line.forEach((v, c) => {
         const cell = sheet.getCell(block.row + r + 1, block.col + c + 1).value;
@@ -46,6 +46,39 @@ describeEachDatabase('consolidation as .xlsx', (database) => {
     expect(sheet.getCell(province.row + ct05 + 1, 5).value).toBe('33,33% (1/3)');
     expect(sheet.getCell(province.row + ct05 + 1, 8).value).toBe('Chưa đạt');
     expect(sheet.getCell(province.row + ct05 + 1, 8).fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
+  });
+
+  it('names the plan’s document and the period with its cut-off window in the title', async () => {
+    const sheet = await sheetOf((await t.app.inject({ method: 'GET', url: url('indicators', 'xlsx'), headers: consolidator })).rawPayload);
+    expect(sheet.getCell('A1').value).toBe('TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ – QUÝ I NĂM 2026');
+    expect(sheet.getCell('A2').value).toBe('Kế hoạch số 1174/KH-UBND ngày 31/12/2025 – Chuyển đổi số tỉnh Nghệ An năm 2026');
+    expect(sheet.getCell('A3').value).toMatch(/^Kỳ báo cáo: Quý I năm 2026 \(số liệu từ 15\/12\/2025 đến 14\/03\/2026\)\. Số liệu tổng hợp lúc \d\d\/\d\d\/\d{4} \d\d:\d\d\.$/);
+    const cells: string[] = [];
+    sheet.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells.join('\n')).not.toContain(PLAN_ID);
+  });
+
+  it.each(['indicators', 'tasks'])('%s: prints on A4 landscape, one page wide, the title atop every page, the matrix outside the print area', async (kind) => {
+    const json = (await t.app.inject({ method: 'GET', url: url(kind, 'json'), headers: consolidator })).json();
+    const sheet = await sheetOf((await t.app.inject({ method: 'GET', url: url(kind, 'xlsx'), headers: consolidator })).rawPayload);
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:3',
+      margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    });
+    expect(sheet.headerFooter.oddFooter).toBe('&CTrang &P/&N');
+    const spec = buildConsolidationSheet(json, {});
+    const matrixCaption = spec.blocks.find((b) => b.id === 'matrixCaption')!;
+    const groups = spec.blocks.find((b) => b.id === 'groups')!;
+    const lastCol = String.fromCharCode(64 + spec.chart!.anchor.col + spec.chart!.anchor.cols);
+    // Down to the last line before the blank line and the matrix caption (1-based: caption row − 1); across to the chart’s right edge.
+    expect(sheet.pageSetup.printArea).toBe(`A1:${lastCol}${matrixCaption.row - 1}`);
+    expect(matrixCaption.row).toBeGreaterThan(groups.row + groups.values.length);
+  });
+
+  it('writes the print area with absolute rows, which LibreOffice needs to honour it', async () => {
+    const res = await t.app.inject({ method: 'GET', url: url('indicators', 'xlsx'), headers: consolidator });
+    const workbook = await (await JSZip.loadAsync(res.rawPayload)).file('xl/workbook.xml')!.async('string');
+    expect(workbook).toMatch(/<definedName name="_xlnm\.Print_Area" localSheetId="0">&apos;TH PL01 2026-Q1&apos;!\$A\$1:\$L\$\d+<\/definedName>/);
   });
 
   it('carries a stacked column chart of indicators met per group, drawn from the group table', async () => {

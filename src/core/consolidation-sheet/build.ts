@@ -4,16 +4,20 @@
 // Pure: the Excel adapter (src/office/excel/consolidate.ts) and the .xlsx writer
 // (src/server/xlsx/consolidation.ts) draw the same spec.
 
+import type { PlanDocument } from '../catalogue-types';
+import { formatDateVi, parsePeriod, periodLabel } from '../periods';
 import { EVALUATION_STYLES } from '../template/columns';
 import { safeSheetName } from '../template/build';
 import { TASK_STATUS_LABELS, type TaskStatus } from '../values';
 import { completenessSection } from './completeness';
 import { COUNT, PERCENT, Stack, TEXT, vietnamTime } from './layout';
-import type { CellFill, ChartSpec, ConsolidationData, ConsolidationSheetSpec, IndicatorLine, SheetCell, TaskLine } from './types';
+import type { CellFill, ChartSpec, ConsolidationData, ConsolidationSheetSpec, IndicatorLine, PrintSpec, SheetCell, TaskLine } from './types';
 
 export interface SheetOptions {
   /** Group titles from the catalogue ("I" → "Hạ tầng số"); the id alone is shown without them. */
   readonly groups?: readonly { readonly id: string; readonly title: string }[];
+  /** The plan's document from the catalogue, named in the title; the plan id alone is shown without it. */
+  readonly document?: Pick<PlanDocument, 'number' | 'issuedOn' | 'title'>;
 }
 
 export const RULE_LABELS: Readonly<Record<string, string>> = {
@@ -48,10 +52,7 @@ const HEADER_FILL = '#D9E1F2';
 export function buildConsolidationSheet(data: ConsolidationData, options: SheetOptions = {}): ConsolidationSheetSpec {
   const stack = new Stack();
   const subject = data.kind === 'indicators' ? 'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU' : 'TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ';
-  stack.add('title', 'title', [
-    [`TỔNG HỢP ${subject} CHUYỂN ĐỔI SỐ – KỲ ${data.period}`],
-    [`Kế hoạch: ${data.planId}. Số liệu tổng hợp lúc ${vietnamTime(data.generatedAt)}.`],
-  ], [TEXT]);
+  stack.add('title', 'title', titleLines(data, subject, options.document), [TEXT]);
   const groupTitle = (id: string) => {
     const g = options.groups?.find((x) => x.id === id);
     return g ? `${id}. ${g.title}` : id;
@@ -107,6 +108,17 @@ export function buildConsolidationSheet(data: ConsolidationData, options: SheetO
   stack.add('matrix', 'table', matrix, [TEXT, TEXT], 1);
 
   const width = stack.width;
+  const matrixCaption = stack.blocks.find((b) => b.id === 'matrixCaption')!;
+  const reportCols = Math.max(...stack.blocks.filter((b) => b.row < matrixCaption.row).map((b) => b.col + b.numberFormats.length),
+    chart ? chart.anchor.col + chart.anchor.cols : 0);
+  const print: PrintSpec = {
+    paper: 'A4', orientation: 'landscape', fitToWidth: 1, fitToHeight: 0,
+    margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    titleRows: { first: 0, last: stack.blocks[0].values.length - 1 },
+    // From A1 down to (not including) the blank line before the matrix caption, across to the chart’s right edge.
+    area: { row: 0, col: 0, rows: matrixCaption.row - 1, cols: reportCols },
+    footer: 'Trang &P/&N',
+  };
   return {
     kind: data.kind,
     sheetName: consolidationSheetName(data.kind, data.period),
@@ -116,8 +128,30 @@ export function buildConsolidationSheet(data: ConsolidationData, options: SheetO
     fills: stack.fills,
     headerFill: HEADER_FILL,
     chart,
+    print,
     extent: { rows: stack.row, cols: Math.max(width, chart ? chart.anchor.col + chart.anchor.cols : 0) },
   };
+}
+
+/**
+ * The title lines: the subject and period, the plan's document, the period's cut-off window and when
+ * the figures were consolidated.
+ * @example titleLines(q1, 'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', doc)
+ * // ['TỔNG HỢP KẾT QUẢ … CHUYỂN ĐỔI SỐ – QUÝ I NĂM 2026',
+ * //  'Kế hoạch số 1174/KH-UBND ngày 31/12/2025 – Chuyển đổi số tỉnh Nghệ An năm 2026',
+ * //  'Kỳ báo cáo: Quý I năm 2026 (số liệu từ 15/12/2025 đến 14/03/2026). Số liệu tổng hợp lúc 25/03/2026 10:00.']
+ */
+function titleLines(data: ConsolidationData, subject: string, document: SheetOptions['document']): SheetCell[][] {
+  const parsed = parsePeriod(data.period);
+  const period = parsed.ok ? parsed.value : null;
+  const label = period ? periodLabel(period) : data.period;
+  const window = period ? ` (số liệu từ ${formatDateVi(period.start)} đến ${formatDateVi(period.end)})` : '';
+  const plan = document ? `Kế hoạch số ${document.number} ngày ${formatDateVi(document.issuedOn)} – ${document.title}` : `Kế hoạch: ${data.planId}`;
+  return [
+    [`TỔNG HỢP ${subject} CHUYỂN ĐỔI SỐ – ${period ? label.toUpperCase() : `KỲ ${label}`}`],
+    [plan],
+    [`Kỳ báo cáo: ${label}${window}. Số liệu tổng hợp lúc ${vietnamTime(data.generatedAt)}.`],
+  ];
 }
 
 function indicatorLine(i: IndicatorLine): SheetCell[] {

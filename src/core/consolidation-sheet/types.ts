@@ -109,6 +109,30 @@ export interface ChartSpec {
   readonly anchor: { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number };
 }
 
+/**
+ * How the sheet prints (A4 landscape, one page wide, as many pages tall as it takes). Margins in
+ * inches (the .xlsx unit); rows and columns 0-based, as everywhere in the spec. Excel allows one
+ * block of repeated rows per sheet, so `titleRows` repeats the title lines (plan, period, cut-off)
+ * atop every page: one table's header repeated over another table's rows would mislabel them.
+ */
+export interface PrintSpec {
+  readonly paper: 'A4';
+  readonly orientation: 'landscape' | 'portrait';
+  /** Pages across (1) and down (0 = as many as needed). */
+  readonly fitToWidth: number;
+  readonly fitToHeight: number;
+  readonly margins: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number; readonly header: number; readonly footer: number };
+  readonly titleRows: { readonly first: number; readonly last: number };
+  /**
+   * What prints: the report (title to the group table and its chart). The unit × indicator matrix
+   * (53 columns for PL01) stays outside: fitted to one A4 width it would print at about a sixth of
+   * its size; it is a working table to filter on screen.
+   */
+  readonly area: { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number };
+  /** Page footer in Excel's header/footer codes ("&P" page, "&N" pages). */
+  readonly footer: string;
+}
+
 export interface ConsolidationSheetSpec {
   readonly kind: ConsolidationData['kind'];
   readonly sheetName: string;
@@ -119,6 +143,7 @@ export interface ConsolidationSheetSpec {
   readonly fills: readonly CellFill[];
   readonly headerFill: string;
   readonly chart: ChartSpec | null;
+  readonly print: PrintSpec;
   /** Rows × columns the sheet occupies from A1 (what a refresh clears). */
   readonly extent: { readonly rows: number; readonly cols: number };
 }

@@ -43,7 +43,7 @@ export const consolidationRoutes: FastifyPluginAsync = async (app) => {
     if (query.format === 'xlsx') {
       const file = `tong-hop-${query.planId}-${query.period}-${query.kind}.xlsx`;
       const groups = query.kind === 'indicators' ? catalogue.indicatorGroups : catalogue.taskGroups;
-      return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${file}"`).send(await consolidationWorkbook(body, { groups }));
+      return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${file}"`).send(await consolidationWorkbook(body, { groups, document: catalogue.document }));
     }
     return body;
   });

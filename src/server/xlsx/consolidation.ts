@@ -3,6 +3,7 @@
 // chart added to the package afterwards (exceljs writes no charts; see chart.ts).
 import ExcelJS from 'exceljs';
 import { buildConsolidationSheet, type ConsolidationData, type ConsolidationSheetSpec, type SheetOptions } from '../../core/consolidation-sheet';
+import { columnLetter } from '../../core/template/address';
 import { addColumnChart } from './chart';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -39,6 +40,17 @@ export function drawConsolidationSheet(sheet: ExcelJS.Worksheet, spec: Consolida
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(f.fill) } };
     cell.font = { ...font, color: { argb: argb(f.fontColor) } };
   }
+  const p = spec.print;
+  // exceljs writes the print area as `'sheet'!$<first>:$<last>`: given "A1:L241" that is "$A1:$L241",
+  // which LibreOffice ignores (it prints the whole sheet); given "A$1:L$241" it is "$A$1:$L$241".
+  const corner = (row: number, col: number) => `${columnLetter(col)}$${row + 1}`;
+  sheet.pageSetup = {
+    paperSize: 9, orientation: p.orientation, fitToPage: true, fitToWidth: p.fitToWidth, fitToHeight: p.fitToHeight,
+    horizontalCentered: true, margins: p.margins,
+    printArea: `${corner(p.area.row, p.area.col)}:${corner(p.area.row + p.area.rows - 1, p.area.col + p.area.cols - 1)}`,
+    printTitlesRow: `${p.titleRows.first + 1}:${p.titleRows.last + 1}`,
+  };
+  sheet.headerFooter = { oddFooter: `&C${p.footer}` };
 }
 
 /**
