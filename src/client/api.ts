@@ -1,6 +1,8 @@
 // The taskpane's HTTP client: JSON over fetch with the session's bearer token, and every failure
 // as an ApiError whose message a person can read in Vietnamese (the server's own message when it
 // sent one – they are Vietnamese – or one chosen by status). Shared by the Word and Excel views.
+// The messages live in src/taskpane/strings.ts (client), with the rest of the UI text.
+import { strings } from '../taskpane/strings';
 
 export class ApiError extends Error {
   constructor(message: string, readonly status: number, readonly code: string | null, readonly body: unknown) {
@@ -9,18 +11,9 @@ export class ApiError extends Error {
   }
 }
 
-const BY_STATUS: Readonly<Record<number, string>> = {
-  400: 'Yêu cầu không hợp lệ.',
-  401: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
-  403: 'Bạn không có quyền thực hiện thao tác này.',
-  404: 'Không tìm thấy dữ liệu yêu cầu.',
-  409: 'Dữ liệu đã thay đổi trên máy chủ.',
-  422: 'Dữ liệu gửi lên có lỗi.',
-  423: 'Báo cáo đã được phê duyệt nên bị khoá.',
-  429: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',
-};
-const OFFLINE = 'Không kết nối được máy chủ báo cáo. Hãy kiểm tra mạng rồi thử lại.';
-const SERVER = 'Máy chủ báo cáo gặp lỗi. Vui lòng thử lại sau.';
+const BY_STATUS: Readonly<Record<number, string>> = strings.client.byStatus;
+const OFFLINE = strings.client.offline;
+const SERVER = strings.client.server;
 
 /** The Vietnamese message for a failed response. */
 export function errorMessage(status: number, body: unknown): string {

@@ -4,6 +4,7 @@
 // with a local account (session.ts). @azure/msal-browser is imported lazily: it must not weigh on
 // the taskpane's first load. The token lives in sessionStorage (session.ts), never in the workbook.
 // Source: https://learn.microsoft.com/office/dev/add-ins/develop/enable-nested-app-authentication-in-your-add-in
+import { strings } from '../taskpane/strings';
 import { createApiClient } from './api';
 import { saveSession, type Session, type SessionUser } from './session';
 
@@ -28,7 +29,7 @@ export async function fetchAuthConfig(baseUrl = '', doFetch: typeof fetch = (...
 
 export const entraEnabled = (c: ClientAuthConfig): boolean => c.entraClientId !== null && c.authority !== null && c.scope !== null;
 
-const FAILED = 'Không đăng nhập được bằng tài khoản Microsoft. Hãy thử lại, hoặc dùng tài khoản do quản trị hệ thống cấp.';
+const FAILED = strings.client.entraFailed;
 
 /**
  * Gets an Entra access token (silently when Office already knows the user, otherwise with MSAL's

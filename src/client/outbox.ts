@@ -7,6 +7,7 @@
 // except 401: an expired sign-in is not the report's fault, so it waits for the next sign-in.
 // Sends are serialised: one request at a time, never the same entry twice concurrently.
 import type { SubmissionRequest, SubmissionResponse } from '../core/schemas';
+import { strings } from '../taskpane/strings';
 import { ApiError } from './api';
 
 export type EntryState = 'waiting' | 'refused';
@@ -45,7 +46,7 @@ export interface OutboxOptions {
 }
 
 const DEFAULT_DELAYS = [2_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
-const SIGNED_OUT = 'Phiên đăng nhập đã hết hạn: báo cáo sẽ được gửi sau khi bạn đăng nhập lại.';
+const SIGNED_OUT = strings.client.outboxSignedOut;
 
 /**
  * The storage key of one user's outbox in one Office partition (src/office/storage.ts). Per user:

@@ -1,5 +1,6 @@
 // Every string the taskpane shows. Vietnamese is the product's language; another language is
 // added by writing an object of type Strings (the compiler then lists every missing entry).
+// The one module for UI text, also used by src/office and src/client (pure data, so importable anywhere).
 import type { OutsideReason } from '../office/host';
 
 export const vi = {
@@ -184,6 +185,57 @@ export const vi = {
       'other-host': 'ứng dụng Office này chưa được hỗ trợ; hãy dùng Excel hoặc Word.',
       timeout: 'Office không phản hồi trong thời gian chờ.',
     } satisfies Record<OutsideReason, string>,
+  },
+  /** Office errors as the taskpane shows them (src/office/excel/errors.ts, src/office/word/errors.ts). */
+  officeErrors: {
+    excel: {
+      cellEdit: 'Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để kết thúc việc nhập ô; thao tác sẽ tự chạy lại.',
+      notFound: 'Không tìm thấy trang báo cáo hoặc trang ánh xạ của nó (có thể đã bị xóa hoặc đổi tên).',
+      exists: 'Đã có một trang tính cùng tên trong sổ làm việc.',
+      protected: 'Ô hoặc trang tính đang được bảo vệ nên Excel không cho thay đổi.',
+      other: (code: string) => `Excel báo lỗi (${code}). Hãy thử lại; nếu vẫn lỗi, gửi mã lỗi này cho bộ phận hỗ trợ.`,
+    },
+    word: {
+      /** By Office error code; any other code gets `other`. */
+      byCode: {
+        AccessDenied: 'Word không cho phép sửa tài liệu này (tài liệu đang được bảo vệ hoặc chỉ đọc). Hãy mở một tài liệu mới rồi thử lại.',
+        InvalidArgument: 'Word từ chối một thao tác khi ghi báo cáo. Hãy tạo lại báo cáo trong một tài liệu mới.',
+        ItemNotFound: 'Không tìm thấy phần báo cáo trong tài liệu. Hãy bấm "Tạo báo cáo" lại.',
+        GeneralException: 'Word gặp lỗi khi ghi báo cáo. Hãy thử lại; nếu vẫn lỗi, hãy lưu tài liệu và mở lại Word.',
+        NotAllowed: 'Word đang bận (có thể đang mở hộp thoại hoặc đang sửa một ô). Hãy đóng hộp thoại rồi thử lại.',
+      },
+      other: (code: string) => `Word báo lỗi (${code}). Hãy thử lại.`,
+      tooOld: 'Phiên bản Word này chưa hỗ trợ tạo bảng báo cáo (cần Word 2016 trở lên hoặc Word trên web). Hãy tải tệp .docx của báo cáo từ máy chủ.',
+    },
+  },
+  /** Failures and notes of Chèn Phụ lục, Kiểm tra and reading report sheets (src/office/excel). */
+  excelSheets: {
+    nothingAssigned: 'Đơn vị không được giao chỉ tiêu / nhiệm vụ nào trong phụ lục này nên không tạo trang báo cáo.',
+    sheetExists: (sheet: string) =>
+      `Đã có trang “${sheet}”. Chọn Ghi đè để thay bằng mẫu trống (số liệu đã nhập trên trang cũ sẽ mất), hoặc đổi tên trang cũ rồi chèn lại.`,
+    noPageLayout: 'Excel này chưa hỗ trợ ExcelApi 1.9 nên chưa đặt khổ in A4 ngang; hãy đặt trong Bố trí trang (Page Layout).',
+    notReportSheet: (sheet: string) =>
+      `Trang “${sheet}” không phải là trang báo cáo do phần bổ trợ tạo ra (không có hoặc hỏng trang ánh xạ).`,
+    catalogueMismatch: (sheet: string, sheetPlan: string, sheetVersion: number, plan: string, version: number) =>
+      `Trang “${sheet}” được tạo từ danh mục ${sheetPlan} (phiên bản ${sheetVersion}), khác danh mục đang dùng (${plan}, phiên bản ${version}). Hãy chèn lại mẫu mới.`,
+  },
+  /** The HTTP client, the outbox and Microsoft sign-in (src/client). */
+  client: {
+    /** A failed response without a message of the server's own, by status. */
+    byStatus: {
+      400: 'Yêu cầu không hợp lệ.',
+      401: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+      403: 'Bạn không có quyền thực hiện thao tác này.',
+      404: 'Không tìm thấy dữ liệu yêu cầu.',
+      409: 'Dữ liệu đã thay đổi trên máy chủ.',
+      422: 'Dữ liệu gửi lên có lỗi.',
+      423: 'Báo cáo đã được phê duyệt nên bị khoá.',
+      429: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',
+    },
+    offline: 'Không kết nối được máy chủ báo cáo. Hãy kiểm tra mạng rồi thử lại.',
+    server: 'Máy chủ báo cáo gặp lỗi. Vui lòng thử lại sau.',
+    outboxSignedOut: 'Phiên đăng nhập đã hết hạn: báo cáo sẽ được gửi sau khi bạn đăng nhập lại.',
+    entraFailed: 'Không đăng nhập được bằng tài khoản Microsoft. Hãy thử lại, hoặc dùng tài khoản do quản trị hệ thống cấp.',
   },
 };
 

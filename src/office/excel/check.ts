@@ -6,6 +6,7 @@ import {
   checkSheetCells, indicatorInputs, SHEET_COLORS, taskInputs,
   type CheckOutcome, type SheetIssue, type SheetRow, type TemplateMapping,
 } from '../../core/template';
+import { strings } from '../../taskpane/strings';
 import { done, failed, guarded, type ExcelOutcome } from './errors';
 import { queueSheetLoad, notReportSheet } from './read';
 import { PROTECTION, runs } from './render';
@@ -50,7 +51,7 @@ export function checkSheet(sheetName: string, catalogue: Catalogue): Promise<Exc
     if (!read) return notReportSheet<CheckResult>(sheetName);
     const { mapping } = read;
     if (mapping.planId !== catalogue.planId || mapping.catalogueVersion !== catalogue.catalogueVersion) {
-      return failed<CheckResult>('catalogueMismatch', `Trang “${sheetName}” được tạo từ danh mục ${mapping.planId} (phiên bản ${mapping.catalogueVersion}), khác danh mục đang dùng (${catalogue.planId}, phiên bản ${catalogue.catalogueVersion}). Hãy chèn lại mẫu mới.`);
+      return failed<CheckResult>('catalogueMismatch', strings.excelSheets.catalogueMismatch(sheetName, mapping.planId, mapping.catalogueVersion, catalogue.planId, catalogue.catalogueVersion));
     }
     const outcome = checkSheetCells(catalogue, mapping, read.values, read.numberFormats);
 

@@ -1,6 +1,10 @@
 // Office errors as values the taskpane can show, in Vietnamese. Source of truth: Excel.ErrorCodes
 // (https://learn.microsoft.com/office/dev/add-ins/reference/javascript-api-for-office-error-codes)
 // and STYLE.md §3–4: translated, never swallowed; expected failures are values, bugs are exceptions.
+// The messages live in src/taskpane/strings.ts (officeErrors.excel), with the rest of the UI text.
+import { strings } from '../../taskpane/strings';
+
+const T = strings.officeErrors.excel;
 
 export type ExcelFailureCode =
   /** The clerk is typing in a cell: Excel refuses every API call until Enter / Esc. Retry. */
@@ -33,7 +37,8 @@ export const done = <T>(value: T): ExcelOutcome<T> => ({ ok: true, value });
 export const failed = <T = never>(code: ExcelFailureCode, message: string, extra: Partial<ExcelFailure> = {}): ExcelOutcome<T> =>
   ({ ok: false, error: { code, message, retryable: code === 'cellEditMode', ...extra } });
 
-export const CELL_EDIT_MESSAGE = 'Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để kết thúc việc nhập ô; thao tác sẽ tự chạy lại.';
+/** Kept as an export: the taskpane and the browser tests wait for this exact text. */
+export const CELL_EDIT_MESSAGE = T.cellEdit;
 
 /** The shape of OfficeExtension.Error that matters here. */
 interface OfficeErrorLike {
@@ -56,13 +61,13 @@ export function translateOfficeError(e: unknown): ExcelFailure {
     case 'InvalidOperationInCellEditMode':
       return { code: 'cellEditMode', message: CELL_EDIT_MESSAGE, retryable: true, ...extra };
     case 'ItemNotFound':
-      return { code: 'sheetNotFound', message: 'Không tìm thấy trang báo cáo hoặc trang ánh xạ của nó (có thể đã bị xóa hoặc đổi tên).', retryable: false, ...extra };
+      return { code: 'sheetNotFound', message: T.notFound, retryable: false, ...extra };
     case 'ItemAlreadyExists':
-      return { code: 'sheetExists', message: 'Đã có một trang tính cùng tên trong sổ làm việc.', retryable: false, ...extra };
+      return { code: 'sheetExists', message: T.exists, retryable: false, ...extra };
     case 'AccessDenied':
-      return { code: 'protected', message: 'Ô hoặc trang tính đang được bảo vệ nên Excel không cho thay đổi.', retryable: false, ...extra };
+      return { code: 'protected', message: T.protected, retryable: false, ...extra };
     default:
-      return { code: 'office', message: `Excel báo lỗi (${e.code}). Hãy thử lại; nếu vẫn lỗi, gửi mã lỗi này cho bộ phận hỗ trợ.`, retryable: false, ...extra };
+      return { code: 'office', message: T.other(e.code), retryable: false, ...extra };
   }
 }
 

@@ -2,6 +2,7 @@
 // whatever the number of rows – the first reads the sheet names, the second writes everything.
 
 import { mappingSheetName, type TemplateSpec } from '../../core/template';
+import { strings } from '../../taskpane/strings';
 import { supports } from '../host';
 import { done, failed, guarded, type ExcelOutcome } from './errors';
 import { queueMappingSheet, queueReportSheet } from './render';
@@ -29,7 +30,7 @@ const TEMPORARY = (name: string): string => `~${name}`.slice(0, 31);
  */
 export function insertTemplate(spec: TemplateSpec, options: InsertOptions = {}): Promise<ExcelOutcome<Inserted>> {
   if (spec.mapping.rows.length === 0) {
-    return Promise.resolve(failed('nothingAssigned', 'Đơn vị không được giao chỉ tiêu / nhiệm vụ nào trong phụ lục này nên không tạo trang báo cáo.'));
+    return Promise.resolve(failed('nothingAssigned', strings.excelSheets.nothingAssigned));
   }
   const pageLayout = supports('ExcelApi', '1.9');
   return guarded(() => Excel.run(async (context) => {
@@ -41,7 +42,7 @@ export function insertTemplate(spec: TemplateSpec, options: InsertOptions = {}):
     const mapName = mappingSheetName(spec.sheetName);
     const exists = names.has(spec.sheetName.toLowerCase());
     if (exists && !options.overwrite) {
-      return failed<Inserted>('sheetExists', `Đã có trang “${spec.sheetName}”. Chọn Ghi đè để thay bằng mẫu trống (số liệu đã nhập trên trang cũ sẽ mất), hoặc đổi tên trang cũ rồi chèn lại.`);
+      return failed<Inserted>('sheetExists', strings.excelSheets.sheetExists(spec.sheetName));
     }
     // Added under a temporary name first: Excel refuses to delete the last visible sheet.
     const sheet = sheets.add(exists ? TEMPORARY(spec.sheetName) : spec.sheetName);
@@ -62,7 +63,7 @@ export function insertTemplate(spec: TemplateSpec, options: InsertOptions = {}):
       sheetName: spec.sheetName,
       rows: spec.mapping.rows.length,
       pageLayoutApplied: pageLayout,
-      notes: pageLayout ? [] : ['Excel này chưa hỗ trợ ExcelApi 1.9 nên chưa đặt khổ in A4 ngang; hãy đặt trong Bố trí trang (Page Layout).'],
+      notes: pageLayout ? [] : [strings.excelSheets.noPageLayout],
     });
   }));
 }

@@ -5,6 +5,7 @@ import {
   CLIENT_ID_LINE, isMappingSheetName, mappingSheetName, parseCellAddress, parseMapping, readSheetRows,
   type Cell, type SheetRows, type TemplateMapping,
 } from '../../core/template';
+import { strings } from '../../taskpane/strings';
 import { done, failed, guarded, type ExcelOutcome } from './errors';
 
 export interface ReportSheetInfo {
@@ -78,7 +79,7 @@ export function queueSheetLoad(context: Excel.RequestContext, sheetName: string)
 }
 
 export const notReportSheet = <T>(sheetName: string): ExcelOutcome<T> =>
-  failed('sheetNotFound', `Trang “${sheetName}” không phải là trang báo cáo do phần bổ trợ tạo ra (không có hoặc hỏng trang ánh xạ).`);
+  failed('sheetNotFound', strings.excelSheets.notReportSheet(sheetName));
 
 /**
  * The rows a submission is made of, read in one sync, with the mapping (plan, unit, period, ids).

@@ -4,9 +4,11 @@
 // (REPORT_LAYOUT); page setup needs WordApiDesktop 1.3 and is skipped, not failed, without it.
 import { REPORT_LAYOUT as L, type ReportModel, type ReportTable } from '../../core/report';
 import { REPORT_TAG, REPORT_TITLE, bindingText } from './binding-text';
+import { strings } from '../../taskpane/strings';
 import { WordError, translated } from './errors';
 
-const TOO_OLD = 'Phiên bản Word này chưa hỗ trợ tạo bảng báo cáo (cần Word 2016 trở lên hoặc Word trên web). Hãy tải tệp .docx của báo cáo từ máy chủ.';
+/** Shown in the taskpane, so it lives with the UI text; the report's own wording stays in the document code. */
+const TOO_OLD = strings.officeErrors.word.tooOld;
 
 /** Millimetres to points (Word's unit for margins and indents). */
 const pt = (mm: number): number => Math.round((mm * 72) / 25.4 * 10) / 10;
