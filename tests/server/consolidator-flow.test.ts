@@ -53,16 +53,18 @@ it('Tổng hợp writes the province sheet; Làm mới refreshes the same sheet 
   const deps = { api: apiAs(t.app, principal('consolidator', null)), excel: excelConsolidation };
   const [plan] = await loadPlans(deps.api);
   const choice = { planId: PLAN_ID, period: '2026-Q1', kind: 'indicators' as const };
-  const first = await consolidate(deps, choice, plan.groups.indicators);
+  const first = await consolidate(deps, choice, { groups: plan.groups.indicators, document: plan.document });
   expect(first).toMatchObject({ ok: true, sheetName: 'TH PL01 2026-Q1', refreshed: false, units: 6, missing: 2, items: 4 });
   expect(column('TH PL01 2026-Q1', 'E', 7, 10)).toEqual(['72,5%', '33,33% (1/3)', 'Đang triển khai', '8,2% (105/1.280)']);
+  // The title names the plan's document, as the .xlsx export does, not the plan id.
+  expect(host.cell('TH PL01 2026-Q1', 'A2').value).toBe(`Kế hoạch số ${plan.document.number} ngày 31/12/2025 – ${plan.document.title}`);
 
   const res = await t.app.inject({
     method: 'POST', url: '/api/submissions', headers: { 'x-test-principal': JSON.stringify(principal('reporter', SNV)) },
     payload: { clientSubmissionId: '7d0c5c58-8d5e-4a4e-9d0c-2b1f4f3f6a11', planId: PLAN_ID, unitId: SNV, period: '2026-Q1', kind: 'indicators', rows: [{ id: 'ct-16', numerator: 95, denominator: 120 }] },
   });
   expect(res.statusCode).toBe(201);
-  const again = await consolidate(deps, choice, plan.groups.indicators);
+  const again = await consolidate(deps, choice, { groups: plan.groups.indicators, document: plan.document });
   expect(again).toMatchObject({ ok: true, refreshed: true, missing: 1 });
   expect(host.cell('TH PL01 2026-Q1', 'E10').value).toBe('14,29% (200/1.400)');
   expect(host.book.sheets.map((s) => s.name)).toEqual(['Sheet1', 'TH PL01 2026-Q1']);
@@ -71,16 +73,16 @@ it('Tổng hợp writes the province sheet; Làm mới refreshes the same sheet 
 
 it('gives a monitoring agency’s consolidator a sheet of only the tasks it oversees', async () => {
   const deps = { api: apiAs(t.app, principal('consolidator', SNV)), excel: excelConsolidation };
-  const r = await consolidate(deps, { planId: PLAN_ID, period: '2026-Q1', kind: 'tasks' }, []);
+  const r = await consolidate(deps, { planId: PLAN_ID, period: '2026-Q1', kind: 'tasks' }, { groups: [] });
   expect(r).toMatchObject({ ok: true, sheetName: 'TH PL02 2026-Q1', items: 1 });
   expect(host.cell('TH PL02 2026-Q1', 'K7').value).toBe('nv-01');
   expect(host.cell('TH PL02 2026-Q1', 'K8').value).toBe('');
-  const indicators = await consolidate(deps, { planId: PLAN_ID, period: '2026-Q1', kind: 'indicators' }, []);
+  const indicators = await consolidate(deps, { planId: PLAN_ID, period: '2026-Q1', kind: 'indicators' }, { groups: [] });
   expect(indicators).toEqual({ ok: false, message: 'Bạn không có quyền thực hiện thao tác này.' });
 });
 
 it('tells a clerk, in Vietnamese, that consolidation is not theirs, and writes nothing', async () => {
-  const r = await consolidate({ api: apiAs(t.app, principal('reporter', SKHCN)), excel: excelConsolidation }, { planId: PLAN_ID, period: '2026-Q1', kind: 'indicators' }, []);
+  const r = await consolidate({ api: apiAs(t.app, principal('reporter', SKHCN)), excel: excelConsolidation }, { planId: PLAN_ID, period: '2026-Q1', kind: 'indicators' }, { groups: [] });
   expect(r).toEqual({ ok: false, message: 'Bạn không có quyền thực hiện thao tác này.' });
   expect(host.book.sheets.map((s) => s.name)).toEqual(['Sheet1']);
 });

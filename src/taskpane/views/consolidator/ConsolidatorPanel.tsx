@@ -41,7 +41,7 @@ export function ConsolidatorPanel({ session, onSignOut }: { session: Session; on
     if (!plan) return;
     setBusy(true);
     setNotice(null);
-    const r = await consolidate({ api, excel: excelConsolidation, onWaiting: (w) => setNotice(w ? { intent: 'warning', text: w.message } : null) }, target, plan.groups[target.kind]);
+    const r = await consolidate({ api, excel: excelConsolidation, onWaiting: (w) => setNotice(w ? { intent: 'warning', text: w.message } : null) }, target, { groups: plan.groups[target.kind], document: plan.document });
     setBusy(false);
     if (!r.ok) return setNotice({ intent: 'error', text: r.message });
     setLast(target);

@@ -2,7 +2,7 @@
 // fetch the consolidation the server allows this user (a monitoring agency gets only its tasks), build
 // the sheet spec, draw it in Excel (waiting out cell-edit mode). Failures come back as Vietnamese text.
 import { ApiError, type ApiClient } from '../../../client/api';
-import type { Group } from '../../../core/catalogue-types';
+import type { Group, PlanDocument } from '../../../core/catalogue-types';
 import { buildConsolidationSheet, type ConsolidationData } from '../../../core/consolidation-sheet';
 import type { ExcelConsolidation } from '../../../office/excel/consolidation-index';
 import type { WaitingState } from '../../../office/excel/errors';
@@ -20,6 +20,8 @@ export interface PlanOption {
   readonly title: string;
   readonly periods: readonly { readonly id: string; readonly label: string }[];
   readonly groups: Readonly<Record<Kind, readonly Group[]>>;
+  /** Named in the sheet's title, as in the .xlsx export. */
+  readonly document: Pick<PlanDocument, 'number' | 'issuedOn' | 'title'>;
 }
 
 export interface Deps {
@@ -37,11 +39,12 @@ export async function loadPlans(api: ApiClient): Promise<PlanOption[]> {
     const id = encodeURIComponent(p.planId);
     const [periods, plan] = await Promise.all([
       api.get<{ periods: { id: string; label: string }[] }>(`/api/periods?planId=${id}`),
-      api.get<{ catalogue: { indicatorGroups: Group[]; taskGroups: Group[] } }>(`/api/plans/${id}`),
+      api.get<{ catalogue: { indicatorGroups: Group[]; taskGroups: Group[]; document: PlanDocument } }>(`/api/plans/${id}`),
     ]);
     return {
       planId: p.planId, title: `${p.number} – ${p.title}`, periods: periods.periods.map((x) => ({ id: x.id, label: x.label })),
       groups: { indicators: plan.catalogue.indicatorGroups, tasks: plan.catalogue.taskGroups },
+      document: plan.catalogue.document,
     };
   }));
 }
@@ -53,9 +56,13 @@ export type Outcome =
 /**
  * "Tổng hợp" (a new sheet) and "Làm mới" (the same sheet, refreshed in place): one function, since
  * the sheet is found by its name (plan appendix and period).
- * @example const r = await consolidate({ api, excel: excelConsolidation }, { planId, period: '2026-Q1', kind: 'indicators' }, plan.groups.indicators)
+ * @example const r = await consolidate({ api, excel: excelConsolidation }, { planId, period: '2026-Q1', kind: 'indicators' }, { groups: plan.groups.indicators, document: plan.document })
  */
-export async function consolidate(deps: Deps, choice: Choice, groups: readonly Group[]): Promise<Outcome> {
+export async function consolidate(
+  deps: Deps,
+  choice: Choice,
+  sheet: { readonly groups: readonly Group[]; readonly document?: PlanOption['document'] },
+): Promise<Outcome> {
   let data: ConsolidationData;
   try {
     const q = new URLSearchParams({ planId: choice.planId, period: choice.period, kind: choice.kind });
@@ -63,7 +70,7 @@ export async function consolidate(deps: Deps, choice: Choice, groups: readonly G
   } catch (e) {
     return { ok: false, message: message(e) };
   }
-  const spec = buildConsolidationSheet(data, { groups });
+  const spec = buildConsolidationSheet(data, sheet);
   const r = await deps.excel.withCellEditRetry(() => deps.excel.writeConsolidation(spec), { onWaiting: deps.onWaiting });
   if (!r.ok) return { ok: false, message: r.error.message };
   return {
