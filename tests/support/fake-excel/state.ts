@@ -1,6 +1,7 @@
 // The workbook a fake Excel host holds: sheets of cells with values, formats, protection, validation.
 // Plain data, mutated only by queued operations at context.sync() (proxies.ts) or by a simulated
 // clerk (typing.ts). Source of truth: the parts of the Excel JavaScript API the adapters use.
+import { FakeOfficeError } from '../fake-office';
 
 export interface ValidationState {
   readonly rule: { readonly list?: { readonly inCellDropDown: boolean; readonly source: string } } & Record<string, unknown>;
@@ -68,12 +69,7 @@ export const ERROR_CODES = {
 } as const;
 
 /** Shaped like OfficeExtension.Error: `name` "RichApi.Error", a `code` from Excel.ErrorCodes. */
-export class FakeOfficeError extends Error {
-  override readonly name = 'RichApi.Error';
-  constructor(readonly code: string, message: string) {
-    super(message);
-  }
-}
+export { FakeOfficeError };
 
 export const newCell = (): CellState => ({
   value: '', formula: null, numberFormat: 'General', fill: null,

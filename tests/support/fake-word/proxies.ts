@@ -18,8 +18,8 @@ function settable(self: Proxy & { readers: Record<string, () => unknown> }, targ
   for (const name of names) {
     self.readers[name] = () => (target() as Record<string, unknown>)[name];
     Object.defineProperty(self, name, {
-      get: () => (self as unknown as { read: (n: string) => unknown }).read(name),
-      set: (v: unknown) => (self as unknown as { write: (op: () => void) => void }).write(() => ((target() as Record<string, unknown>)[name] = v)),
+      get: () => (self as unknown as { prop: (n: string) => unknown }).prop(name),
+      set: (v: unknown) => (self as unknown as { queueWrite: (op: () => void) => void }).queueWrite(() => ((target() as Record<string, unknown>)[name] = v)),
     });
   }
 }
@@ -66,10 +66,10 @@ export class ContentControlProxy extends Node {
     if (!p) throw new FakeOfficeError('ItemNotFound', 'The content control is a null object.');
     return p;
   }
-  get text(): string { return this.read('text'); }
-  get isNullObject(): boolean { return this.read('isNullObject'); }
+  get text(): string { return this.prop('text'); }
+  get isNullObject(): boolean { return this.prop('isNullObject'); }
   insertText(text: string, location: 'Replace' | 'End' | 'Start'): void {
-    this.write(() => {
+    this.queueWrite(() => {
       const p = this.node();
       p.text = location === 'Replace' ? text : location === 'End' ? p.text + text : text + p.text;
     });
@@ -104,20 +104,20 @@ export class ParagraphProxy extends Node {
     settable(this, resolve, ['alignment', 'firstLineIndent', 'spaceBefore', 'spaceAfter']);
     this.readers.text = () => resolve().text;
   }
-  get text(): string { return this.read('text'); }
+  get text(): string { return this.prop('text'); }
   insertText(text: string, location: 'Replace' | 'End' | 'Start'): void {
-    this.write(() => {
+    this.queueWrite(() => {
       const p = this.resolve();
       p.text = location === 'Replace' ? text : location === 'End' ? p.text + text : text + p.text;
     });
   }
   insertParagraph(text: string, location: 'Before' | 'After'): ParagraphProxy {
     const node = newParagraph(text);
-    this.write(() => insertAt(containerOf(this.doc, this.resolve()), node, location, this.resolve()));
+    this.queueWrite(() => insertAt(containerOf(this.doc, this.resolve()), node, location, this.resolve()));
     return new ParagraphProxy(this.context, this.doc, () => node);
   }
   insertContentControl(): ContentControlProxy {
-    this.write(() => {
+    this.queueWrite(() => {
       const p = this.resolve();
       if (p.control) throw new FakeOfficeError('InvalidArgument', 'The paragraph already is a content control.');
       p.control = { tag: '', title: '' };
@@ -131,7 +131,7 @@ export class ParagraphCollectionProxy extends Node {
     super(ctx);
     this.readers.items = () => list().filter((b): b is ParagraphNode => b.kind === 'paragraph').map((p) => ({ text: p.text }));
   }
-  get items(): { text: string }[] { return this.read('items'); }
+  get items(): { text: string }[] { return this.prop('items'); }
   getFirst(): ParagraphProxy {
     return new ParagraphProxy(this.context, this.doc, lazy(() => {
       const p = this.list().find((b): b is ParagraphNode => b.kind === 'paragraph');
@@ -152,14 +152,14 @@ export class BodyProxy extends Node {
     this.contentControls = new ContentControlCollectionProxy(ctx, doc, () => true);
     this.readers.text = () => list().map((b) => (b.kind === 'paragraph' ? b.text : tableValues(b).map((r) => r.join('\t')).join('\n'))).join('\n');
   }
-  get text(): string { return this.read('text'); }
+  get text(): string { return this.prop('text'); }
   clear(): void {
     // Word leaves one empty paragraph in a cleared body.
-    this.write(() => this.list().splice(0, this.list().length, newParagraph()));
+    this.queueWrite(() => this.list().splice(0, this.list().length, newParagraph()));
   }
   insertParagraph(text: string, location: 'Start' | 'End'): ParagraphProxy {
     const node = newParagraph(text);
-    this.write(() => insertAt(this.list(), node, location));
+    this.queueWrite(() => insertAt(this.list(), node, location));
     return new ParagraphProxy(this.context, this.doc, () => node);
   }
   insertTable(rowCount: number, columnCount: number, location: 'Start' | 'End', values?: string[][]): TableProxy {
@@ -168,7 +168,7 @@ export class BodyProxy extends Node {
       throw new FakeOfficeError('InvalidArgument', `values must be ${rowCount}×${columnCount}`);
     }
     const node = newTable(rowCount, columnCount, values?.map((r) => r.map(String)));
-    this.write(() => insertAt(this.list(), node, location));
+    this.queueWrite(() => insertAt(this.list(), node, location));
     return new TableProxy(this.context, this.doc, () => node);
   }
 }
@@ -181,7 +181,7 @@ export class TableCellProxy extends Node {
     settable(this, resolve, ['columnWidth', 'horizontalAlignment']);
     this.readers.value = () => cellText(resolve());
   }
-  get value(): string { return this.read('value'); }
+  get value(): string { return this.prop('value'); }
 }
 
 export class TableProxy extends Node {
@@ -196,8 +196,8 @@ export class TableProxy extends Node {
     const row = (): TableRowProxy => new TableRowProxy(ctx, () => resolve().rows[0]);
     this.rows = { getFirst: row } as never;
   }
-  get values(): string[][] { return this.read('values'); }
-  get rowCount(): number { return this.read('rowCount'); }
+  get values(): string[][] { return this.prop('values'); }
+  get rowCount(): number { return this.prop('rowCount'); }
   getCell(r: number, c: number): TableCellProxy {
     return new TableCellProxy(this.context, this.doc, () => {
       const cell = this.resolve().cells[r]?.[c];
