@@ -10,6 +10,7 @@ import { isLate } from '../core/periods';
 import { canonicalRows, rowEvaluations, validateSubmission } from '../core/validate-submission';
 import { assignedIds } from './assignments';
 import { effectiveAssignments } from './effective-assignments';
+import { conflict, locked, notFound, type HttpError } from './errors';
 import { contentHash } from './hash';
 import { createRevision, listSubmissions } from './repositories/submissions';
 import { getUnit } from './repositories/units';
@@ -19,6 +20,26 @@ export type StoreOutcome =
   | { readonly kind: 'invalid'; readonly issues: readonly Issue[] }
   | { readonly kind: 'conflict' | 'locked' }
   | { readonly kind: 'noPlan' | 'noUnit' };
+
+/** The outcomes that refuse a submission the same way whichever route received it. */
+export type Refusal = Extract<StoreOutcome, { readonly kind: 'conflict' | 'locked' | 'noPlan' | 'noUnit' }>;
+
+const LOCKED = 'Báo cáo kỳ này của đơn vị đã được phê duyệt nên bị khoá; không thể nộp bản mới.';
+const REUSED = 'Mã báo cáo (clientSubmissionId) này đã được dùng cho một nội dung khác.';
+
+/** The HTTP error (409, 423, 404) for a refused submission, with its Vietnamese reason. */
+export function refusalError(outcome: Refusal): HttpError {
+  switch (outcome.kind) {
+    case 'conflict':
+      return conflict(REUSED);
+    case 'locked':
+      return locked(LOCKED);
+    case 'noPlan':
+      return notFound('Không tìm thấy kế hoạch.');
+    case 'noUnit':
+      return notFound('Không tìm thấy đơn vị.');
+  }
+}
 
 /** Validates and stores (unless `dryRun`: then only validates, and reports what would be stored as 'created'). */
 export async function storeSubmission(

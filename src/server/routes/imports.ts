@@ -9,13 +9,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { parseWith, SubmissionRequestSchema } from '../../core/schemas';
 import { readSheetRows, submissionOf } from '../../core/template';
-import { badRequest, conflict, locked, notFound } from '../errors';
-import { storeSubmission } from '../store-submission';
+import { badRequest } from '../errors';
+import { refusalError, storeSubmission } from '../store-submission';
 import { placeIssues, readUpload, uploadSubmissionId } from '../xlsx/import';
 import { templateSecret } from '../xlsx/mapping-seal';
 import { requireCan, signedIn } from './guard';
 import { parseQuery } from './parse';
-import { LOCKED, REUSED } from './submissions';
 
 export const ImportQuery = z.strictObject({
   dryRun: z.enum(['true', 'false']).default('false'),
@@ -89,14 +88,8 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
         return reply.status(201).send({ ...summary, status: 'created', submission: outcome.response });
       case 'replayed':
         return reply.status(200).send({ ...summary, status: 'replayed', submission: outcome.response });
-      case 'conflict':
-        throw conflict(REUSED);
-      case 'locked':
-        throw locked(LOCKED);
-      case 'noPlan':
-        throw notFound('Không tìm thấy kế hoạch.');
-      case 'noUnit':
-        throw notFound('Không tìm thấy đơn vị.');
+      default:
+        throw refusalError(outcome);
     }
   });
 };

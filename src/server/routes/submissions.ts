@@ -2,16 +2,13 @@
 // client's id), the head of the unit approves – bound to the content hash – or returns it.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { visibleUnitIds } from '../auth/roles';
-import { conflict, invalid, locked, notFound } from '../errors';
+import { conflict, invalid, notFound } from '../errors';
 import { decide, getSubmission, listSubmissions, submissionUnit } from '../repositories/submissions';
-import { storeSubmission } from '../store-submission';
+import { refusalError, storeSubmission } from '../store-submission';
 import { ApproveBody, IdParams, ListQuery, ReturnBody, SubmissionBody } from './bodies';
 import { requireCan, requireSomeUnit, signedIn } from './guard';
 import { monitoredTaskUnits, requireRead } from './read-access';
 import { parseBody, parseQuery } from './parse';
-
-export const LOCKED = 'Báo cáo kỳ này của đơn vị đã được phê duyệt nên bị khoá; không thể nộp bản mới.';
-export const REUSED = 'Mã báo cáo (clientSubmissionId) này đã được dùng cho một nội dung khác.';
 
 export const submissionRoutes: FastifyPluginAsync = async (app) => {
   app.post('/submissions', async (request, reply) => {
@@ -26,14 +23,8 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
         return reply.status(200).send(outcome.response);
       case 'invalid':
         throw invalid(outcome.issues);
-      case 'conflict':
-        throw conflict(REUSED);
-      case 'locked':
-        throw locked(LOCKED);
-      case 'noPlan':
-        throw notFound('Không tìm thấy kế hoạch.');
-      case 'noUnit':
-        throw notFound('Không tìm thấy đơn vị.');
+      default:
+        throw refusalError(outcome);
     }
   });
 
