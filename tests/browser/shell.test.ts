@@ -1,9 +1,9 @@
 // The taskpane shell in a real Chromium: outside Office (this machine has no internet, so the
 // CDN's office.js fails and the local copy must take over) it explains how to sideload the
 // manifest; inside a (stubbed) Excel or Word it shows that host's views.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { strings } from '../../src/taskpane/strings';
-import { buildAddin, describeWithChromium, launchChromium, serveStatic, type StaticServer } from '../support/browser';
+import { describeWithChromium, staticAddinSuite } from '../support/browser';
 
 const CDN = 'https://appsforoffice.microsoft.com/**';
 
@@ -17,35 +17,21 @@ function officeStub(host: 'Excel' | 'Word'): string {
 }
 
 describeWithChromium('taskpane shell in Chromium', () => {
-  let build: ReturnType<typeof buildAddin>;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    build = buildAddin();
-    server = await serveStatic(build.dir);
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    build?.remove();
-  });
+  const suite = staticAddinSuite();
 
   async function open(prepare?: (page: Page) => Promise<unknown>) {
-    const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+    const page = await suite.browser.newPage({ viewport: { width: 360, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await prepare?.(page);
-    await page.goto(`${server.origin}/taskpane.html`);
+    await page.goto(`${suite.server.origin}/taskpane.html`);
     return { page, errors };
   }
 
   it('outside Office, falls back to the local office.js and explains how to sideload', async () => {
     const { page, errors } = await open();
     await page.getByRole('heading', { name: strings.outside.title }).waitFor({ timeout: 20_000 });
-    expect(server.requests).toContain('/assets/office-js/office.js');
+    expect(suite.server.requests).toContain('/assets/office-js/office.js');
     // office.js loaded and said "no host": not a timeout, not a missing office.js.
     expect(await page.locator('[data-reason]').getAttribute('data-reason')).toBe('no-host');
     for (const command of strings.outside.desktopCommands) {

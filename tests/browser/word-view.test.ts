@@ -1,11 +1,11 @@
 // The head's Word view in a real Chromium, against a routed API and a stand-in Word: sign in, the
 // submissions waiting by period, "Tạo báo cáo" (one Word.run), "Ký duyệt" refused because the unit
 // resubmitted (409) – the head is told why and offered the new revision.
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strings } from '../../src/taskpane/strings';
-import { ROOT, buildAddin, describeWithChromium, launchChromium, serveStatic, type StaticServer } from '../support/browser';
+import { ROOT, describeWithChromium, staticAddinSuite } from '../support/browser';
 
 const CDN = 'https://appsforoffice.microsoft.com/**';
 const HASH1 = '1'.repeat(64);
@@ -41,22 +41,10 @@ const detail = (revision: number) => ({
 });
 
 describeWithChromium('the head’s Word view in Chromium', () => {
-  let build: ReturnType<typeof buildAddin>;
-  let server: StaticServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    build = buildAddin();
-    server = await serveStatic(build.dir);
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    build?.remove();
-  });
+  const suite = staticAddinSuite();
 
   it('signs in, lists by period, writes the report and explains a refused approval', async () => {
-    const page: Page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+    const page: Page = await suite.browser.newPage({ viewport: { width: 360, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const approvals: unknown[] = [];
@@ -78,7 +66,7 @@ describeWithChromium('the head’s Word view in Chromium', () => {
       }
       return json(404, { error: 'not_found', message: 'Không tìm thấy.' });
     });
-    await page.goto(`${server.origin}/taskpane.html`);
+    await page.goto(`${suite.server.origin}/taskpane.html`);
 
     await page.getByRole('heading', { name: s.signInTitle }).waitFor({ timeout: 20_000 });
     await page.getByLabel(s.username).fill('lanhdao');

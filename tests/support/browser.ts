@@ -105,3 +105,23 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
+
+/**
+ * For a suite of taskpane pages served as static files: builds the add-in, serves it and launches
+ * Chromium before the suite, and closes all three after it. Read the fields inside tests.
+ * @example const suite = staticAddinSuite(); it('…', async () => { await suite.browser.newPage(); });
+ */
+export function staticAddinSuite(): { readonly server: StaticServer; readonly browser: Browser } {
+  const suite = {} as { server: StaticServer; browser: Browser; build: ReturnType<typeof buildAddin> };
+  beforeAll(async () => {
+    suite.build = buildAddin();
+    suite.server = await serveStatic(suite.build.dir);
+    suite.browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+    suite.build?.remove();
+  });
+  return suite;
+}
