@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEV_ORIGIN, rewriteManifestOrigin } from '../scripts/manifest-origin';
-import { strings } from '../src/taskpane/strings';
+import { strings } from '../src/text/strings';
 import { childrenNamed, descendants, parseXml, type XmlElement } from './support/xml';
 
 const ROOT = join(__dirname, '..');

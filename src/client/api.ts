@@ -1,8 +1,8 @@
 // The taskpane's HTTP client: JSON over fetch with the session's bearer token, and every failure
 // as an ApiError whose message a person can read in Vietnamese (the server's own message when it
 // sent one – they are Vietnamese – or one chosen by status). Shared by the Word and Excel views.
-// The messages live in src/taskpane/strings.ts (client), with the rest of the UI text.
-import { strings } from '../taskpane/strings';
+// The messages live in src/text/strings.ts (client), with the rest of the UI text.
+import { strings } from '../text/strings';
 
 export class ApiError extends Error {
   constructor(message: string, readonly status: number, readonly code: string | null, readonly body: unknown) {

@@ -4,7 +4,7 @@
 // with a local account (session.ts). @azure/msal-browser is imported lazily: it must not weigh on
 // the taskpane's first load. The token lives in sessionStorage (session.ts), never in the workbook.
 // Source: https://learn.microsoft.com/office/dev/add-ins/develop/enable-nested-app-authentication-in-your-add-in
-import { strings } from '../taskpane/strings';
+import { strings } from '../text/strings';
 import { createApiClient } from './api';
 import { saveSession, type Session, type SessionUser } from './session';
 

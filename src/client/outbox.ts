@@ -7,7 +7,7 @@
 // except 401: an expired sign-in is not the report's fault, so it waits for the next sign-in.
 // Sends are serialised: one request at a time, never the same entry twice concurrently.
 import type { SubmissionRequest, SubmissionResponse } from '../core/schemas';
-import { strings } from '../taskpane/strings';
+import { strings } from '../text/strings';
 import { ApiError } from './api';
 
 export type EntryState = 'waiting' | 'refused';

@@ -3,7 +3,7 @@
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { Caption1, Spinner, Subtitle1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import type { Detected } from '../office/host';
-import { strings } from './strings';
+import { strings } from '../text/strings';
 
 const ClerkView = lazy(() => import(/* webpackChunkName: "clerk" */ './views/ClerkView').then((m) => ({ default: m.ClerkView })));
 const ConsolidatorView = lazy(() =>

@@ -10,7 +10,7 @@ import type { Catalogue } from '../../src/core/catalogue-types';
 import { buildTemplateSpec, type ReportKind, type TemplateMapping } from '../../src/core/template';
 import { CELL_EDIT_MESSAGE } from '../../src/office/excel/errors';
 import type { PlanUnit } from '../../src/taskpane/views/clerk/clerk-setup';
-import { strings } from '../../src/taskpane/strings';
+import { strings } from '../../src/text/strings';
 import { describeWithChromium, launchChromium } from '../support/browser';
 import { CLERK, HEAD, buildProductionAddin, fakeExcelScript, prepareClerkData } from '../support/clerk-e2e';
 

@@ -14,7 +14,7 @@ import { parseUnitsCsv } from '../../src/core/units';
 import { hashPassword } from '../../src/server/auth/passwords';
 import { connect } from '../../src/server/db/connect';
 import { createUser, grant } from '../../src/server/repositories/users';
-import { strings } from '../../src/taskpane/strings';
+import { strings } from '../../src/text/strings';
 import { describeWithChromium, launchChromium, ROOT } from '../support/browser';
 import { CLERK, buildProductionAddin, prepareClerkData } from '../support/clerk-e2e';
 

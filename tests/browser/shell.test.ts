@@ -2,7 +2,7 @@
 // CDN's office.js fails and the local copy must take over) it explains how to sideload the
 // manifest; inside a (stubbed) Excel or Word it shows that host's views.
 import type { Page } from 'playwright-core';
-import { strings } from '../../src/taskpane/strings';
+import { strings } from '../../src/text/strings';
 import { describeWithChromium, staticAddinSuite } from '../support/browser';
 
 const CDN = 'https://appsforoffice.microsoft.com/**';

@@ -4,7 +4,7 @@
 import type { Page, Route } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strings } from '../../src/taskpane/strings';
+import { strings } from '../../src/text/strings';
 import { ROOT, describeWithChromium, staticAddinSuite } from '../support/browser';
 
 const CDN = 'https://appsforoffice.microsoft.com/**';

@@ -3,7 +3,7 @@
 import type { OutboxEntry } from '../../src/client/outbox';
 import type { SheetIssue } from '../../src/core/template';
 import type { CheckResult } from '../../src/office/excel';
-import { strings } from '../../src/taskpane/strings';
+import { strings } from '../../src/text/strings';
 import { afterOutboxChange, checkNotice, issueLine, submitNotice } from '../../src/taskpane/views/clerk/clerk-notices';
 import { defaultPeriod, vietnamToday, type PeriodChoice } from '../../src/taskpane/views/clerk/clerk-setup';
 

@@ -1,4 +1,4 @@
-// Every string the user is shown lives in src/taskpane/strings.ts (so another language is one object):
+// Every string the user is shown lives in src/text/strings.ts (so another language is one object):
 // no Vietnamese text in the code of the views and flows (src/taskpane), nor in the Office and HTTP
 // layers whose messages reach the taskpane (src/office, src/client), comments aside.
 import { readdirSync, readFileSync, statSync } from 'node:fs';

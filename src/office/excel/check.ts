@@ -6,7 +6,7 @@ import {
   checkSheetCells, indicatorInputs, SHEET_COLORS, taskInputs,
   type CheckOutcome, type SheetIssue, type SheetRow, type TemplateMapping,
 } from '../../core/template';
-import { strings } from '../../taskpane/strings';
+import { strings } from '../../text/strings';
 import { done, failed, guarded, type ExcelOutcome } from './errors';
 import { queueSheetLoad, notReportSheet } from './read';
 import { PROTECTION, runs } from './render';

@@ -2,7 +2,7 @@
 // whatever the number of rows – the first reads the sheet names, the second writes everything.
 
 import { mappingSheetName, type TemplateSpec } from '../../core/template';
-import { strings } from '../../taskpane/strings';
+import { strings } from '../../text/strings';
 import { supports } from '../host';
 import { done, failed, guarded, type ExcelOutcome } from './errors';
 import { queueMappingSheet, queueReportSheet } from './render';

@@ -5,7 +5,7 @@ import {
   CLIENT_ID_LINE, isMappingSheetName, mappingSheetName, parseCellAddress, parseMapping, readSheetRows,
   type Cell, type SheetRows, type TemplateMapping,
 } from '../../core/template';
-import { strings } from '../../taskpane/strings';
+import { strings } from '../../text/strings';
 import { done, failed, guarded, type ExcelOutcome } from './errors';
 
 export interface ReportSheetInfo {

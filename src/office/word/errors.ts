@@ -1,7 +1,7 @@
 // Office errors translated, never swallowed (STYLE.md §3): a Word failure reaches the head as a
 // Vietnamese sentence that says what to do, with Office's code kept for support. The sentences live
-// in src/taskpane/strings.ts (officeErrors.word), with the rest of the UI text.
-import { strings } from '../../taskpane/strings';
+// in src/text/strings.ts (officeErrors.word), with the rest of the UI text.
+import { strings } from '../../text/strings';
 
 export class WordError extends Error {
   constructor(message: string, readonly code: string) {

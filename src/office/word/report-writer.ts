@@ -4,7 +4,7 @@
 // (REPORT_LAYOUT); page setup needs WordApiDesktop 1.3 and is skipped, not failed, without it.
 import { REPORT_LAYOUT as L, type ReportModel, type ReportTable } from '../../core/report';
 import { REPORT_TAG, REPORT_TITLE, bindingText } from './binding-text';
-import { strings } from '../../taskpane/strings';
+import { strings } from '../../text/strings';
 import { WordError, translated } from './errors';
 
 /** Shown in the taskpane, so it lives with the UI text; the report's own wording stays in the document code. */

@@ -1,7 +1,7 @@
 // The common frame of a view whose features are still being built: title, who it is for,
 // an honest "under construction" badge and the list of what is coming.
 import { Badge, Body1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { strings } from '../strings';
+import { strings } from '../../text/strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { loadSession, saveSession, type Session } from '../../client/session';
-import { strings } from '../strings';
+import { strings } from '../../text/strings';
 import { SignIn } from './clerk/SignIn';
 import { ConsolidatorPanel } from './consolidator/ConsolidatorPanel';
 

@@ -2,7 +2,7 @@
 // manifest.xml instead of failing.
 import { Body1, Body1Strong, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { OutsideReason } from '../../office/host';
-import { strings } from '../strings';
+import { strings } from '../../text/strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -10,7 +10,7 @@ import type { ReportBinding } from '../../core/report';
 import type { ApiClient } from '../../client/api';
 import { loadSession, saveSession, sessionClient, signIn, type Session } from '../../client/session';
 import { wordReportHost, type WordReportHost } from '../../office/word';
-import { strings } from '../strings';
+import { strings } from '../../text/strings';
 import { approveShownReport, generateReport, pendingByPeriod, returnShownReport, type DecisionOutcome, type PendingSubmission } from './word-flow';
 
 const s = strings.word;

@@ -6,7 +6,7 @@ import { buildReportModel, reportSubmissionFrom, type ReportBinding, type Submis
 import { vietnamDate } from '../../core/periods';
 import { ApiError, type ApiClient } from '../../client/api';
 import type { WordReportHost } from '../../office/word';
-import { strings } from '../strings';
+import { strings } from '../../text/strings';
 
 export interface WordFlowDeps {
   readonly api: ApiClient;

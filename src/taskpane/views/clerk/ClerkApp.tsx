@@ -9,7 +9,7 @@ import { Outbox, outboxKey, startRetryLoop, type Sender } from '../../../client/
 import { loadSession, saveSession, sessionClient, type Session } from '../../../client/session';
 import { excelReports } from '../../../office/excel';
 import { partitionKey } from '../../../office/storage';
-import { strings } from '../../strings';
+import { strings } from '../../../text/strings';
 import type { ClerkExcel } from './clerk-actions';
 import { OutboxPanel } from './OutboxPanel';
 import { SignIn } from './SignIn';

@@ -2,7 +2,7 @@
 import { useSyncExternalStore } from 'react';
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Outbox, Sender } from '../../../client/outbox';
-import { strings } from '../../strings';
+import { strings } from '../../../text/strings';
 
 const s = strings.clerkFlow;
 const useStyles = makeStyles({ column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });

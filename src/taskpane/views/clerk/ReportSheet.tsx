@@ -9,7 +9,7 @@ import type { SheetIssue } from '../../../core/template';
 import type { ApiClient } from '../../../client/api';
 import type { Outbox, Sender } from '../../../client/outbox';
 import type { ReportSheetInfo } from '../../../office/excel';
-import { strings } from '../../strings';
+import { strings } from '../../../text/strings';
 import { checkReport, fetchStatus, showCell, submitReport, type ClerkDeps, type ReportStatus } from './clerk-actions';
 import { checkNotice, issueLine, submitNotice, type Notice } from './clerk-notices';
 

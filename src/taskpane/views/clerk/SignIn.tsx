@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { signIn, type Session } from '../../../client/session';
 import { entraEnabled, fetchAuthConfig, signInWithEntra, type ClientAuthConfig } from '../../../client/msal';
-import { strings } from '../../strings';
+import { strings } from '../../../text/strings';
 
 const s = strings.clerkFlow;
 const useStyles = makeStyles({ column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });

@@ -10,7 +10,7 @@ import type { ApiClient } from '../../../client/api';
 import type { Outbox, Sender } from '../../../client/outbox';
 import type { SessionUser } from '../../../client/session';
 import type { ReportSheetInfo, WaitingState } from '../../../office/excel';
-import { strings } from '../../strings';
+import { strings } from '../../../text/strings';
 import { insertReport, type ClerkDeps, type ClerkExcel } from './clerk-actions';
 import { afterOutboxChange, insertNotice, unexpectedNotice, type Notice } from './clerk-notices';
 import { defaultPeriod, loadPlanContext, reportingUnits, vietnamToday, type PlanContext } from './clerk-setup';

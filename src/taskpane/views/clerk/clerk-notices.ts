@@ -2,7 +2,7 @@
 // what to do next. Pure, so the wording of every outcome is tested without a browser.
 import type { SheetIssue } from '../../../core/template';
 import type { OutboxEntry } from '../../../client/outbox';
-import { strings } from '../../strings';
+import { strings } from '../../../text/strings';
 import type { CheckOutcome, InsertOutcome, SubmitOutcome } from './clerk-actions';
 
 const s = strings.clerkFlow;

@@ -3,7 +3,7 @@
 import type { Catalogue, Unit } from '../../../core/catalogue-types';
 import type { ApiClient } from '../../../client/api';
 import type { SessionUser } from '../../../client/session';
-import { strings } from '../../strings';
+import { strings } from '../../../text/strings';
 
 /** A unit as GET /api/plans/:planId lists it: with the ids the server assigns it (admin overrides included). */
 export interface PlanUnit extends Unit {

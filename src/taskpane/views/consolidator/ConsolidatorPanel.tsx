@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { sessionClient, type Session } from '../../../client/session';
 import { excelConsolidation } from '../../../office/excel/consolidation-index';
-import { strings } from '../../strings';
+import { strings } from '../../../text/strings';
 import { consolidate, loadPlans, mayConsolidate, type Choice, type Kind, type PlanOption } from './consolidator-flow';
 
 const s = strings.consolidatorFlow;
