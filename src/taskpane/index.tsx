@@ -1,7 +1,7 @@
 // The taskpane's entry: render at once (a spinner while Office starts), then the host's view.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { AriaLiveAnnouncer, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { detectHost, type Detected } from '../office/host';
 import { Shell } from './Shell';
 
@@ -11,7 +11,10 @@ function render(detected: Detected | undefined) {
   root.render(
     <StrictMode>
       <FluentProvider theme={webLightTheme}>
-        <Shell detected={detected} />
+        {/* Every Notice and Progress below announces through this one live region (or ariaNotify). */}
+        <AriaLiveAnnouncer>
+          <Shell detected={detected} />
+        </AriaLiveAnnouncer>
       </FluentProvider>
     </StrictMode>,
   );

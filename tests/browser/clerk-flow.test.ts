@@ -11,6 +11,7 @@ import { buildTemplateSpec, type ReportKind, type TemplateMapping } from '../../
 import { CELL_EDIT_MESSAGE } from '../../src/office/excel/errors';
 import type { PlanUnit } from '../../src/taskpane/views/clerk/clerk-setup';
 import { strings } from '../../src/text/strings';
+import { expectAccessible, installA11yProbes } from '../support/a11y';
 import { describeWithChromium, launchChromium } from '../support/browser';
 import { CLERK, HEAD, buildProductionAddin, fakeExcelScript, prepareClerkData } from '../support/clerk-e2e';
 
@@ -65,7 +66,11 @@ describeWithChromium('the clerk’s Excel taskpane against the real server', () 
     `${String.fromCharCode(65 + m.columns[key]!)}${m.rows.find((r) => r.id === id)!.row + 1}`;
   const type = (page: Page, sheet: string, address: string, text: string) =>
     page.evaluate(([a, b, c]) => (window as unknown as { __fakeExcel: { type: (x: string, y: string, z: string) => { accepted: boolean } } }).__fakeExcel.type(a, b, c), [sheet, address, text]);
-  const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/clerk-${name}.png`, fullPage: true });
+  /** Every screen met is checked with axe (WCAG 2.1 A/AA) and kept as a picture to look at. */
+  const shot = async (page: Page, name: string) => {
+    await expectAccessible(page, `clerk ${name}`);
+    await page.screenshot({ path: `/tmp/clerk-${name}.png`, fullPage: true });
+  };
 
   it('signs in, inserts, checks, blocks, fixes and submits; offline, the report waits in the outbox and is sent once', async () => {
     const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
@@ -73,6 +78,7 @@ describeWithChromium('the clerk’s Excel taskpane against the real server', () 
     page.on('pageerror', (e) => errors.push(e.message));
     await page.route(CDN, (route) => route.fulfill({ contentType: 'text/javascript', body: '/* office.js: the fake host is already installed */' }));
     await page.addInitScript(script);
+    await installA11yProbes(page);
     await page.goto(`${server.url}/taskpane.html`);
 
     await page.getByRole('heading', { name: s.signInTitle }).waitFor({ timeout: 20_000 });
@@ -173,7 +179,7 @@ describeWithChromium('the clerk’s Excel taskpane against the real server', () 
     expect(stored).not.toContain(token);
     const outbox = page.getByRole('region', { name: s.outboxTitle });
     await outbox.getByText(pl02).waitFor();
-    await outbox.getByText(s.outboxWaiting(1).slice(0, 14)).waitFor();
+    await outbox.getByText(s.outboxWaitingShort).waitFor();
     await shot(page, '5-outbox');
 
     server = await startServer(target, port, env());
@@ -200,10 +206,12 @@ describeWithChromium('the clerk’s Excel taskpane against the real server', () 
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text()); });
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await installA11yProbes(page);
     await page.route(CDN, (route) => route.abort()); // as on a network that cannot reach the CDN
     const response = await page.goto(`${server.url}/taskpane.html`);
     expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
     await page.getByRole('heading', { name: strings.outside.title }).waitFor({ timeout: 20_000 });
+    await expectAccessible(page, 'outside Office, served by the real server');
     expect(requested).toContain('/assets/office-fallback.js');
     expect(requested).toContain('/assets/office-js/office.js');
     expect(await page.locator('[data-reason]').getAttribute('data-reason')).toBe('no-host');

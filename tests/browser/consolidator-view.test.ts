@@ -15,6 +15,7 @@ import { hashPassword } from '../../src/server/auth/passwords';
 import { connect } from '../../src/server/db/connect';
 import { createUser, grant } from '../../src/server/repositories/users';
 import { strings } from '../../src/text/strings';
+import { expectAccessible, installA11yProbes } from '../support/a11y';
 import { describeWithChromium, launchChromium, ROOT } from '../support/browser';
 import { CLERK, buildProductionAddin, prepareClerkData } from '../support/clerk-e2e';
 
@@ -113,10 +114,12 @@ describeWithChromium('the consolidator’s Excel taskpane against the real serve
     page.on('pageerror', (e) => errors.push(e.message));
     await page.route(CDN, (route) => route.fulfill({ contentType: 'text/javascript', body: '/* the fake host is installed */' }));
     await page.addInitScript(script);
+    await installA11yProbes(page);
     await page.goto(`${server.url}/taskpane.html`);
 
     await page.getByRole('tab', { name: strings.roles.consolidator }).click({ timeout: 20_000 });
     await page.getByRole('heading', { name: strings.consolidator.title }).waitFor();
+    await expectAccessible(page, 'consolidator: sign-in');
     await page.getByLabel(strings.clerkFlow.username).fill(CONSOLIDATOR.username);
     await page.getByLabel(strings.clerkFlow.password).fill(CONSOLIDATOR.password);
     await page.getByRole('button', { name: strings.clerkFlow.signIn, exact: true }).click();
@@ -124,11 +127,13 @@ describeWithChromium('the consolidator’s Excel taskpane against the real serve
     // also contains "kỳ báo cáo", and selectOption on it failed the test whenever it was still shown.
     await page.getByLabel(s.period, { exact: true }).selectOption('2026-Q1');
     await page.getByLabel(s.kind, { exact: true }).selectOption('indicators');
+    await expectAccessible(page, 'consolidator: choices');
     expect(await page.getByRole('button', { name: s.refresh }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: s.consolidate }).click();
     const before = await missingCell();
     await page.getByText(s.done('TH PL01 2026-Q1', 0, before.missing).split(':')[0]).waitFor({ timeout: 20_000 });
     expect(await page.getByRole('button', { name: s.refresh }).isEnabled()).toBe(true);
+    await expectAccessible(page, 'consolidator: sheet written');
     await page.screenshot({ path: '/tmp/consolidator-1-written.png', fullPage: true });
     expect(await value(page, 'TH PL01 2026-Q1', 'A1')).toBe('TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ – QUÝ I NĂM 2026');
     expect(await value(page, 'TH PL01 2026-Q1', before.address)).toBe(before.missing);
@@ -140,6 +145,7 @@ describeWithChromium('the consolidator’s Excel taskpane against the real serve
     expect(after.missing).toBe(before.missing - 1);
     await page.getByRole('button', { name: s.refresh }).click();
     await page.getByText(s.refreshed('TH PL01 2026-Q1')).waitFor({ timeout: 20_000 });
+    await expectAccessible(page, 'consolidator: refreshed');
     await page.screenshot({ path: '/tmp/consolidator-2-refreshed.png', fullPage: true });
     expect(await value(page, 'TH PL01 2026-Q1', after.address)).toBe(after.missing);
     expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { sheets: () => { name: string; id: string }[] } }).__fakeExcel.sheets())).toEqual(sheets);

@@ -3,6 +3,7 @@
 // manifest; inside a (stubbed) Excel or Word it shows that host's views.
 import type { Page } from 'playwright-core';
 import { strings } from '../../src/text/strings';
+import { expectAccessible, installA11yProbes } from '../support/a11y';
 import { describeWithChromium, staticAddinSuite } from '../support/browser';
 
 const CDN = 'https://appsforoffice.microsoft.com/**';
@@ -24,6 +25,7 @@ describeWithChromium('taskpane shell in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await prepare?.(page);
+    await installA11yProbes(page);
     await page.goto(`${suite.server.origin}/taskpane.html`);
     return { page, errors };
   }
@@ -38,6 +40,7 @@ describeWithChromium('taskpane shell in Chromium', () => {
       await expect(page.getByText(command, { exact: true }).isVisible()).resolves.toBe(true);
     }
     await expect(page.getByText(strings.outside.webSteps[1]).isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'outside Office: sideload help');
     await page.screenshot({ path: '/tmp/taskpane-outside.png', fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
@@ -49,6 +52,7 @@ describeWithChromium('taskpane shell in Chromium', () => {
     await page.getByRole('heading', { name: strings.clerkFlow.signInTitle }).waitFor(); // the clerk signs in first
     await page.getByRole('tab', { name: strings.roles.consolidator }).click();
     await page.getByRole('heading', { name: strings.consolidator.title }).waitFor();
+    await expectAccessible(page, 'Excel: consolidator tab');
     await page.screenshot({ path: '/tmp/taskpane-excel.png', fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

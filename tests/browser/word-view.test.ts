@@ -5,6 +5,7 @@ import type { Page, Route } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strings } from '../../src/text/strings';
+import { expectAccessible, installA11yProbes } from '../support/a11y';
 import { ROOT, describeWithChromium, staticAddinSuite } from '../support/browser';
 
 const CDN = 'https://appsforoffice.microsoft.com/**';
@@ -66,6 +67,7 @@ describeWithChromium('the head’s Word view in Chromium', () => {
       }
       return json(404, { error: 'not_found', message: 'Không tìm thấy.' });
     });
+    await installA11yProbes(page);
     await page.goto(`${suite.server.origin}/taskpane.html`);
 
     await page.getByRole('heading', { name: s.signInTitle }).waitFor({ timeout: 20_000 });
@@ -83,6 +85,7 @@ describeWithChromium('the head’s Word view in Chromium', () => {
     await page.getByText('nộp lại (lần 2)').waitFor();
     expect(approvals).toEqual([{ contentHash: HASH1 }]);
     await page.getByRole('button', { name: s.regenerate(2) }).waitFor();
+    await expectAccessible(page, 'Word: approval refused, new revision offered');
     await page.screenshot({ path: '/tmp/taskpane-word.png', fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

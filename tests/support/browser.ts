@@ -1,13 +1,12 @@
 // Real-browser tests: Debian's Chromium driven by playwright-core, a webpack build of the
 // taskpane, and a tiny static server. Without Chromium the suite is skipped on a developer's
 // machine (with a loud warning) and fails on CI, where .ci/run installs it.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { cachedBuild } from './build-cache';
 
 export const ROOT = join(__dirname, '..', '..');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -48,21 +47,11 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
- * Builds the add-in with webpack (development mode) into a fresh temporary directory and
- * returns it; `remove()` deletes it.
+ * The add-in built with webpack (development mode), shared with the other suites through the build
+ * cache; `remove()` is kept for the callers and leaves the shared build in place.
  */
 export function buildAddin(): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'cds-addin-'));
-  const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
-  const result = spawnSync(process.execPath, [cli, '--mode', 'development', '--output-path', dir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) {
-    rmSync(dir, { recursive: true, force: true });
-    throw new Error(`webpack failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-  }
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir: cachedBuild(ROOT, 'development'), remove: () => undefined };
 }
 
 const TYPES: Record<string, string> = {

@@ -3,7 +3,9 @@
 import { useCallback, useState } from 'react';
 import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { loadSession, saveSession, type Session } from '../../client/session';
+import { a11y } from '../../text/a11y';
 import { strings } from '../../text/strings';
+import { useFocusRequest } from '../../ui';
 import { SignIn } from './clerk/SignIn';
 import { ConsolidatorPanel } from './consolidator/ConsolidatorPanel';
 
@@ -12,6 +14,7 @@ const useStyles = makeStyles({ column: { display: 'flex', flexDirection: 'column
 export function ConsolidatorView() {
   const styles = useStyles();
   const [session, setSession] = useState<Session | null>(() => loadSession());
+  const [panelRef, focusPanel] = useFocusRequest();
   const signOut = useCallback(() => {
     saveSession(null);
     setSession(null);
@@ -19,7 +22,9 @@ export function ConsolidatorView() {
   return (
     <div className={styles.column}>
       <Subtitle2 as="h2">{strings.consolidator.title}</Subtitle2>
-      {session ? <ConsolidatorPanel session={session} onSignOut={signOut} /> : <SignIn onSignedIn={setSession} />}
+      {session
+        ? <section ref={panelRef} tabIndex={-1} aria-label={a11y.workspace(strings.consolidator.title, session.user.displayName)}><ConsolidatorPanel session={session} onSignOut={signOut} /></section>
+        : <SignIn onSignedIn={(next) => { setSession(next); focusPanel(); }} />}
     </div>
   );
 }

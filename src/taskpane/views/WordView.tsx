@@ -2,15 +2,15 @@
 // by period, write one as the official report, then approve exactly the revision the document
 // shows or return it with a comment. Word is reached only through the WordReportHost seam.
 import { useCallback, useEffect, useState } from 'react';
-import {
-  Badge, Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle2, Textarea, makeStyles, tokens,
-} from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Field, Input, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { parsePeriod, periodLabel } from '../../core/periods';
 import type { ReportBinding } from '../../core/report';
 import type { ApiClient } from '../../client/api';
 import { loadSession, saveSession, sessionClient, signIn, type Session } from '../../client/session';
 import { wordReportHost, type WordReportHost } from '../../office/word';
+import { a11y } from '../../text/a11y';
 import { strings } from '../../text/strings';
+import { NoticeBar, Progress, useFocusRequest } from '../../ui';
 import { approveShownReport, generateReport, pendingByPeriod, returnShownReport, type DecisionOutcome, type PendingSubmission } from './word-flow';
 
 const s = strings.word;
@@ -46,13 +46,17 @@ function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
     }
   };
   return (
-    <form className={styles.column} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form className={styles.column} onSubmit={(e) => { e.preventDefault(); if (!busy) void submit(); }}>
       <Subtitle2 as="h3">{s.signInTitle}</Subtitle2>
       <Body1>{s.signInIntro}</Body1>
-      <Field label={s.username} required><Input value={username} onChange={(_e, d) => setUsername(d.value)} autoComplete="username" /></Field>
-      <Field label={s.password} required><Input type="password" value={password} onChange={(_e, d) => setPassword(d.value)} autoComplete="current-password" /></Field>
-      {error && <MessageBar intent="error" layout="multiline"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
-      <Button appearance="primary" type="submit" disabled={busy || !username || !password}>{s.signIn}</Button>
+      <Field label={s.username} required validationState={error ? 'error' : 'none'}>
+        <Input value={username} onChange={(_e, d) => setUsername(d.value)} autoComplete="username" />
+      </Field>
+      <Field label={s.password} required validationState={error ? 'error' : 'none'} validationMessage={error ?? undefined}>
+        <Input type="password" value={password} onChange={(_e, d) => setPassword(d.value)} autoComplete="current-password" />
+      </Field>
+      {busy && <Progress label={strings.clerkFlow.signingIn} />}
+      <Button appearance="primary" type="submit" disabled={!username || !password} disabledFocusable={busy}>{s.signIn}</Button>
     </form>
   );
 }
@@ -66,8 +70,8 @@ function Pending({ api, busy, onGenerate }: { api: ApiClient; busy: boolean; onG
     pendingByPeriod(api).then(setGroups, (e) => setError(errorText(e)));
   }, [api]);
   useEffect(load, [load, busy]);
-  if (error) return <MessageBar intent="error" layout="multiline"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
-  if (!groups) return <Spinner size="tiny" />;
+  if (error) return <NoticeBar intent="error" text={error} actions={<Button size="small" onClick={load}>{s.refresh}</Button>} />;
+  if (!groups) return <Progress label={s.loadingPending} />;
   return (
     <section className={styles.column}>
       <div className={styles.row}>
@@ -77,7 +81,7 @@ function Pending({ api, busy, onGenerate }: { api: ApiClient; busy: boolean; onG
       {groups.length === 0 && <Body1>{s.nothingPending}</Body1>}
       {groups.map(([period, items]) => (
         <div key={period} className={styles.column}>
-          <Body1><strong>{periodName(period)}</strong></Body1>
+          <Subtitle2 as="h4">{periodName(period)}</Subtitle2>
           {items.map((item) => (
             <div key={item.id} className={styles.item}>
               <div className={styles.row}>
@@ -85,7 +89,14 @@ function Pending({ api, busy, onGenerate }: { api: ApiClient; busy: boolean; onG
                 {item.late && <Badge color="warning">{s.late}</Badge>}
               </div>
               <Caption1>{`${item.unitId} · ${s.revision} ${item.revision} · ${new Date(item.submittedAt).toLocaleString('vi-VN')}`}</Caption1>
-              <div><Button appearance="primary" size="small" disabled={busy} onClick={() => onGenerate(item)}>{s.generate}</Button></div>
+              <div>
+                <Button
+                  appearance="primary" size="small" disabledFocusable={busy} onClick={() => onGenerate(item)}
+                  aria-label={a11y.generateFor(s.generate, s.kinds[item.kind], item.unitId, periodName(period), item.revision)}
+                >
+                  {s.generate}
+                </Button>
+              </div>
             </div>
           ))}
         </div>
@@ -117,6 +128,12 @@ function Approver({ session, api, word }: { session: Session; api: ApiClient; wo
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [comment, setComment] = useState('');
+  // Once the report is written, the focus goes to its approval section.
+  const [shownRef, focusShown] = useFocusRequest();
+  const [commentRef, focusComment] = useFocusRequest();
+  const [commentMissing, setCommentMissing] = useState(false);
+  // Approving or returning closes the report's section: the focus goes to the outcome instead.
+  const [noticeRef, focusNotice] = useFocusRequest();
   const deps = { api, word };
 
   const act = async (action: () => Promise<void>) => {
@@ -130,36 +147,45 @@ function Approver({ session, api, word }: { session: Session; api: ApiClient; wo
       setBusy(false);
     }
   };
-  const generate = (submissionId: string, revision?: number) => act(async () => setShown(await generateReport(deps, submissionId, revision)));
+  const generate = (submissionId: string, revision?: number) => act(async () => {
+    setShown(await generateReport(deps, submissionId, revision));
+    focusShown();
+  });
   const decide = (run: () => Promise<DecisionOutcome>) => act(async () => {
     const outcome = await run();
+    // A missing comment is the field's error (read out by its alert), and the focus goes there.
+    setCommentMissing(outcome.kind === 'commentRequired');
+    if (outcome.kind === 'commentRequired') return focusComment();
     setNotice(noticeOf(outcome));
     if (outcome.kind === 'approved' || outcome.kind === 'returned') {
       setShown(null);
       setComment('');
+      focusNotice();
     }
   });
   const who = `${session.user.displayName} (${session.user.username})`;
 
   return (
     <div className={styles.column}>
-      {notice && (
-        <MessageBar intent={notice.intent} layout="multiline">
-          <MessageBarBody>
-            {notice.text}
+      <div ref={noticeRef} tabIndex={-1}>
+        {notice && (
+          <NoticeBar intent={notice.intent} text={notice.text}>
             {notice.offerRevision && (
               <div><Button size="small" onClick={() => void generate(notice.offerRevision!.submissionId, notice.offerRevision!.revision)}>{s.regenerate(notice.offerRevision.revision)}</Button></div>
             )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {busy && <Spinner size="tiny" label={s.generating} />}
+          </NoticeBar>
+        )}
+      </div>
+      {busy && <Progress label={s.generating} />}
       {shown && (
-        <section className={styles.column}>
+        <section ref={shownRef} tabIndex={-1} className={styles.column} aria-label={a11y.openReport}>
           <Body1>{`${s.shown} ${shown.revision} (${s.kinds[shown.kind]}, ${periodName(shown.period)}).`}</Body1>
-          <Button appearance="primary" disabled={busy} onClick={() => void decide(() => approveShownReport(deps, who))}>{s.approve}</Button>
-          <Field label={s.comment}><Textarea value={comment} onChange={(_e, d) => setComment(d.value)} /></Field>
-          <Button disabled={busy || comment.trim() === ''} onClick={() => void decide(() => returnShownReport(deps, comment))}>{s.giveBack}</Button>
+          <Button appearance="primary" disabledFocusable={busy} onClick={() => void decide(() => approveShownReport(deps, who))}>{s.approve}</Button>
+          {/* Required to return only: marked required, and the return button says so when it is empty. */}
+          <Field label={s.comment} required validationState={commentMissing ? 'error' : 'none'} validationMessage={commentMissing ? s.commentRequired : undefined}>
+            <Textarea ref={commentRef} value={comment} onChange={(_e, d) => { setComment(d.value); setCommentMissing(false); }} />
+          </Field>
+          <Button disabledFocusable={busy} onClick={() => void decide(() => returnShownReport(deps, comment))}>{s.giveBack}</Button>
         </section>
       )}
       <Pending api={api} busy={busy} onGenerate={(item) => void generate(item.id)} />
@@ -176,19 +202,20 @@ export function WordView({ word = wordReportHost }: { word?: WordReportHost }) {
     setSession(null);
   }, []);
   const [api, setApi] = useState<ApiClient | null>(null);
+  const [workspaceRef, focusWorkspace] = useFocusRequest();
   useEffect(() => setApi(session ? sessionClient(session, signOut) : null), [session, signOut]);
 
   const approves = session?.user.roles.some((r) => r.role === 'approver' || r.role === 'admin') ?? false;
   return (
     <div className={styles.column}>
       <Subtitle2 as="h2">{strings.head.title}</Subtitle2>
-      {!session || !api ? <SignIn onSignedIn={setSession} /> : <>
+      {!session || !api ? <SignIn onSignedIn={(next) => { setSession(next); focusWorkspace(); }} /> : <section ref={workspaceRef} tabIndex={-1} className={styles.column} aria-label={a11y.workspace(strings.head.title, session.user.displayName)}>
       <div className={styles.row}>
         <Caption1>{`${s.signedInAs} ${session.user.displayName}`}</Caption1>
         <Button size="small" appearance="subtle" onClick={signOut}>{s.signOut}</Button>
       </div>
       {approves ? <Approver session={session} api={api} word={word} /> : <Body1>{s.notApprover}</Body1>}
-      </>}
+      </section>}
     </div>
   );
 }

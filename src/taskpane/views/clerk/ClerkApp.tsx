@@ -9,7 +9,9 @@ import { Outbox, outboxKey, startRetryLoop, type Sender } from '../../../client/
 import { loadSession, saveSession, sessionClient, type Session } from '../../../client/session';
 import { excelReports } from '../../../office/excel';
 import { partitionKey } from '../../../office/storage';
+import { a11y } from '../../../text/a11y';
 import { strings } from '../../../text/strings';
+import { useFocusRequest } from '../../../ui';
 import type { ClerkExcel } from './clerk-actions';
 import { OutboxPanel } from './OutboxPanel';
 import { SignIn } from './SignIn';
@@ -35,6 +37,12 @@ function localStore(): Pick<Storage, 'getItem' | 'setItem'> {
 export function ClerkApp({ excel = excelReports }: { excel?: ClerkExcel }) {
   const styles = useStyles();
   const [session, setSession] = useState<Session | null>(() => loadSession());
+  // After sign-in the focus moves to the workspace, so a screen reader continues where the work is.
+  const [workspaceRef, focusWorkspace] = useFocusRequest();
+  const signedIn = useCallback((next: Session) => {
+    setSession(next);
+    focusWorkspace();
+  }, [focusWorkspace]);
   const signOut = useCallback(() => {
     saveSession(null);
     setSession(null);
@@ -53,15 +61,15 @@ export function ClerkApp({ excel = excelReports }: { excel?: ClerkExcel }) {
     <div className={styles.column}>
       <Subtitle2 as="h2">{strings.clerk.title}</Subtitle2>
       {!session || !api || !sender || !outbox ? (
-        <SignIn onSignedIn={setSession} />
+        <SignIn onSignedIn={signedIn} />
       ) : (
-        <>
+        <section ref={workspaceRef} tabIndex={-1} className={styles.column} aria-label={a11y.workspace(strings.clerk.title, session.user.displayName)}>
           <div className={styles.row}>
             <Caption1>{`${s.signedInAs} ${session.user.displayName}`}</Caption1>
             <Button size="small" appearance="subtle" onClick={signOut}>{s.signOut}</Button>
           </div>
           <Workspace user={session.user} api={api} excel={excel} outbox={outbox} sender={sender} />
-        </>
+        </section>
       )}
       {outbox && <OutboxPanel outbox={outbox} sender={sender} />}
     </div>

@@ -9,7 +9,9 @@ import type { SheetIssue } from '../../../core/template';
 import type { ApiClient } from '../../../client/api';
 import type { Outbox, Sender } from '../../../client/outbox';
 import type { ReportSheetInfo } from '../../../office/excel';
+import { a11y } from '../../../text/a11y';
 import { strings } from '../../../text/strings';
+import { useFocusRequest } from '../../../ui';
 import { checkReport, fetchStatus, showCell, submitReport, type ClerkDeps, type ReportStatus } from './clerk-actions';
 import { checkNotice, issueLine, submitNotice, type Notice } from './clerk-notices';
 
@@ -45,6 +47,12 @@ export function ReportSheet({ info, deps, api, outbox, sender, mayReport, busy, 
   const styles = useStyles();
   const [issues, setIssues] = useState<readonly SheetIssue[] | null>(null);
   const [status, setStatus] = useState<ReportStatus | null>(null);
+  // After Kiểm tra (or a blocked Gửi) the focus goes to the first issue, errors being listed first.
+  const [firstIssue, focusFirstIssue] = useFocusRequest();
+  const found = (list: readonly SheetIssue[]) => {
+    setIssues(list);
+    if (list.length > 0) focusFirstIssue();
+  };
   const key = { planId: info.planId, unitId: info.unitId, period: info.period, kind: info.kind };
   const keyText = JSON.stringify(key);
 
@@ -65,12 +73,15 @@ export function ReportSheet({ info, deps, api, outbox, sender, mayReport, busy, 
   const check = () => run(s.checking, async () => {
     const outcome = await checkReport(deps, info.sheetName);
     setNotice(checkNotice(outcome));
-    if (outcome.kind === 'checked') setIssues(outcome.result.issues);
+    if (outcome.kind === 'checked') found(outcome.result.issues);
   });
   const submit = () => run(s.submitting, async () => {
     const outcome = await submitReport({ ...deps, outbox, sender, newId: () => crypto.randomUUID() }, info.sheetName);
     setNotice(submitNotice(outcome, info.sheetName));
-    if (outcome.kind !== 'failed') setIssues(outcome.result.issues);
+    if (outcome.kind !== 'failed') {
+      if (outcome.kind === 'blocked') found(outcome.result.issues);
+      else setIssues(outcome.result.issues);
+    }
     refresh();
   });
   // Not through run(): showing a cell must not clear the check's summary.
@@ -95,15 +106,22 @@ export function ReportSheet({ info, deps, api, outbox, sender, mayReport, busy, 
       )}
       {!mayReport && <Caption1>{s.otherUnit}</Caption1>}
       <div className={styles.row}>
-        <Button size="small" disabled={busy !== null} onClick={() => void check()}>{s.check}</Button>
-        <Button size="small" appearance="primary" disabled={busy !== null || !mayReport || status?.state === 'approved'} onClick={() => void submit()}>{s.submit}</Button>
-        {mayReport && <Button size="small" appearance="subtle" onClick={refresh}>{s.refreshStatus}</Button>}
+        <Button size="small" aria-label={a11y.sheetAction(s.check, info.sheetName)} disabledFocusable={busy !== null} onClick={() => void check()}>{s.check}</Button>
+        <Button
+          size="small" appearance="primary" aria-label={a11y.sheetAction(s.submit, info.sheetName)}
+          disabled={!mayReport || status?.state === 'approved'} disabledFocusable={busy !== null} onClick={() => void submit()}
+        >
+          {s.submit}
+        </Button>
+        {mayReport && <Button size="small" appearance="subtle" aria-label={a11y.sheetAction(s.refreshStatus, info.sheetName)} onClick={refresh}>{s.refreshStatus}</Button>}
       </div>
       {issues && issues.length > 0 && (
         <ol className={styles.issues} aria-label={s.checkSummary(issues.filter((i) => i.severity === 'error').length, issues.filter((i) => i.severity === 'warning').length)}>
           {issues.map((issue, i) => (
-            <li key={i} className={issue.severity === 'error' ? styles.error : undefined}>
-              {issue.address ? <Link as="button" onClick={() => void select(issue)}>{issueLine(issue)}</Link> : issueLine(issue)}
+            <li key={i} className={issue.severity === 'error' ? styles.error : undefined} ref={i === 0 && !issue.address ? firstIssue : undefined} tabIndex={i === 0 && !issue.address ? -1 : undefined}>
+              {issue.address
+                ? <Link as="button" ref={i === 0 ? firstIssue : undefined} onClick={() => void select(issue)}>{issueLine(issue)}</Link>
+                : issueLine(issue)}
             </li>
           ))}
         </ol>

@@ -1,10 +1,11 @@
 // The clerk's sign-in: Microsoft (MSAL nested app authentication) when the server has an Entra app
 // configured, and always the server's local accounts. The token goes to sessionStorage only.
 import { useEffect, useState } from 'react';
-import { Body1, Button, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { signIn, type Session } from '../../../client/session';
 import { entraEnabled, fetchAuthConfig, signInWithEntra, type ClientAuthConfig } from '../../../client/msal';
 import { strings } from '../../../text/strings';
+import { Progress } from '../../../ui';
 
 const s = strings.clerkFlow;
 const useStyles = makeStyles({ column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
@@ -32,20 +33,25 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
     }
   };
   return (
-    <form className={styles.column} onSubmit={(e) => { e.preventDefault(); void run(() => signIn(username.trim(), password)); }}>
+    <form className={styles.column} onSubmit={(e) => { e.preventDefault(); if (!busy) void run(() => signIn(username.trim(), password)); }}>
       <Subtitle2 as="h3">{s.signInTitle}</Subtitle2>
       <Body1>{s.signInIntro}</Body1>
       {config && entraEnabled(config) && (
         <>
-          <Button appearance="primary" disabled={busy} onClick={() => void run(() => signInWithEntra(config))}>{s.signInMicrosoft}</Button>
+          <Button appearance="primary" disabledFocusable={busy} onClick={() => void run(() => signInWithEntra(config))}>{s.signInMicrosoft}</Button>
           <Body1>{s.orLocal}</Body1>
         </>
       )}
-      <Field label={s.username} required><Input value={username} onChange={(_e, d) => setUsername(d.value)} autoComplete="username" /></Field>
-      <Field label={s.password} required><Input type="password" value={password} onChange={(_e, d) => setPassword(d.value)} autoComplete="current-password" /></Field>
-      {error && <MessageBar intent="error" layout="multiline"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
-      {busy && <Spinner size="tiny" label={s.signingIn} />}
-      <Button appearance={config && entraEnabled(config) ? 'secondary' : 'primary'} type="submit" disabled={busy || !username || !password}>{s.signIn}</Button>
+      {/* A refused sign-in marks both fields; its message (role="alert", read once) describes the password field. */}
+      <Field label={s.username} required validationState={error ? 'error' : 'none'}>
+        <Input value={username} onChange={(_e, d) => setUsername(d.value)} autoComplete="username" />
+      </Field>
+      <Field label={s.password} required validationState={error ? 'error' : 'none'} validationMessage={error ?? undefined}>
+        <Input type="password" value={password} onChange={(_e, d) => setPassword(d.value)} autoComplete="current-password" />
+      </Field>
+      {busy && <Progress label={s.signingIn} />}
+      {/* Focusable while busy, so the focus stays where the user pressed. */}
+      <Button appearance={config && entraEnabled(config) ? 'secondary' : 'primary'} type="submit" disabled={!username || !password} disabledFocusable={busy}>{s.signIn}</Button>
     </form>
   );
 }

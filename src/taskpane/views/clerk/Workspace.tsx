@@ -1,16 +1,15 @@
 // Unit and period, Chèn Phụ lục 01 / 02 (asking before an existing sheet is replaced), and the
 // workbook's report sheets – found through their mapping sheets, so a reopened workbook offers its
 // actions again. One Excel action at a time; its progress and any cell-edit wait are shown here.
-import { useCallback, useEffect, useState } from 'react';
-import {
-  Body1, Button, Caption1, Field, MessageBar, MessageBarActions, MessageBarBody, Select, Spinner, Subtitle2, makeStyles, tokens,
-} from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Body1, Button, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportKind } from '../../../core/template';
 import type { ApiClient } from '../../../client/api';
 import type { Outbox, Sender } from '../../../client/outbox';
 import type { SessionUser } from '../../../client/session';
 import type { ReportSheetInfo, WaitingState } from '../../../office/excel';
 import { strings } from '../../../text/strings';
+import { NoticeBar, Progress } from '../../../ui';
 import { insertReport, type ClerkDeps, type ClerkExcel } from './clerk-actions';
 import { afterOutboxChange, insertNotice, unexpectedNotice, type Notice } from './clerk-notices';
 import { defaultPeriod, loadPlanContext, reportingUnits, vietnamToday, type PlanContext } from './clerk-setup';
@@ -59,6 +58,8 @@ export function Workspace({ user, api, excel, outbox, sender }: WorkspaceProps) 
   const [waiting, setWaiting] = useState<WaitingState | null>(null);
   const [confirm, setConfirm] = useState<{ kind: ReportKind; message: string } | null>(null);
   const { busy, run } = useBusy(setNotice);
+  // Where the focus returns once the "replace the sheet?" question is answered (its buttons go away).
+  const insertButtons = useRef<Record<ReportKind, HTMLButtonElement | null>>({ indicators: null, tasks: null });
 
   const load = useCallback(() => {
     setLoadError(null);
@@ -81,21 +82,22 @@ export function Workspace({ user, api, excel, outbox, sender }: WorkspaceProps) 
 
   if (loadError) {
     return (
-      <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>{loadError}</MessageBarBody>
-        <MessageBarActions><Button size="small" onClick={load}>{s.retry}</Button></MessageBarActions>
-      </MessageBar>
+      <NoticeBar intent="error" text={loadError} actions={<Button size="small" onClick={load}>{s.retry}</Button>} />
     );
   }
-  if (!plan) return <Spinner size="tiny" label={s.loadingPlan} />;
+  if (!plan) return <Progress label={s.loadingPlan} />;
   const units = reportingUnits(user, plan.units);
   if (units.length === 0) return <Body1>{s.notReporter}</Body1>;
   const unit = units.find((u) => u.id === unitId) ?? units[0];
   const chosenPeriod = plan.periods.find((p) => p.id === period);
   const deps: ClerkDeps = { excel, plan, onWaiting: setWaiting };
 
-  const insert = (kind: ReportKind, overwrite: boolean) => run(s.inserting, async () => {
+  const answer = (kind: ReportKind) => {
+    insertButtons.current[kind]?.focus();
     setConfirm(null);
+  };
+  const insert = (kind: ReportKind, overwrite: boolean) => run(s.inserting, async () => {
+    if (overwrite) answer(kind);
     const outcome = await insertReport(deps, kind, unit, period, overwrite);
     if (outcome.kind === 'exists') setConfirm({ kind, message: outcome.message });
     else setNotice(insertNotice(outcome));
@@ -115,29 +117,31 @@ export function Workspace({ user, api, excel, outbox, sender }: WorkspaceProps) 
         </Select>
       </Field>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy !== null || !period} onClick={() => void insert('indicators', false)}>{s.insert01}</Button>
-        <Button appearance="primary" disabled={busy !== null || !period} onClick={() => void insert('tasks', false)}>{s.insert02}</Button>
+        {(['indicators', 'tasks'] as const).map((kind) => (
+          <Button
+            key={kind} ref={(el: HTMLButtonElement | null) => { insertButtons.current[kind] = el; }} appearance="primary"
+            disabled={!period} disabledFocusable={busy !== null} onClick={() => void insert(kind, false)}
+          >
+            {kind === 'indicators' ? s.insert01 : s.insert02}
+          </Button>
+        ))}
       </div>
       {confirm && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody><strong>{s.overwriteTitle}</strong> <span className={styles.pre}>{confirm.message}</span></MessageBarBody>
-          <MessageBarActions>
+        <NoticeBar
+          intent="warning" title={s.overwriteTitle} text={confirm.message} className={styles.pre}
+          actions={<>
             <Button size="small" onClick={() => void insert(confirm.kind, true)}>{s.overwrite}</Button>
-            <Button size="small" onClick={() => setConfirm(null)}>{s.cancel}</Button>
-          </MessageBarActions>
-        </MessageBar>
+            <Button size="small" onClick={() => answer(confirm.kind)}>{s.cancel}</Button>
+          </>}
+        />
       )}
-      {busy && <Spinner size="tiny" label={busy} />}
-      {waiting && <MessageBar intent="warning" layout="multiline"><MessageBarBody>{waiting.message}</MessageBarBody></MessageBar>}
-      {notice && (
-        <MessageBar intent={notice.intent} layout="multiline" role="status">
-          <MessageBarBody className={styles.pre}>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {busy && <Progress label={busy} />}
+      {waiting && <NoticeBar intent="warning" text={waiting.message} />}
+      {notice && <NoticeBar intent={notice.intent} text={notice.text} className={styles.pre} />}
       <section className={styles.column} aria-label={s.sheetsTitle}>
         <div className={styles.row}>
           <Subtitle2 as="h3">{s.sheetsTitle}</Subtitle2>
-          <Button size="small" appearance="subtle" disabled={busy !== null} onClick={() => void findSheets()}>{s.refreshSheets}</Button>
+          <Button size="small" appearance="subtle" disabledFocusable={busy !== null} onClick={() => void findSheets()}>{s.refreshSheets}</Button>
         </div>
         {sheets === null && <Caption1>{s.findingSheets}</Caption1>}
         {sheets?.length === 0 && <Body1>{s.noSheets}</Body1>}

@@ -1,10 +1,11 @@
 // The consolidator's panel once signed in: plan, period and appendix; "Tổng hợp" writes the sheet,
 // "Làm mới" redraws the last one in place. The logic lives in consolidator-flow.ts.
 import { useEffect, useMemo, useState } from 'react';
-import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { sessionClient, type Session } from '../../../client/session';
 import { excelConsolidation } from '../../../office/excel/consolidation-index';
 import { strings } from '../../../text/strings';
+import { NoticeBar, Progress } from '../../../ui';
 import { consolidate, loadPlans, mayConsolidate, type Choice, type Kind, type PlanOption } from './consolidator-flow';
 
 const s = strings.consolidatorFlow;
@@ -54,8 +55,8 @@ export function ConsolidatorPanel({ session, onSignOut }: { session: Session; on
         <Caption1>{s.signedInAs} {session.user.displayName}</Caption1>
         <Button size="small" appearance="subtle" onClick={onSignOut}>{s.signOut}</Button>
       </div>
-      {!allowed && <MessageBar intent="warning" layout="multiline"><MessageBarBody>{s.notConsolidator}</MessageBarBody></MessageBar>}
-      {allowed && !plans && !notice && <Spinner size="tiny" label={s.loading} />}
+      {!allowed && <NoticeBar intent="warning" text={s.notConsolidator} />}
+      {allowed && !plans && !notice && <Progress label={s.loading} />}
       {plans && choice && (
         <>
           <Body1>{s.explain}</Body1>
@@ -79,13 +80,13 @@ export function ConsolidatorPanel({ session, onSignOut }: { session: Session; on
             </Select>
           </Field>
           <div className={styles.row}>
-            <Button appearance="primary" disabled={busy || !choice.period} onClick={() => void run(choice)}>{s.consolidate}</Button>
-            <Button disabled={busy || !last} onClick={() => last && void run(last)}>{s.refresh}</Button>
+            <Button appearance="primary" disabled={!choice.period} disabledFocusable={busy} onClick={() => void run(choice)}>{s.consolidate}</Button>
+            <Button disabled={!last} disabledFocusable={busy} onClick={() => last && void run(last)}>{s.refresh}</Button>
           </div>
         </>
       )}
-      {busy && <Spinner size="tiny" label={s.working} />}
-      {notice && <MessageBar intent={notice.intent} layout="multiline"><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
+      {busy && <Progress label={s.working} />}
+      {notice && <NoticeBar intent={notice.intent} text={notice.text} />}
     </section>
   );
 }
