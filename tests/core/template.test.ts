@@ -1,12 +1,12 @@
 // The template spec over the real catalogue: which rows a unit gets, the official title block, the
 // columns per reporting form, input cells, sheet names and the mapping.
 import { buildTemplateSpec, cellAddress, columnLetter, parseCellAddress, rangeAddress, reportSheetName, rowHeight, safeSheetName, wrappedLines, type SheetRow, type TemplateSpec } from '../../src/core/template';
-import { resolveUnits } from '../../src/core/units';
+import { reportersOf } from '../../src/core/units';
 import { catalogue, directory, spec, unit } from '../office/excel/helpers';
 
 const items = (s: TemplateSpec) => s.rows.filter((r): r is Extract<SheetRow, { kind: 'item' }> => r.kind === 'item');
-const leadsTo = (unitId: string, list: readonly { id: string; lead: Parameters<typeof resolveUnits>[0] }[]) =>
-  list.filter((x) => resolveUnits(x.lead, directory).some((u) => u.id === unitId)).map((x) => x.id);
+const leadsTo = (unitId: string, list: readonly ({ id: string } & Parameters<typeof reportersOf>[0])[]) =>
+  list.filter((x) => reportersOf(x, directory).some((u) => u.id === unitId)).map((x) => x.id);
 
 describe('which rows a unit gets', () => {
   it.each([
@@ -14,7 +14,7 @@ describe('which rows a unit gets', () => {
     ['SKHCN', 'so-khcn'],
     ['Sở Y tế', 'so-y-te'],
     ['Thống kê tỉnh (no class)', 'thong-ke-tinh'],
-  ])('indicators of %s are those whose lead resolves to it, in plan order', (_, unitId) => {
+  ])('indicators of %s are those whose reporters resolve to it, in plan order', (_, unitId) => {
     const s = spec('indicators', unitId);
     const expected = leadsTo(unitId, catalogue.indicators);
     expect(items(s).map((r) => r.id)).toEqual(expected);
@@ -27,10 +27,11 @@ describe('which rows a unit gets', () => {
     expect(ids).not.toContain('ct-01');
   });
 
-  it('tasks follow the lead cell too (nv-07, the reporting tool, is SKHCN’s)', () => {
+  it('tasks follow the lead cell, or the monitor when the lead class is empty (nv-07 is SKHCN’s; nv-19 too until a telecom firm is tagged)', () => {
     const s = spec('tasks', 'so-khcn');
     expect(items(s).map((r) => r.id)).toEqual(leadsTo('so-khcn', catalogue.tasks));
     expect(items(s).map((r) => r.id)).toContain('nv-07');
+    expect(items(s).map((r) => r.id)).toContain('nv-19');
   });
 
   it('an administrator’s assignment overrides the lead cell; an empty one gives a table with no rows', () => {
@@ -130,7 +131,7 @@ describe('columns and input cells per reporting form', () => {
   it('print setup, frozen header and mapping', () => {
     expect(s.print).toEqual({ paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: { first: 8, last: 8 } });
     expect(s.freezeRows).toBe(s.headerRow + 1);
-    expect(s.mapping).toMatchObject({ planId: 'nghe-an-1174-2026', catalogueVersion: 1, unitId: 'so-khcn', period: '2026-Q1', kind: 'indicators', clientSubmissionId: null });
+    expect(s.mapping).toMatchObject({ planId: 'nghe-an-1174-2026', catalogueVersion: 2, unitId: 'so-khcn', period: '2026-Q1', kind: 'indicators', clientSubmissionId: null });
     expect(s.mapping.rows).toHaveLength(51);
   });
 });

@@ -17,7 +17,7 @@ describe('validateSubmission: indicators', () => {
       { id: 'ct-01', value: '72,5%' },
       { id: 'ct-11', value: 'đang triển khai', note: 'Đã phê duyệt chủ trương đầu tư' },
       { id: 'ct-16', numerator: '1.200', denominator: '1.500' },
-      { id: 'ct-46', numerator: 650, denominator: 1000 },
+      { id: 'ct-46', value: '65%' },
       { id: 'ct-05' },
     ]));
     expect(r.ok).toBe(true);
@@ -31,7 +31,7 @@ describe('validateSubmission: indicators', () => {
       { id: 'ct-01', evaluation: 'exceeded', display: '72,5%' },
       { id: 'ct-11', evaluation: 'notMet', display: 'Đang triển khai' },
       { id: 'ct-16', evaluation: 'notMet', display: '80% (1.200/1.500)' },
-      { id: 'ct-46', evaluation: 'met', display: '65% (650/1.000)' },
+      { id: 'ct-46', evaluation: 'met', display: '65%' },
       { id: 'ct-05', evaluation: 'noData', display: 'Chưa có số liệu' },
     ]);
   });

@@ -6,7 +6,7 @@ import type { Catalogue, Indicator, Task, Unit } from '../catalogue-types';
 import { fail, ok, type Result } from '../result';
 import { makeIssue } from '../messages';
 import { formatDateVi, parsePeriod, periodLabel, type Period } from '../periods';
-import { resolveUnits, type UnitDirectory } from '../units';
+import { reportersOf, type UnitDirectory } from '../units';
 import { columnIndex, columnsOf, EVALUATION_STYLES, indicatorInputs, SHEET_COLORS, taskInputs } from './columns';
 import type { ColumnSpec, ReportKind, SheetRow, TemplateSpec, TitleCell } from './types';
 
@@ -41,7 +41,7 @@ export const reportSheetName = (kind: ReportKind, period: string): string =>
 /** Is the unit responsible for this row: the admin's list when given, else the row's lead cell. */
 function assigned(item: Indicator | Task, options: TemplateOptions): boolean {
   if (options.assignedIds) return options.assignedIds.has(item.id);
-  return resolveUnits(item.lead, options.directory).some((u) => u.id === options.unit.id);
+  return reportersOf(item, options.directory).some((u) => u.id === options.unit.id);
 }
 
 /** The issuing agency's two lines: a commune's UBND stands alone, a provincial agency under UBND tỉnh. */
