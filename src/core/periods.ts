@@ -104,6 +104,18 @@ export const inScheme = (period: Pick<Period, 'code'>, scheme: ReportingScheme =
 export const closesYear = (period: Pick<Period, 'code'>): boolean => period.code === 'Y' || period.code === 'Q4';
 
 /**
+ * How a report words the period of a figure (docs/figures.md "Stock or flow"): a stock is counted
+ * at the cut-off, a flow over the cut-off window.
+ * @example periodWording('stock', q1of2026) === 'tính đến ngày 14/03/2026'
+ * @example periodWording('flow', q1of2026) === 'từ ngày 15/12/2025 đến ngày 14/03/2026'
+ */
+export function periodWording(measure: 'stock' | 'flow', period: Pick<Period, 'start' | 'end'>): string {
+  return measure === 'stock'
+    ? `tính đến ngày ${formatDateVi(period.end)}`
+    : `từ ngày ${formatDateVi(period.start)} đến ngày ${formatDateVi(period.end)}`;
+}
+
+/**
  * The Vietnamese name of a period, as a report title prints it.
  * @example periodLabel(parsed2026H1) === '6 tháng đầu năm 2026'
  */
