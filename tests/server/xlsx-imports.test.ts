@@ -39,7 +39,8 @@ describeEachDatabase('.xlsx imports', (database) => {
     expect(body.issues).toEqual([expect.objectContaining({ severity: 'error', rowId: 'ct-16', field: 'numerator', address: expect.stringMatching(/^PL01 2026-Q1!F\d+$/) })]);
     const clean = await upload(t.app, await fill(template, TYPED), clerk, 'dryRun=true');
     expect(clean.json()).toMatchObject({ status: 'valid', acceptedRows: 3, issues: [] });
-    expect(clean.json().evaluations).toContainEqual({ id: 'ct-01', evaluation: 'exceeded', display: '72,5%' });
+    // Q1: progress towards the year's target, not yet "Vượt"
+    expect(clean.json().evaluations).toContainEqual({ id: 'ct-01', evaluation: 'exceeded', display: '72,5%', assessment: 'Đã đạt mục tiêu năm' });
     expect(clean.json().revision).toBe(1);
     expect(await latest()).toBeNull();
   });
