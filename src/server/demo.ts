@@ -117,6 +117,15 @@ async function fill(app: FastifyInstance, catalogue: Catalogue): Promise<string[
   await decide('demo.lanhdao', q1Report.id, 'approve', { contentHash: q1Report.contentHash, comment: 'Đồng ý (demo)' });
   await submit('demo.chuyenvien', { ...base('so-khcn', h1, 'indicators'), rows: indicatorRows(catalogue, own('so-khcn', 'indicators'), h1, 1) });
   await submit('demo.chuyenvien', { ...base('so-khcn', h1, 'tasks'), rows: taskRows(catalogue, own('so-khcn', 'tasks'), h1) });
+  // Q1 from the other agencies and from all but two sample communes (entered by the administrator,
+  // as for a unit without its own clerk yet), so the Q1 consolidation has figures for every
+  // indicator, provisional where a commune is missing – and the yearly-only ones wait for the year.
+  const communes = (await listUnits(db)).filter((u) => u.level === 'commune').map((u) => u.id);
+  const others = [...new Set([...a.indicatorUnits.values()].flat())].filter((id) => id !== 'so-khcn' && !communes.slice(-2).includes(id));
+  for (const [n, unitId] of others.entries()) {
+    const rows = indicatorRows(catalogue, own(unitId, 'indicators'), q1, 5 + n);
+    if (rows.length > 0) await submit('demo.quantri', { ...base(unitId, q1, 'indicators'), rows });
+  }
   // Phường Vinh Hưng: the 6-month report returned with a comment.
   const ward = await submit('demo.xa', { ...base('phuong-vinh-hung', h1, 'indicators'), rows: indicatorRows(catalogue, own('phuong-vinh-hung', 'indicators'), h1, 3) });
   await decide('demo.xa.lanhdao', ward.id, 'return', { comment: 'Bổ sung minh chứng cho chỉ tiêu đài truyền thanh (demo)' });
