@@ -1,4 +1,4 @@
-// `npm run bench:consolidation`: the consolidation of 160 units × 51 indicators with six periods of
+// `npm run bench:consolidation`: the consolidation of 160 units × 51 indicators with the four periods of
 // reports stored (SQLite in memory, in process): time to build one period's consolidation as JSON and
 // as .xlsx, then "Tổng hợp" and "Làm mới" in Excel on the fake host with a simulated 100 ms round trip
 // per sync (Excel on the web). Communes are SYNTHETIC (the plan's agencies plus made-up communes).
@@ -19,7 +19,7 @@ import { syntheticUnits } from '../tests/support/synthetic-consolidation';
 import { as, principal, testAuth } from '../tests/server/support/test-auth';
 import { reportMaker } from './reports';
 
-const PERIODS = ['2026-Q1', '2026-Q2', '2026-H1', '2026-Q3', '2026-9M', '2026-Q4'];
+const PERIODS = ['2026-Q1', '2026-H1', '2026-9M', '2026-Y']; // the plan's reporting scheme: four reports a year
 const ROUND_TRIP_MS = 100;
 const catalogue = JSON.parse(fs.readFileSync(path.join(__dirname, '../seeds/nghe-an-1174-2026.json'), 'utf8')) as Catalogue;
 const ms = (x: number) => `${x.toFixed(0)} ms`;

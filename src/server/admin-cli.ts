@@ -10,6 +10,8 @@ import { migrateToLatest } from './db/migrate';
 import type { Database } from './db/schema';
 import { checkPasswordPolicy, hashPassword } from './auth/passwords';
 import { importUnitsCsv } from './repositories/units';
+import { defaultSeedsDir, loadCatalogues } from './catalogues';
+import { unassignedItems, unassignedWarning } from './effective-assignments';
 import { ASSIGNMENT_USAGE, isAssignmentCommand, runAssignmentCommand } from './admin-cli-assignments';
 import { createUser, findByUsername, grant, listUsersWithRoles, revoke, setPassword, type RepoResult } from './repositories/users';
 
@@ -81,6 +83,8 @@ async function userId(db: Kysely<Database>, username: string): Promise<string> {
 
 export interface CliIo {
   out(line: string): void;
+  /** Warnings (items left without a reporter); standard error in the CLI, `out` when absent. */
+  warn?(line: string): void;
   stdin(): Promise<string>;
   actor: string;
 }
@@ -123,7 +127,14 @@ export async function runCommand(db: Db, argv: readonly string[], io: CliIo): Pr
     // The units repository runs its own transaction and writes nothing when any line is bad.
     const r = await importUnitsCsv(db.kysely, csv, { userId: io.actor, now: new Date().toISOString(), dryRun });
     if (!r.ok) throw new CliError('units.csvInvalid', `Tệp CSV có lỗi, không nạp đơn vị nào:\n  ${r.issues.map((i) => i.message).join('\n  ')}`);
-    return done(`Đơn vị: thêm ${r.added}, cập nhật ${r.updated}, không đổi ${r.unchanged}.`);
+    done(`Đơn vị: thêm ${r.added}, cập nhật ${r.updated}, không đổi ${r.unchanged}.`);
+    if (!dryRun) {
+      for (const catalogue of loadCatalogues(defaultSeedsDir).catalogues.values()) {
+        const warning = unassignedWarning(await unassignedItems(db.kysely, catalogue));
+        if (warning) (io.warn ?? io.out)(`${catalogue.planId}: ${warning.trim()}`);
+      }
+    }
+    return;
   }
   if (cmd === 'user' && (sub === 'add' || sub === 'passwd')) {
     arity(1);
@@ -186,7 +197,7 @@ export async function runCommand(db: Db, argv: readonly string[], io: CliIo): Pr
   if (isAssignmentCommand(cmd, sub)) {
     const reason = flags.get('--reason');
     return runAssignmentCommand(cmd, positional.slice(1), {
-      db: db.kysely, actor: io.actor, reason: typeof reason === 'string' ? reason : undefined, out: io.out, inTransaction,
+      db: db.kysely, actor: io.actor, reason: typeof reason === 'string' ? reason : undefined, out: io.out, warn: io.warn ?? io.out, inTransaction,
       fail: (code, message, exitCode) => {
         throw new CliError(code, message, exitCode);
       },
@@ -213,7 +224,7 @@ async function main(): Promise<number> {
     parseArgs(argv); // usage errors before touching the database
     db = connectFromConfig(loadConfig());
     await migrateToLatest(db);
-    await runCommand(db, argv, { out: (l) => process.stdout.write(`${l}\n`), stdin: readStdin, actor: `cli:${userInfo().username}` });
+    await runCommand(db, argv, { out: (l) => process.stdout.write(`${l}\n`), warn: (l) => process.stderr.write(`${l}\n`), stdin: readStdin, actor: `cli:${userInfo().username}` });
     return 0;
   } catch (err) {
     if (err instanceof CliError) {
