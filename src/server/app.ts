@@ -1,6 +1,8 @@
 // The reporting server as one Fastify plugin (fastify/demo): server.ts only starts it, tests build
 // it and use inject(). Outside things (database, catalogues, clock) come in as options.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -66,7 +68,9 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
   await app.register(helmet, securityHeaders);
   // Every method the API has (PUT/DELETE: assignment overrides), for the configured origin only.
   await app.register(cors, { origin: [config.corsOrigin], methods: ['GET', 'POST', 'PUT', 'DELETE'], maxAge: 600 });
-  await app.register(dbPlugin, { open: options.openDb ?? (() => connectFromConfig(config)), closeOnExit: options.closeDb });
+  // A dropped idle connection (a failover, a restarted PostgreSQL) is logged, not fatal.
+  const openDb = options.openDb ?? (() => connectFromConfig(config, (error) => app.log.error({ err: error }, 'database pool error')));
+  await app.register(dbPlugin, { open: openDb, closeOnExit: options.closeDb });
   await app.register(options.auth);
 
   await app.register(
@@ -92,6 +96,24 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
   }
 }, { name: 'reporting-app' });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX32 = /^[0-9a-f]{32}$/i;
+
+/**
+ * The request's id: a UUID, so logs of several instances and the proxy can be joined. A trusted
+ * proxy's X-Request-Id is kept when it is a UUID (or nginx's 32-hex $request_id, written as one);
+ * anything else – or any header from an untrusted client – gets a fresh UUID.
+ */
+export function requestIdFor(trustProxy: boolean) {
+  return (request: IncomingMessage): string => {
+    const header = trustProxy ? request.headers['x-request-id'] : undefined;
+    const given = typeof header === 'string' ? header.trim() : '';
+    if (UUID.test(given)) return given.toLowerCase();
+    if (HEX32.test(given)) return given.toLowerCase().replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+    return randomUUID();
+  };
+}
+
 export interface BuildOptions extends AppOptions {
   readonly https?: { readonly key: string | Buffer; readonly cert: string | Buffer };
   readonly logger?: FastifyServerOptions['logger'];
@@ -108,12 +130,18 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     logger: options.logger ?? false,
     // Behind a reverse proxy the client's address is in X-Forwarded-For; trusted only when told.
     trustProxy: config.trustProxy,
+    genReqId: requestIdFor(config.trustProxy),
+    requestIdLogLabel: 'requestId',
     return503OnClosing: true,
     // A client that trickles its request (slowloris) is cut off instead of holding a socket.
     requestTimeout: 30_000,
     forceCloseConnections: 'idle',
     ...(options.https ? { https: { key: options.https.key, cert: options.https.cert } } : {}),
   }) as unknown as FastifyInstance;
+  // The id goes back to the caller, so a clerk's "mã yêu cầu" finds the log lines.
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   await app.register(reportingApp, options);
   return app;
 }

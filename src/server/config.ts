@@ -14,6 +14,8 @@ export interface ServerConfig {
   readonly databaseUrl: string | undefined;
   /** PostgreSQL schema for the tables (search_path); default public. */
   readonly databaseSchema: string | undefined;
+  /** PostgreSQL pool and session limits (docs/deploy.md#postgresql). */
+  readonly postgres: PostgresSettings;
   /** The add-in's origin, the only one CORS lets in. */
   readonly corsOrigin: string;
   /** Trust X-Forwarded-For (TRUST_PROXY=1): only behind a reverse proxy that sets it, or a client
@@ -27,6 +29,30 @@ export interface ServerConfig {
   readonly deadline: DeadlineConfig;
   readonly logLevel: string;
 }
+
+/** How the server talks to PostgreSQL: a held lock or a slow query fails fast instead of stalling every request. */
+export interface PostgresSettings {
+  readonly poolSize: number;
+  /** How long to wait for a new connection, ms. */
+  readonly connectionTimeoutMs: number;
+  /** statement_timeout for every session, ms (0 = none). */
+  readonly statementTimeoutMs: number;
+  /** lock_timeout for every session, ms (0 = none). */
+  readonly lockTimeoutMs: number;
+  /** application_name, shown in pg_stat_activity next to each instance's connections. */
+  readonly applicationName: string;
+}
+
+export const DEFAULT_POSTGRES: PostgresSettings = {
+  poolSize: 10,
+  connectionTimeoutMs: 5000,
+  statementTimeoutMs: 30_000,
+  lockTimeoutMs: 5000,
+  applicationName: 'cds-reporting',
+};
+
+/** Shortest AUTH_SECRET / TEMPLATE_SECRET accepted, in bytes. */
+export const MIN_SECRET_BYTES = 32;
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -73,6 +99,26 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push('DATABASE_SCHEMA must be a lower-case PostgreSQL identifier (letters, digits, _)');
   }
 
+  const postgres: PostgresSettings = {
+    poolSize: integer(env, 'DATABASE_POOL_SIZE', DEFAULT_POSTGRES.poolSize, 1, 200, problems),
+    connectionTimeoutMs: integer(env, 'DATABASE_CONNECT_TIMEOUT_MS', DEFAULT_POSTGRES.connectionTimeoutMs, 100, 120_000, problems),
+    statementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', DEFAULT_POSTGRES.statementTimeoutMs, 0, 3_600_000, problems),
+    lockTimeoutMs: integer(env, 'DATABASE_LOCK_TIMEOUT_MS', DEFAULT_POSTGRES.lockTimeoutMs, 0, 3_600_000, problems),
+    applicationName: env.DATABASE_APPLICATION_NAME?.trim() || DEFAULT_POSTGRES.applicationName,
+  };
+  if (!/^[\x20-\x7e]{1,63}$/.test(postgres.applicationName)) problems.push('DATABASE_APPLICATION_NAME must be 1 to 63 printable ASCII characters');
+
+  // Several instances on one database must sign and seal with the same keys: a secret made on
+  // first start in one instance's DATA_DIR would reject the other instances' tokens and templates.
+  if (databaseUrl !== undefined) {
+    for (const name of ['AUTH_SECRET', 'TEMPLATE_SECRET']) {
+      const value = env[name]?.trim() ?? '';
+      if (Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES) {
+        problems.push(`${name} must be set to at least ${MIN_SECRET_BYTES} random bytes when DATABASE_URL is set (every instance uses the same value; e.g. openssl rand -base64 48)`);
+      }
+    }
+  }
+
   const scheme = https ? 'https' : 'http';
   const corsOrigin = env.CORS_ORIGIN?.trim() || `${scheme}://localhost:${port}`;
   if (!/^https?:\/\/[^/\s]+$/.test(corsOrigin)) {
@@ -99,6 +145,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     https,
     databaseUrl,
     databaseSchema,
+    postgres,
     corsOrigin,
     trustProxy: trustRaw === '1',
     bodyLimit,

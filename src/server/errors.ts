@@ -64,7 +64,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) {
+      // The error as thrown (SQLITE_FULL, lock_timeout…), so the log says what went wrong.
       request.log.error({ err: error }, 'request failed');
+      if (app.hasDecorator('readiness')) app.readiness.noteFailure(error);
       const body: ErrorBody = { error: 'internal', message: 'Máy chủ gặp lỗi, vui lòng thử lại sau.', requestId: request.id };
       return reply.status(500).send(body);
     }

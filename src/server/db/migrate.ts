@@ -4,10 +4,12 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './connect';
 import * as m001 from './migrations/001_initial';
 import * as m002 from './migrations/002_assignment_overrides';
+import * as m006 from './migrations/006_health_checks';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_assignment_overrides': m002,
+  '006_health_checks': m006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -17,6 +19,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({
     db: db.kysely,
     provider,
+    // Migrations numbered in parallel branches (003…008) may reach a database out of order.
+    allowUnorderedMigrations: true,
     // On PostgreSQL the bookkeeping tables must be looked up in our own schema, not any schema.
     ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });

@@ -103,6 +103,13 @@ export interface AssignmentOverrideTable {
   created_at: string;
 }
 
+/** 006: one row per instance, rewritten by the readiness probe. */
+export interface HealthCheckTable {
+  instance: string;
+  checked_at: string;
+  payload: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -112,4 +119,5 @@ export interface Database {
   decisions: DecisionTable;
   audit: AuditTable;
   assignment_overrides: AssignmentOverrideTable;
+  health_checks: HealthCheckTable;
 }

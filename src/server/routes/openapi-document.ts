@@ -40,7 +40,8 @@ export function openapiDocument(): object {
     },
     security: [{ bearer: [] }],
     paths: {
-      '/api/health': { get: { summary: 'Server and database are up', security: [], responses: { 200: ok('up'), 503: ok('database unavailable') } } },
+      '/api/health': { get: { summary: 'The server process is alive (no database call)', security: [], responses: { 200: ok('alive') } } },
+      '/api/health/ready': { get: { summary: 'The database answers within 1 s and a write commits', security: [], responses: { 200: ok('ready'), 503: ok('not ready: database slow, locked, full or unreachable') } } },
       '/api/auth/login': {
         post: {
           summary: 'Sign in with a user name and password; returns a bearer token', security: [],
