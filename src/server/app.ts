@@ -2,6 +2,7 @@
 // it and use inject(). Outside things (database, catalogues, clock) come in as options.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
@@ -92,7 +93,13 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
   );
 
   if (fs.existsSync(config.distDir)) {
-    await app.register(fastifyStatic, { root: config.distDir, prefix: '/', index: ['taskpane.html', 'index.html'] });
+    await app.register(fastifyStatic, {
+      root: config.distDir,
+      prefix: '/',
+      index: ['taskpane.html', 'index.html'],
+      // dist/server/ is the compiled server itself, not something for browsers.
+      allowedPath: (pathname) => !/^\/server(\/|$)/i.test(path.posix.normalize(`/${pathname}`)),
+    });
   }
 }, { name: 'reporting-app' });
 
@@ -131,7 +138,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     // Behind a reverse proxy the client's address is in X-Forwarded-For; trusted only when told.
     trustProxy: config.trustProxy,
     genReqId: requestIdFor(config.trustProxy),
-    requestIdLogLabel: 'requestId',
     return503OnClosing: true,
     // A client that trickles its request (slowloris) is cut off instead of holding a socket.
     requestTimeout: 30_000,

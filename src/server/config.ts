@@ -10,6 +10,8 @@ export interface ServerConfig {
   readonly dataDir: string;
   /** false with HTTPS=0: plain HTTP behind a reverse proxy, and in tests. */
   readonly https: boolean;
+  /** PEM files for HTTPS=1 in production (TLS_CERT_FILE, TLS_KEY_FILE); unset = the development certificate. */
+  readonly tls: { readonly certFile: string; readonly keyFile: string } | undefined;
   /** postgres://… to use PostgreSQL; undefined = the embedded SQLite file. */
   readonly databaseUrl: string | undefined;
   /** PostgreSQL schema for the tables (search_path); default public. */
@@ -28,6 +30,8 @@ export interface ServerConfig {
   /** Days after a period's cut-off within which a report is on time (set per deployment). */
   readonly deadline: DeadlineConfig;
   readonly logLevel: string;
+  /** After SIGTERM, requests in flight get this long (ms) before the process exits regardless. */
+  readonly shutdownGraceMs: number;
 }
 
 /** How the server talks to PostgreSQL: a held lock or a slow query fails fast instead of stalling every request. */
@@ -89,6 +93,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push(`HTTPS=${JSON.stringify(httpsRaw)} must be 0 (plain HTTP) or 1 (HTTPS, the default)`);
   }
 
+  const certFile = env.TLS_CERT_FILE?.trim() || undefined;
+  const keyFile = env.TLS_KEY_FILE?.trim() || undefined;
+  if ((certFile === undefined) !== (keyFile === undefined)) problems.push('TLS_CERT_FILE and TLS_KEY_FILE go together: set both (PEM files) or neither');
+
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for the embedded SQLite file)');
@@ -126,6 +134,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
 
   const bodyLimit = integer(env, 'BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024, problems);
+  const shutdownGraceMs = integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 100, 600_000, problems);
   const deadlineDays = integer(env, 'SUBMISSION_DEADLINE_DAYS', 5, 0, 90, problems);
   const workingRaw = env.SUBMISSION_DEADLINE_WORKING_DAYS?.trim();
   if (workingRaw !== undefined && workingRaw !== '' && workingRaw !== '0' && workingRaw !== '1') {
@@ -143,6 +152,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     host: env.HOST?.trim() || 'localhost',
     dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || 'data'),
     https,
+    tls: certFile && keyFile ? { certFile: path.resolve(cwd, certFile), keyFile: path.resolve(cwd, keyFile) } : undefined,
     databaseUrl,
     databaseSchema,
     postgres,
@@ -152,5 +162,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     distDir: path.resolve(cwd, env.DIST_DIR?.trim() || 'dist'),
     deadline: { days: deadlineDays, workingDays: workingRaw !== '0' },
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    shutdownGraceMs,
   };
 }

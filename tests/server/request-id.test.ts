@@ -28,7 +28,7 @@ describe('requestIdFor', () => {
 
 describe('the request id on the wire and in the log', () => {
   it.each([['1', true], ['0', false]])('TRUST_PROXY=%s keeps the proxy id: %s', async (trust, kept) => {
-    const lines: { requestId?: string }[] = [];
+    const lines: { reqId?: string }[] = [];
     const stream = new Writable({ write: (c, _e, done) => (String(c).split('\n').filter(Boolean).forEach((l) => lines.push(JSON.parse(l))), done()) });
     const t = await testApp(sqliteTestDatabase, { env: { TRUST_PROXY: trust }, logger: { level: 'info', stream } });
     try {
@@ -37,7 +37,7 @@ describe('the request id on the wire and in the log', () => {
       const id = res.headers['x-request-id'] as string;
       expect(id).toMatch(UUID);
       expect(id === proxyId).toBe(kept);
-      expect(lines.some((l) => l.requestId === id)).toBe(true);
+      expect(lines.some((l) => l.reqId === id)).toBe(true);
     } finally {
       await t.close();
     }

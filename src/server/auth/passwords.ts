@@ -1,10 +1,12 @@
 // Local passwords: scrypt (memory-hard, in node:crypto, no native add-on) stored as
-// "scrypt$N$r$p$salt$hash" (base64) so the cost can be raised later without breaking old hashes.
+// "scrypt$N$r$p$salt$hash" (base64) so the cost can be raised without breaking old hashes: a
+// sign-in with a hash of a lower cost stores a new one (auth/routes.ts, needsRehash).
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const N = 16384;
-const R = 8;
-const P = 1;
+/** OWASP Password Storage Cheat Sheet (2025): scrypt N=2^17, r=8, p=1 – 128 MiB and about a
+ * tenth of a second per hash; libuv's four threads bound the memory of concurrent sign-ins. */
+export const SCRYPT_COST = { N: 2 ** 17, r: 8, p: 1 } as const;
+const { N, r: R, p: P } = SCRYPT_COST;
 const KEY_LEN = 32;
 const SALT_LEN = 16;
 /** Cost limits accepted when reading a stored hash: a corrupted row must not make us burn RAM. */
@@ -23,7 +25,7 @@ function scrypt(password: string, salt: Buffer, keyLen: number, opts: ScryptOpti
 
 /**
  * Hash a password with a fresh salt.
- * @example await hashPassword('mật khẩu đủ dài') // "scrypt$16384$8$1$…$…"
+ * @example await hashPassword('mật khẩu đủ dài') // "scrypt$131072$8$1$…$…"
  */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_LEN);

@@ -4,7 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/connect';
 import { findById, findByUsername, getPrincipal, setPassword } from '../repositories/users';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords';
+import { checkPasswordPolicy, hashPassword, needsRehash, verifyPassword } from './passwords';
+import { upgradePasswordHash } from './rehash';
 import type { AuthSettings } from './plugin';
 import type { Principal } from './principal';
 import { passwordFingerprint, signToken } from './tokens';
@@ -55,7 +56,9 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, settings: AuthS
       const user = await findByUsername(db.kysely, body.username);
       // Always one scrypt run (a dummy one for unknown users) and one message: no account enumeration.
       const passwordOk = await verifyPassword(body.password, user?.password_hash ?? null);
-      session = user && passwordOk && user.disabled === 0 ? await issue(user.id, user.password_hash) : null;
+      // A hash made at an older, lower cost is replaced now that the password is known.
+      const hash = user && passwordOk && needsRehash(user.password_hash ?? '') ? await upgradePasswordHash(db, user.id, user.password_hash, body.password) : user?.password_hash ?? null;
+      session = user && passwordOk && user.disabled === 0 ? await issue(user.id, hash) : null;
     } finally {
       settings.throttle.end(body.username, request.ip, session !== null);
     }
