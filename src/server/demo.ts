@@ -35,7 +35,7 @@ function sampleValue(form: ReportingForm, seed: number): ParsedValue {
   }
 }
 
-function indicatorRows(catalogue: Catalogue, ids: ReadonlySet<string>, seed: number) {
+export function indicatorRows(catalogue: Catalogue, ids: ReadonlySet<string>, seed: number) {
   return catalogue.indicators.filter((i) => ids.has(i.id)).map((i, n) => ({ id: i.id, ...formatIndicatorValue(sampleValue(i.form, seed + n)) }));
 }
 

@@ -3,9 +3,21 @@
 // sign-in with a hash of a lower cost stores a new one (auth/routes.ts, needsRehash).
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-/** OWASP Password Storage Cheat Sheet (2025): scrypt N=2^17, r=8, p=1 – 128 MiB and about a
- * tenth of a second per hash; libuv's four threads bound the memory of concurrent sign-ins. */
-export const SCRYPT_COST = { N: 2 ** 17, r: 8, p: 1 } as const;
+/** OWASP Password Storage Cheat Sheet: scrypt N=2^17, r=8, p=1 – 128 MiB and a few tenths of a
+ * second per hash; libuv's four threads bound the memory of concurrent sign-ins. */
+export const OWASP_SCRYPT_N = 2 ** 17;
+
+/**
+ * The cost N: PASSWORD_SCRYPT_N when set (a power of two from 2^14 to 2^20, for hardware that
+ * cannot afford 128 MiB per sign-in – and for the test suite, which hashes hundreds of passwords),
+ * otherwise OWASP's 2^17. An invalid value is ignored.
+ */
+export function scryptCostN(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const raw = Number(env.PASSWORD_SCRYPT_N?.trim() || NaN);
+  return Number.isInteger(raw) && raw >= 2 ** 14 && raw <= 2 ** 20 && (raw & (raw - 1)) === 0 ? raw : OWASP_SCRYPT_N;
+}
+
+export const SCRYPT_COST = { N: scryptCostN(), r: 8, p: 1 } as const;
 const { N, r: R, p: P } = SCRYPT_COST;
 const KEY_LEN = 32;
 const SALT_LEN = 16;

@@ -24,7 +24,13 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     // On PostgreSQL the bookkeeping tables must be looked up in our own schema, not any schema.
     ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely looks its bookkeeping tables up across every schema; a schema dropped by someone else
+  // at that moment (3F000, test suites side by side on one server) fails the look-up, not ours.
+  for (let attempt = 1; attempt < 4 && error && (error as { code?: string }).code === '3F000' && !results?.length; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -6,11 +6,12 @@ import { createUser } from '../../../src/server/repositories/users';
 import { describeEachDatabase } from '../support/databases';
 import { bearer, buildAuthApp, call } from './helpers';
 
-/** A hash as the server made them before (N=16384). */
+/** A hash at half today's cost, as the server made them before (N=16384 then, 2^17 now). */
 function oldHash(password: string): string {
   const salt = randomBytes(16);
-  const key = scryptSync(password, salt, 32, { N: 16384, r: 8, p: 1 });
-  return ['scrypt', 16384, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
+  const n = SCRYPT_COST.N / 2;
+  const key = scryptSync(password, salt, 32, { N: n, r: 8, p: 1, maxmem: 256 * n * 8 + 2 ** 20 });
+  return ['scrypt', n, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 describeEachDatabase('password hashes upgraded at sign-in', (database) => {
