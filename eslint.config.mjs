@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, plus the fence that keeps src/core pure
-// (STYLE.md §1: the domain imports no UI, no Office.js, no Node.js, no server or database).
+// (docs/architecture.md §1: the domain imports no UI, no Office.js, no Node.js, no server or database).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 

@@ -1,5 +1,5 @@
 // The province figure of an indicator from its units' values, per the catalogue's AggregationRule,
-// and its evaluation against the target. Source of truth: ../shared/DOMAIN.md §3 (and §4: the
+// and its evaluation against the target. Source of truth: ../shared/docs/domain.md §3 (and §4: the
 // consolidator sees completeness, so every figure says how many units reported of how many expected).
 //
 // Missing units (expected but no value, or a blank value):

@@ -134,7 +134,15 @@ async function admin(sql: string): Promise<void> {
     expect(JSON.stringify(a)).toContain('so-khcn');
   }, 120_000);
 
-  // PENDING (issue 13): the sign-in throttle moves into the database on branch issue-13; once it
-  // is merged, failed sign-ins spread over both instances must be throttled together:
-  // it('throttles failed sign-ins spread over both instances', …)
+  it('throttles failed sign-ins spread over both instances together (the count is in the database)', async () => {
+    const attempt = (base: string) =>
+      fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ke.doan.mo', password: 'đoán sai lần nữa' }) });
+    // Five failures for one account from one address, alternating instances: each instance alone saw at most three.
+    for (let i = 0; i < 5; i++) expect((await attempt(bases[i % 2])).status).toBe(401);
+    for (const base of bases) {
+      const refused = await attempt(base);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+  }, 60_000);
 });

@@ -5,11 +5,13 @@ import type { Db } from './connect';
 import * as m001 from './migrations/001_initial';
 import * as m002 from './migrations/002_assignment_overrides';
 import * as m006 from './migrations/006_health_checks';
+import * as m007 from './migrations/007_sign_in_and_sessions';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_assignment_overrides': m002,
   '006_health_checks': m006,
+  '007_sign_in_and_sessions': m007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

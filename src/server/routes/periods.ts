@@ -1,5 +1,5 @@
 // GET /api/periods?planId=: the plan year's report periods with their cut-off windows and the
-// deployment's submission deadline (DOMAIN.md §4).
+// deployment's submission deadline (docs/domain.md §4).
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { periodLabel, periodsOfYear, submissionDeadline } from '../../core/periods';

@@ -1,5 +1,5 @@
 // What the clerk picks before any Excel action: the plan (from the server), a unit among those their
-// roles let them report for (phân quyền, DOMAIN.md §5), and a report period (DOMAIN.md §4).
+// roles let them report for (phân quyền, docs/domain.md §5), and a report period (docs/domain.md §4).
 import type { Catalogue, Unit } from '../../../core/catalogue-types';
 import type { ApiClient } from '../../../client/api';
 import type { SessionUser } from '../../../client/session';
@@ -52,7 +52,7 @@ export function reportingUnits(user: Pick<SessionUser, 'roles'>, units: readonly
 
 /**
  * The period a clerk most likely reports now: the first quarter whose submission deadline has not
- * passed (reports are made after the cut-off, DOMAIN.md §4); the last quarter after the year's end.
+ * passed (reports are made after the cut-off, docs/domain.md §4); the last quarter after the year's end.
  * @example defaultPeriod(periods, '2026-03-18') // '2026-Q1' (cut-off 14/03, deadline a few days later)
  */
 export function defaultPeriod(periods: readonly PeriodChoice[], today: string): string | null {
