@@ -4,7 +4,7 @@
 // dist/server/ exactly as from src/server/ (both are two levels below the project root).
 //   node scripts/build-server.mjs            → dist/server/ (production: `npm run build`)
 //   node scripts/build-server.mjs --out DIR  → DIR (npm start compiles the development server there)
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -27,9 +27,8 @@ export async function buildServer(dir = outdir) {
     format: 'cjs',
     sourcemap: true,
     // Dependencies are loaded from node_modules at run time, as the tests load them; jose is
-    // ESM-only, so it is bundled rather than require()d.
-    packages: 'external',
-    external: ['../../scripts/dev-certs.mjs'],
+    // ESM-only, so it is bundled rather than require()d (Node 20 and 22 before 22.12 cannot).
+    external: [...Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).dependencies).filter((name) => name !== 'jose'), '../../scripts/dev-certs.mjs'],
     logLevel: 'warning',
     // `module` in an ES module is the real CommonJS module of the bundle: require.main === module holds.
     logOverride: { 'commonjs-variable-in-esm': 'silent' },

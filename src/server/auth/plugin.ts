@@ -73,7 +73,7 @@ async function resolve(db: Db, settings: AuthSettings, header: string | undefine
   // so a token cannot be sent to the weaker check by lying in its header.
   const iss = decodeJwt(token)?.payload.iss;
   if (iss === LOCAL_ISSUER) {
-    const v = verifyToken(settings.secret, token);
+    const v = await verifyToken(settings.secret, token);
     if (!v.ok) return { kind: 'invalid' };
     const user = await findById(db.kysely, v.value.sub);
     // A changed password, a sign-out or disabling ends the sessions signed before it.

@@ -45,7 +45,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, settings: AuthS
     const user = await findById(db.kysely, userId);
     const principal = user ? await getPrincipal(db.kysely, userId, 'local') : null;
     if (!user || !principal) return null;
-    const { token, expiresAt } = signToken(settings.secret, { sub: userId, pwd: sessionStamp(user) }, { ttlSec: settings.tokenTtlSec });
+    const { token, expiresAt } = await signToken(settings.secret, { sub: userId, pwd: sessionStamp(user) }, { ttlSec: settings.tokenTtlSec });
     return { token, expiresAt, user: userView(principal) };
   };
 
