@@ -13,7 +13,7 @@ const impure = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'data-demo/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'data-demo/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
