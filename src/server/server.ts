@@ -93,4 +93,6 @@ export async function main(env: NodeJS.ProcessEnv = process.env, options: StartO
   }
 }
 
-if (require.main === module) void main();
+// Compiled, demo.js holds this module too and there `module` is the bundle's own: only the
+// server's entry file (server.ts under tsx, dist/server/server.js) starts the server here.
+if (require.main === module && /(^|[\\/])server\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) void main();

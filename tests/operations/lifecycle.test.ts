@@ -79,6 +79,25 @@ describe('the compiled server under load', () => {
   });
   afterAll(() => rmSync(BUILT, { recursive: true, force: true }));
 
+  it('starts the compiled demo as one server (the server module bundled into demo.js does not start a second)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cds-demo-'));
+    const port = 41214;
+    const env = { ...process.env, HTTPS: '0', PORT: String(port), HOST: '127.0.0.1', DEMO_DATA_DIR: dir, LOG_LEVEL: 'warn' };
+    const demo = spawn(process.execPath, [path.join(BUILT, 'demo.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = capture(demo);
+    try {
+      await until(() => answers(`http://127.0.0.1:${port}/api/health`), 60_000, 'the demo did not start', out);
+      await until(async () => out().includes('DEMO reporting server'), 30_000, 'no banner', out);
+      expect(out()).not.toMatch(/in use|Could not start/);
+      expect(out().match(/reporting server on/gi)).toHaveLength(1);
+      demo.kill('SIGTERM');
+      expect(await exitOf(demo)).toBe(0);
+    } finally {
+      if (demo.exitCode === null && demo.signalCode === null) demo.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('exits within the grace period after SIGTERM while 50 clients keep sending', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cds-load-'));
     const port = 41213;

@@ -12,4 +12,4 @@ it('runs the compiled server without devDependencies and answers /api/health and
   child.stderr.on('data', (d) => (out += d));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   expect({ code, out }).toEqual({ code: 0, out: expect.stringContaining('/api/health 200, /api/health/ready 200') });
-}, 300_000);
+}, 900_000);
