@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, plus the fence that keeps src/core pure
-// (STYLE.md §1: the domain imports no UI, no Office.js, no Node.js, no server or database).
+// (docs/architecture.md §1: the domain imports no UI, no Office.js, no Node.js, no server or database).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -13,7 +13,7 @@ const impure = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'data-demo/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'data-demo/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -33,7 +33,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', fetch: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', clearTimeout: 'readonly', URL: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

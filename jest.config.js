@@ -2,6 +2,10 @@
  * Jest runs TypeScript through ts-jest in transpile-only mode (isolatedModules):
  * type errors are caught once by `npm run typecheck`, which keeps the suite fast on two cores.
  */
+// Passwords are hashed at scrypt's lowest accepted cost in tests (hundreds of hashes on two
+// cores); production uses OWASP's 2^17 (src/server/auth/passwords.ts). Servers the tests start inherit it.
+process.env.PASSWORD_SCRYPT_N ??= '16384';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

@@ -75,6 +75,7 @@ export async function startServer(target: Target, port?: number, extraEnv: Recor
     ...(process.env as Record<string, string>),
     HTTPS: '0', PORT: String(p), HOST: '127.0.0.1', LOG_LEVEL: 'error',
     AUTH_SECRET: 'child-server-secret-long-enough-0123456789',
+    TEMPLATE_SECRET: 'child-server-template-secret-long-enough-0123',
     DATA_DIR: target.kind === 'sqlite' ? target.dataDir : path.join(ROOT, 'data-bench'),
     DATABASE_URL: target.kind === 'postgres' ? target.url : '',
     DATABASE_SCHEMA: target.kind === 'postgres' ? target.schema : '',

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Catalogue, Unit } from '../src/core/catalogue-types';
 import { importUnitsCsv } from '../src/server/repositories/units';
 import { dropTarget, openTarget, prepareTarget, signIn, startServer, uniqueName, type Target } from './child-server';
+import { startLimitServer } from './limit-server';
 import { reportMaker } from './reports';
 
 const CLIENTS = 50;
@@ -51,7 +52,7 @@ async function run(target: Target): Promise<void> {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${await signIn(server.url)}` };
     let failures = 0;
     /** Sends the bodies from CLIENTS concurrent clients; returns the sorted latencies and the seconds taken. */
-    const load = async (bodies: readonly object[]) => {
+    const load = async (bodies: readonly object[], base = server.url) => {
       const latencies: number[] = [];
       let next = 0;
       const started = performance.now();
@@ -60,7 +61,7 @@ async function run(target: Target): Promise<void> {
           while (next < bodies.length) {
             const body = JSON.stringify(bodies[next++]);
             const t0 = performance.now();
-            const res = await fetch(`${server.url}/api/submissions`, { method: 'POST', headers, body });
+            const res = await fetch(`${base}/api/submissions`, { method: 'POST', headers, body });
             await res.arrayBuffer();
             latencies.push(performance.now() - t0);
             if (res.status !== 201) failures++;
@@ -84,11 +85,28 @@ async function run(target: Target): Promise<void> {
       summary = `${body.summary.submitted}/${body.summary.expected} units reporting, ${body.indicators.length} indicators, ${values} unit values`;
     }
     times.sort((a, b) => a - b);
+
+    // The limit: the same bodies from the same clients to a route that only parses and inserts
+    // (in this process; the real server is a child process, so the limit is, if anything, flattered less).
+    const limit = await startLimitServer();
+    let limitRate = 0;
+    let limitP99 = 0;
+    try {
+      await load(requests.slice(0, WARM_UP), limit.url);
+      const measured = await load(requests, limit.url);
+      limitRate = requests.length / measured.seconds;
+      limitP99 = quantile(measured.latencies, 0.99);
+    } finally {
+      await limit.close();
+    }
     const values = maker.indicatorUnits.reduce((n, u) => n + maker.indicatorCount(u), 0);
     console.log(`\n${target.kind === 'sqlite' ? 'SQLite (WAL)' : 'PostgreSQL'}`);
     console.log(`  submissions:    ${requests.length} by ${CLIENTS} concurrent clients after ${WARM_UP} warm-up ones, ${failures} not 201`);
     console.log(`  throughput:     ${(requests.length / seconds).toFixed(0)} submissions/s`);
     console.log(`  latency:        p50 ${ms(quantile(latencies, 0.5))}, p90 ${ms(quantile(latencies, 0.9))}, p99 ${ms(quantile(latencies, 0.99))}, max ${ms(latencies[latencies.length - 1])}`);
+    const rate = requests.length / seconds;
+    console.log(`  limit:          ${limitRate.toFixed(0)} submissions/s (p99 ${ms(limitP99)}) for Fastify parsing the body + one better-sqlite3 insert`);
+    console.log(`  ratio:          ${(rate / limitRate).toFixed(2)} of the limit`);
     console.log(`  consolidation:  ${ms(quantile(times, 0.5))} median of ${times.length} (${UNITS} units, ${summary}; ${values} values stored)`);
   } finally {
     await server.stop();

@@ -1,16 +1,22 @@
-// `npm start`: builds the add-in (development) when dist/ is missing or older than its sources,
-// then starts the reporting server (src/server/server.ts), which serves dist/ and the API from one
-// origin, https://localhost:PORT (default 3000), with the office-addin-dev-certs certificate
-// (scripts/dev-certs.mjs). `npm run demo` (--demo) starts src/server/demo.ts on data-demo/ instead.
+// `npm start`: the one-command development start. Builds the add-in (development) when dist/ is
+// missing or older than its sources – but never over a production build (`npm run build`), which
+// is served as it is – then compiles the server (esbuild, under a second) into .cache/server and
+// runs it with plain node, as production does: no TypeScript loader in the server process.
+// `npm run demo` (--demo) starts the demo (src/server/demo.ts) on data-demo/ instead.
+// Stopping: SIGINT/SIGTERM are passed to the server, which shuts down gracefully. npm's own shell
+// does not pass signals on, so this script also stops the server when its parent goes away.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer } from './build-server.mjs';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
-const DIST = join(ROOT, 'dist');
+const DIST = resolve(ROOT, process.env.DIST_DIR?.trim() || 'dist');
 const PORT = Number(process.env.PORT) || 3000;
+/** Two levels below the root, as src/server and dist/server: the server finds seeds/ from there. */
+const DEV_SERVER = join(ROOT, '.cache', 'server');
 
 /** What the taskpane bundle is built from (the server's sources are not part of it). */
 const INPUTS = ['src', 'seeds', 'assets', 'manifest.xml', 'webpack.config.js', 'scripts/manifest-origin.js', 'tsconfig.json', 'package-lock.json'];
@@ -23,16 +29,22 @@ function newestMtime(path) {
   return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-/** Why dist/ must be rebuilt, or undefined when it is up to date. */
-function staleness() {
+function buildInfo() {
   const infoFile = join(DIST, 'build-info.json');
-  if (!existsSync(infoFile) || !existsSync(join(DIST, 'taskpane.html'))) return 'dist/ has no build yet';
-  const builtAt = Date.parse(JSON.parse(readFileSync(infoFile, 'utf8')).builtAt);
+  if (!existsSync(infoFile) || !existsSync(join(DIST, 'taskpane.html'))) return undefined;
+  return JSON.parse(readFileSync(infoFile, 'utf8'));
+}
+
+/** Why dist/ must be rebuilt, or undefined when it is up to date or a production build. */
+function staleness(info) {
+  if (!info) return 'dist/ has no build yet';
+  if (info.mode === 'production') return undefined;
+  const builtAt = Date.parse(info.builtAt);
   const changed = INPUTS.find((input) => newestMtime(join(ROOT, input)) > builtAt);
   return changed && `${changed} changed since the last build`;
 }
 
-function build(reason) {
+function buildAddin(reason) {
   console.log(`Building the add-in (development): ${reason}…`);
   const cli = createRequire(import.meta.url).resolve('webpack-cli/bin/cli.js');
   const result = spawnSync(process.execPath, [cli, '--mode', 'development'], { cwd: ROOT, stdio: 'inherit' });
@@ -42,9 +54,19 @@ function build(reason) {
   }
 }
 
-const reason = staleness();
-if (reason) build(reason);
-else console.log('dist/ is up to date with the sources.');
+const info = buildInfo();
+const reason = staleness(info);
+if (reason) buildAddin(reason);
+else if (info?.mode === 'production') {
+  console.log(`dist/ holds a production build (${info.origin ?? ''}, ${info.builtAt}): served as it is, not rebuilt. npm run build:dev replaces it with a development build.`);
+} else console.log('dist/ is up to date with the sources.');
+
+try {
+  await buildServer(DEV_SERVER);
+} catch {
+  console.error('The server does not compile: see the errors above.');
+  process.exit(1);
+}
 
 const origin = `${process.env.HTTPS === '0' ? 'http' : 'https'}://localhost:${PORT}`;
 const manifest =
@@ -58,10 +80,20 @@ Sideload ${manifest}:
   Excel or Word on the web:        Insert › Add-ins › More Add-ins › Upload My Add-in › manifest.xml
 `);
 
-// The server runs TypeScript through tsx; it handles SIGINT/SIGTERM itself (graceful shutdown).
-const entry = join(ROOT, 'src', 'server', process.argv.includes('--demo') ? 'demo.ts' : 'server.ts');
-const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, stdio: 'inherit', env: process.env });
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => child.kill(signal));
-}
+const entry = join(DEV_SERVER, process.argv.includes('--demo') ? 'demo.js' : 'server.js');
+// The IPC channel tells the server when this script is gone, however it went (even SIGKILL).
+const child = spawn(process.execPath, ['--enable-source-maps', entry], { cwd: ROOT, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: process.env });
+let stopping = false;
+const stop = (signal) => {
+  if (stopping) return;
+  stopping = true;
+  child.kill(signal);
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
+// `npm start` runs this under `sh -c`; a SIGTERM to npm ends that shell without passing the
+// signal on, and this process is re-parented: then the server is stopped all the same.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop('SIGTERM');
+}, 250).unref();
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

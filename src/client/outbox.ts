@@ -1,6 +1,6 @@
 // The outbox: submissions the server has not confirmed yet, kept in localStorage so that a report
 // made while the network or the server is down is not lost and is sent when it comes back.
-// Source of truth: the issue "Excel taskpane for clerks" and DOMAIN.md §5 (every submission carries
+// Source of truth: the issue "Excel taskpane for clerks" and docs/domain.md §5 (every submission carries
 // a client-made id, so sending the same request twice is harmless: the server replays its answer).
 // Rules: 2xx removes the entry; no answer, 5xx, 408 and 429 keep it for a retry with backoff; any
 // other 4xx takes it out of the queue with its error shown (the clerk must correct something) –

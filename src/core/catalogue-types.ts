@@ -1,5 +1,5 @@
 // The shape of a plan catalogue (seeds/<planId>.json), produced from the plan's text by the
-// importer (scripts/catalogue.ts). Source of truth: ../shared/DOMAIN.md §1–3.
+// importer (scripts/catalogue.ts). Source of truth: docs/domain.md §1–3.
 
 /** Mục tiêu 2026 of Phụ lục 01, parsed. Percentages are numbers on a 0–100 scale. */
 export type Target =

@@ -1,5 +1,5 @@
 // The deadline grammar of Phụ lục 02 ("Thời gian hoàn thành") and when a task is overdue.
-// Source of truth: ../shared/DOMAIN.md §1 and §3.
+// Source of truth: docs/domain.md §1 and §3.
 import type { Deadline, PeriodCode } from './catalogue-types';
 import { fail, ok, type Result } from './result';
 

@@ -1,5 +1,5 @@
 // One unit's value (or a province figure) against the plan's target (Mục tiêu 2026).
-// Source of truth: ../shared/DOMAIN.md §2 – đạt / vượt / chưa đạt / chưa có số liệu, and an
+// Source of truth: docs/domain.md §2 – đạt / vượt / chưa đạt / chưa có số liệu, and an
 // unreadable input is an input error (a failed Result), never "chưa đạt".
 //
 // Semantics, on the 0–100 scale:

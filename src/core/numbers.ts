@@ -1,5 +1,5 @@
 // Vietnamese numbers as clerks type them and as reports print them: decimal comma, thousands dot.
-// Source of truth: ../shared/DOMAIN.md §6 ("70,5%", "1.234"; users also type "70.5", "0,705", " 70 % ").
+// Source of truth: docs/domain.md §6 ("70,5%", "1.234"; users also type "70.5", "0,705", " 70 % ").
 //
 // Reading rules (the ambiguous cases, decided once here):
 // - "decimal" style (rates, percentages): a single "," or "." is the decimal separator, so "70.5" and

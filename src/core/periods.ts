@@ -1,5 +1,5 @@
 // Report periods, their data cut-off windows and the submission deadline after the cut-off.
-// Source of truth: ../shared/DOMAIN.md §4 (Nghị định 09/2019/NĐ-CP, Điều 12, as applied later):
+// Source of truth: docs/domain.md §4 (Nghị định 09/2019/NĐ-CP, Điều 12, as applied later):
 // quarter k runs from the 15th of the month before it to the 14th of its last month; 6 months,
 // 9 months and the year all start on 15/12 of the year before. Dates are ISO strings ("2026-03-14"),
 // computed in UTC; instants are turned into Vietnam dates with a fixed +7 h (Asia/Ho_Chi_Minh has

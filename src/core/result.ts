@@ -1,4 +1,4 @@
-// Expected failures are values (STYLE.md §4): parsers and validators return a Result,
+// Expected failures are values (docs/architecture.md §4): parsers and validators return a Result,
 // and every issue carries a code from a closed union, where it happened and a Vietnamese message.
 
 /** Codes of every issue the core can report. Extend the union; never reuse a code for another meaning. */

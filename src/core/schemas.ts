@@ -1,6 +1,6 @@
 // Request and response shapes of the submission API, declared once and used by the taskpane (to
 // build requests) and the server (which re-validates everything it receives). Source of truth:
-// STYLE.md §6 ("one schema for client and server") and DOMAIN.md §5 (client-made ids, revisions,
+// docs/architecture.md §6 ("one schema for client and server") and docs/domain.md §5 (client-made ids, revisions,
 // approval bound to a content hash). Objects are strict: an unknown field is refused, not ignored.
 // Values stay raw (as the clerk typed them); validate-submission.ts reads them against the catalogue.
 

@@ -1,4 +1,4 @@
-// The target grammar of Phụ lục 01 ("Mục tiêu 2026"). Source of truth: ../shared/DOMAIN.md §2.
+// The target grammar of Phụ lục 01 ("Mục tiêu 2026"). Source of truth: docs/domain.md §2.
 import type { Target } from './catalogue-types';
 import { fail, ok, type Result } from './result';
 

@@ -1,5 +1,5 @@
 // Text as clerks type it: NFC or NFD (Mac keyboards, copy-paste from PDFs), any case, stray spaces.
-// Source of truth: ../shared/DOMAIN.md §6 ("normalise to NFC before comparing words").
+// Source of truth: docs/domain.md §6 ("normalise to NFC before comparing words").
 
 /**
  * Unicode NFC, so "Hoàn thành" typed on a Mac (NFD) equals the same word typed on Windows.

@@ -1,6 +1,6 @@
 // The unit directory: provincial agencies named in the plan (from the catalogue) plus the communes
 // and wards the administrator loads from CSV; a class in a lead cell resolves to its members.
-// Source of truth: ../shared/DOMAIN.md §3.
+// Source of truth: docs/domain.md §3.
 import type { Indicator, Task, Unit, UnitClass, UnitRef } from './catalogue-types';
 import { fail, ok, type Issue, type Result } from './result';
 

@@ -1,5 +1,5 @@
 // A whole submission (one unit, one period, indicators or tasks) checked against the plan's catalogue.
-// Source of truth: DOMAIN.md §5 (errors block, warnings do not; approval is bound to a content hash)
+// Source of truth: docs/domain.md §5 (errors block, warnings do not; approval is bound to a content hash)
 // and the shapes of schemas.ts. Both the taskpane (before sending) and the server (on receipt) run it.
 //
 // Rows whose id is unknown, not assigned to the unit, or repeated are reported and their values are

@@ -1,5 +1,5 @@
 // What a clerk types for one indicator (per ReportingForm) or one task, read into a canonical value.
-// Source of truth: ../shared/DOMAIN.md §2–3 and §6, and the province's task vocabulary
+// Source of truth: docs/domain.md §2–3 and §6, and the province's task vocabulary
 // (Hoàn thành / Đang triển khai (đúng tiến độ) / Chậm tiến độ / Chưa triển khai).
 //
 // Decisions on the ambiguous cases:

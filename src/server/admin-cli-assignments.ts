@@ -1,4 +1,4 @@
-// The admin CLI's assignment commands (DOMAIN.md §3: "an administrator can override an
+// The admin CLI's assignment commands (docs/domain.md §3: "an administrator can override an
 // assignment"): include or exclude one unit for one indicator or task, remove that override, and
 // list the effective assignment with where each unit comes from. Item-level only: making a unit a
 // member of a class would be another way, but one pair at a time is what the plan's cases need.

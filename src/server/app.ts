@@ -1,18 +1,21 @@
 // The reporting server as one Fastify plugin (fastify/demo): server.ts only starts it, tests build
 // it and use inject(). Outside things (database, catalogues, clock) come in as options.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
+import type { IncomingMessage } from 'node:http';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Catalogue } from '../core/catalogue-types';
 import type { Principal } from './auth/principal';
 import type { CatalogueStore } from './catalogues';
-import type { ServerConfig } from './config';
+import { fastifyTrustProxy, type ServerConfig } from './config';
 import { connectFromConfig, type Db } from './db/connect';
 import { dbPlugin } from './db/plugin';
-import { installErrorHandler } from './errors';
+import { installErrorHandler, type ErrorBody } from './errors';
 import { assignmentOverrideRoutes } from './routes/assignment-overrides';
 import { auditRoutes } from './routes/audit';
 import { clientConfigRoutes } from './routes/client-config';
@@ -66,7 +69,9 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
   await app.register(helmet, securityHeaders);
   // Every method the API has (PUT/DELETE: assignment overrides), for the configured origin only.
   await app.register(cors, { origin: [config.corsOrigin], methods: ['GET', 'POST', 'PUT', 'DELETE'], maxAge: 600 });
-  await app.register(dbPlugin, { open: options.openDb ?? (() => connectFromConfig(config)), closeOnExit: options.closeDb });
+  // A dropped idle connection (a failover, a restarted PostgreSQL) is logged, not fatal.
+  const openDb = options.openDb ?? (() => connectFromConfig(config, (error) => app.log.error({ err: error }, 'database pool error')));
+  await app.register(dbPlugin, { open: openDb, closeOnExit: options.closeDb });
   await app.register(options.auth);
 
   await app.register(
@@ -87,10 +92,43 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
     { prefix: '/api' },
   );
 
+  // Everything under /api is someone's data (reports, figures, who they are): never kept in a
+  // shared or browser cache.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  });
+
   if (fs.existsSync(config.distDir)) {
-    await app.register(fastifyStatic, { root: config.distDir, prefix: '/', index: ['taskpane.html', 'index.html'] });
+    await app.register(fastifyStatic, {
+      root: config.distDir,
+      prefix: '/',
+      index: ['taskpane.html', 'index.html'],
+      // dist/server/ is the compiled server itself, not something for browsers.
+      allowedPath: (pathname) => isPublicAsset(pathname) && !/^\/server(\/|$)/i.test(path.posix.normalize(`/${pathname}`)),
+    });
   }
 }, { name: 'reporting-app' });
+
+/** Source maps and build metadata stay on the build machine: they show the source to anyone. */
+const isPublicAsset = (pathName: string): boolean => !/(\.map|\.LICENSE\.txt|(^|\/)stats\.json|(^|\/)\.[^/]*)$/i.test(pathName);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX32 = /^[0-9a-f]{32}$/i;
+
+/**
+ * The request's id: a UUID, so logs of several instances and the proxy can be joined. A trusted
+ * proxy's X-Request-Id is kept when it is a UUID (or nginx's 32-hex $request_id, written as one);
+ * anything else – or any header from an untrusted client – gets a fresh UUID.
+ */
+export function requestIdFor(trustProxy: boolean) {
+  return (request: IncomingMessage): string => {
+    const header = trustProxy ? request.headers['x-request-id'] : undefined;
+    const given = typeof header === 'string' ? header.trim() : '';
+    if (UUID.test(given)) return given.toLowerCase();
+    if (HEX32.test(given)) return given.toLowerCase().replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+    return randomUUID();
+  };
+}
 
 export interface BuildOptions extends AppOptions {
   readonly https?: { readonly key: string | Buffer; readonly cert: string | Buffer };
@@ -107,13 +145,24 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     bodyLimit: config.bodyLimit,
     logger: options.logger ?? false,
     // Behind a reverse proxy the client's address is in X-Forwarded-For; trusted only when told.
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
+    genReqId: requestIdFor(config.trustProxy !== false),
     return503OnClosing: true,
     // A client that trickles its request (slowloris) is cut off instead of holding a socket.
     requestTimeout: 30_000,
     forceCloseConnections: 'idle',
+    // A URL that cannot be decoded (/api/submissions/%c0) answers in the project's error format,
+    // in Vietnamese, without echoing the URL back.
+    frameworkErrors: (_error, _request, reply) => {
+      const body: ErrorBody = { error: 'bad_request', message: 'Địa chỉ yêu cầu không hợp lệ.' };
+      void (reply as FastifyReply).status(400).header('Cache-Control', 'no-store').send(body);
+    },
     ...(options.https ? { https: { key: options.https.key, cert: options.https.cert } } : {}),
   }) as unknown as FastifyInstance;
+  // The id goes back to the caller, so a clerk's "mã yêu cầu" finds the log lines.
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   await app.register(reportingApp, options);
   return app;
 }

@@ -1,5 +1,5 @@
 // Who reports what: the indicators and tasks of a plan resolved against the unit directory
-// (DOMAIN.md §3: a lead cell names units or classes of units), then corrected by the
+// (docs/domain.md §3: a lead cell names units or classes of units), then corrected by the
 // administrator's item-level overrides (include / exclude one unit for one indicator or task).
 // Computed, never stored, so a CSV import of communes changes assignments at once. Pure: the
 // overrides are data read by the caller (effective-assignments.ts reads them once per request).

@@ -1,4 +1,4 @@
-// One period's consolidation (DOMAIN.md §5, DHIS2's reporting rate and reports on time): per
+// One period's consolidation (docs/domain.md §5, DHIS2's reporting rate and reports on time): per
 // indicator the province figure by its aggregation rule with each unit's value, or per task each
 // lead unit's progress; per unit whether it submitted, was approved, returned or is missing.
 // Values of returned reports are shown but left out of the province figure: they await correction.

@@ -51,7 +51,7 @@ function sampleValue(indicator: Indicator, seed: number): ParsedValue {
 }
 
 /** Every indicator assigned to the unit that its period asks for (yearly-only ones wait for the year). */
-function indicatorRows(catalogue: Catalogue, ids: ReadonlySet<string>, period: string, seed: number) {
+export function indicatorRows(catalogue: Catalogue, ids: ReadonlySet<string>, period: string, seed: number) {
   const p = parsePeriod(period);
   if (!p.ok) throw new Error(`demo: period ${period}`);
   return catalogue.indicators

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'invalid'
   | 'locked'
   | 'too_many_requests'
+  | 'unavailable'
   | 'internal';
 
 /** The body of every error response. */
@@ -44,6 +45,7 @@ export const notFound = (message = 'Không tìm thấy.') => new HttpError(404, 
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
 export const invalid = (issues: readonly Issue[], message = 'Báo cáo có lỗi, chưa được lưu.') => new HttpError(422, 'invalid', message, issues);
 export const locked = (message: string) => new HttpError(423, 'locked', message);
+export const payloadTooLarge = (message: string) => new HttpError(413, 'payload_too_large', message);
 
 const FASTIFY_CODES: Readonly<Record<number, [ErrorCode, string]>> = {
   400: ['bad_request', 'Yêu cầu không hợp lệ.'],
@@ -64,7 +66,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) {
+      // The error as thrown (SQLITE_FULL, lock_timeout…), so the log says what went wrong.
       request.log.error({ err: error }, 'request failed');
+      if (app.hasDecorator('readiness')) app.readiness.noteFailure(error);
       const body: ErrorBody = { error: 'internal', message: 'Máy chủ gặp lỗi, vui lòng thử lại sau.', requestId: request.id };
       return reply.status(500).send(body);
     }

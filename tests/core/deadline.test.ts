@@ -1,4 +1,4 @@
-// The deadline grammar of Phụ lục 02 and when a task is overdue (DOMAIN.md §1, §3).
+// The deadline grammar of Phụ lục 02 and when a task is overdue (docs/domain.md §1, §3).
 import type { Deadline } from '../../src/core/catalogue-types';
 import { deadlineDate, parseDeadline, taskDeadlineState, taskStateInPeriod } from '../../src/core/deadline';
 import { parsePeriod } from '../../src/core/periods';

@@ -6,7 +6,7 @@ const period = (id: string): Period => {
   return r.value;
 };
 
-describe('report periods and their cut-off windows (DOMAIN.md §4)', () => {
+describe('report periods and their cut-off windows (docs/domain.md §4)', () => {
   it.each([
     ['2026-Q1', '2025-12-15', '2026-03-14', 'Quý I năm 2026'],
     ['2026-Q2', '2026-03-15', '2026-06-14', 'Quý II năm 2026'],

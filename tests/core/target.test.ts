@@ -1,4 +1,4 @@
-// The target grammar of Phụ lục 01 (DOMAIN.md §2), over every form the plan prints and some it does not.
+// The target grammar of Phụ lục 01 (docs/domain.md §2), over every form the plan prints and some it does not.
 import fc from 'fast-check';
 import type { Target } from '../../src/core/catalogue-types';
 import { formatTarget, parseTarget } from '../../src/core/target';

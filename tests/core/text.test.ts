@@ -1,6 +1,6 @@
 import { fold, nfc, tidy } from '../../src/core/text';
 
-describe('text folding (DOMAIN.md §6)', () => {
+describe('text folding (docs/domain.md §6)', () => {
   const nfd = (s: string) => s.normalize('NFD');
 
   it('NFC makes a Mac-typed word equal the Windows-typed one', () => {

@@ -74,7 +74,7 @@ describeEachDatabase('API basics', (database) => {
     const doc = res.json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
-      '/api/audit', '/api/auth/config', '/api/auth/login', '/api/auth/me', '/api/auth/password', '/api/consolidation', '/api/health', '/api/periods', '/api/plans', '/api/plans/{planId}', '/api/plans/{planId}/assignment-overrides',
+      '/api/audit', '/api/auth/config', '/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/auth/password', '/api/consolidation', '/api/health', '/api/health/ready', '/api/periods', '/api/plans', '/api/plans/{planId}', '/api/plans/{planId}/assignment-overrides',
       '/api/submissions', '/api/submissions/{id}', '/api/submissions/{id}/approve', '/api/submissions/{id}/report.docx', '/api/submissions/{id}/return',
       '/api/templates/{kind}.xlsx', '/api/imports',
     ].sort());

@@ -1,4 +1,4 @@
-// An administrator corrects who reports what (DOMAIN.md §3: "an administrator can override an
+// An administrator corrects who reports what (docs/domain.md §3: "an administrator can override an
 // assignment"): an included unit may report the item and is expected by the consolidation; an
 // excluded unit is refused and no longer counted, in submissions, GET /api/plans/:planId,
 // templates and consolidation alike.

@@ -1,5 +1,5 @@
 // Every role × own unit / other unit × every route, with the real sign-in (auth plugin, tokens,
-// can()): a clerk of unit A can never write for unit B (DOMAIN.md §5, phân cấp, phân quyền).
+// can()): a clerk of unit A can never write for unit B (docs/domain.md §5, phân cấp, phân quyền).
 import { randomUUID } from 'node:crypto';
 import { withAuthOptions } from '../../src/server/auth/plugin';
 import { hashPassword } from '../../src/server/auth/passwords';

@@ -1,6 +1,6 @@
 // The consolidation sheet as data: what the server's GET /api/consolidation returns (the input) and
 // the blocks of 2-D values and formats that the Excel adapter and the .xlsx writer both draw (the
-// output). Source of truth: src/server/consolidation.ts (the JSON) and DOMAIN.md §4–5 (the consolidator
+// output). Source of truth: src/server/consolidation.ts (the JSON) and docs/domain.md §4–5 (the consolidator
 // sees the province figure, each unit's values, completeness and timeliness). No Office.js or exceljs
 // types here: rows and columns are 0-based, widths in characters, number formats are Excel codes.
 

@@ -1,5 +1,5 @@
 // Default reporting form and aggregation of an indicator, inferred from its wording, target and
-// lead cell (DOMAIN.md §3); the hand review (review.ts) then confirms or overrides each one.
+// lead cell (docs/domain.md §3); the hand review (review.ts) then confirms or overrides each one.
 import type { AggregationRule, MeasureKind, ReportingForm, Target, TargetLevel, UnitRef } from '../catalogue-types';
 
 export interface FormChoice {

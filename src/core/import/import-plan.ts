@@ -1,5 +1,5 @@
 // Plan text → Catalogue, plus everything it could not read. Pure: the CLI (scripts/catalogue.ts)
-// does the file I/O. Source of truth: the plan text itself and ../shared/DOMAIN.md §1–3.
+// does the file I/O. Source of truth: the plan text itself and docs/domain.md §1–3.
 import type { Catalogue, Unit, UnitClass } from '../catalogue-types';
 import { fail, ok, type Issue, type Result } from '../result';
 import { DEFAULT_SCHEME } from '../periods';

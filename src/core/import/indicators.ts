@@ -1,4 +1,4 @@
-// Phụ lục 01 rows → indicator groups and indicators (DOMAIN.md §1–3).
+// Phụ lục 01 rows → indicator groups and indicators (docs/domain.md §1–3).
 import type { Group, Indicator, UnitRef } from '../catalogue-types';
 import type { Issue } from '../result';
 import { parseTarget } from '../target';

@@ -1,6 +1,6 @@
 // Reading the plan's appendices, scraped from a web page as a flattened HTML table: every cell
 // ends with " |", an empty cell is a lone "|" line, and a lone "|" also opens every row.
-// Source of truth: the plan text in seeds/ and ../shared/DOMAIN.md §1.
+// Source of truth: the plan text in seeds/ and docs/domain.md §1.
 
 /** The plan text as lines: NFC (so words compare equal), "\r\n" read as "\n", no-break spaces as spaces. */
 export function planLines(text: string): string[] {

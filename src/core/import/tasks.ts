@@ -1,5 +1,5 @@
 // Phụ lục 02 rows → task groups (with sub-groups) and tasks, keeping the plan's irregularities:
-// number gaps, an unnumbered task, empty monitor / deadline cells (DOMAIN.md §1).
+// number gaps, an unnumbered task, empty monitor / deadline cells (docs/domain.md §1).
 import type { Deadline, Task, TaskGroup, UnitRef } from '../catalogue-types';
 import { parseDeadline } from '../deadline';
 import type { Issue } from '../result';

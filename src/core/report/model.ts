@@ -1,6 +1,6 @@
 // The report of one submission revision as a declarative document (types.ts), computed with the
 // core engine: evaluations (evaluate.ts), task deadline states (deadline.ts), Vietnamese numbers
-// (values.ts), period names (periods.ts). Source of truth: DOMAIN.md §5–6 and Nghị định 30/2020.
+// (values.ts), period names (periods.ts). Source of truth: docs/domain.md §5–6 and Nghị định 30/2020.
 //
 // A report shows ONE submission – indicators or tasks – because an approval is bound to one
 // revision's content hash; the other kind of the same unit and period is its own report.

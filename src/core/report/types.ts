@@ -1,5 +1,5 @@
 // The official report as a declarative document: what a renderer (Word add-in, .docx file) draws.
-// Source of truth: DOMAIN.md §6 (Nghị định 30/2020/NĐ-CP, Phụ lục I) for the parts and their
+// Source of truth: docs/domain.md §6 (Nghị định 30/2020/NĐ-CP, Phụ lục I) for the parts and their
 // formatting; the renderers only map these blocks to their API, so both print the same report.
 
 /** Which submission revision the document shows; approval is bound to its content hash. */

@@ -1,4 +1,4 @@
-// The fixed wording of an official report (Nghị định 30/2020/NĐ-CP, Phụ lục I; DOMAIN.md §6):
+// The fixed wording of an official report (Nghị định 30/2020/NĐ-CP, Phụ lục I; docs/domain.md §6):
 // the place-and-date line, the agency lines, the symbol after "BC-", the signing authority.
 import type { Unit } from '../catalogue-types';
 import type { ReportSignature } from './types';

@@ -1,5 +1,5 @@
 // Builds the spec of one report sheet from the catalogue, for one unit and one period.
-// Source of truth: DOMAIN.md §1 (the appendices' columns and groups), §3 (who reports what),
+// Source of truth: docs/domain.md §1 (the appendices' columns and groups), §3 (who reports what),
 // §4 (period ids and cut-off windows) and §6 (Nghị định 30/2020: the official two-column header).
 
 import type { Catalogue, Indicator, Task, Unit } from '../catalogue-types';
@@ -92,7 +92,7 @@ function indicatorCells(i: Indicator, columns: readonly ColumnSpec[], period: Pe
 }
 
 function taskCells(t: Task, columns: readonly ColumnSpec[]): (string | number | null)[] {
-  // The unnumbered task of group VIII keeps an empty TT: the plan prints none (DOMAIN.md §1).
+  // The unnumbered task of group VIII keeps an empty TT: the plan prints none (docs/domain.md §1).
   const fixed: Partial<Record<string, string | number>> = { no: t.no ?? '', text: t.text, deadline: t.deadlineText ?? '' };
   return columns.map((c) => fixed[c.key] ?? null);
 }

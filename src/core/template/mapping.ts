@@ -1,5 +1,5 @@
 // The mapping a report sheet keeps in its own very hidden mapping sheet, as a two-column table:
-// key / value lines, then one [sheet row, id] line per indicator or task. Source of truth: DOMAIN.md §5
+// key / value lines, then one [sheet row, id] line per indicator or task. Source of truth: docs/domain.md §5
 // ("templates keep their ids in a hidden mapping sheet"). One mapping sheet per report sheet, named
 // from it, so that inserting, checking and stamping a submission id never read another sheet first
 // (Excel's null objects cannot be chained; a fixed name needs no lookup). A table rather than JSON in

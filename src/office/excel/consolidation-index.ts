@@ -1,4 +1,4 @@
-// The consolidator's Excel seam (STYLE.md §2): ConsolidatorView gets `excelConsolidation` (or a fake
+// The consolidator's Excel seam (docs/architecture.md §2): ConsolidatorView gets `excelConsolidation` (or a fake
 // of the same shape) and calls nothing else of Excel. Kept apart from index.ts (the clerk's seam) so
 // each view's chunk carries only its own adapters.
 import { withCellEditRetry } from './errors';

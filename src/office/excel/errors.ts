@@ -1,6 +1,6 @@
 // Office errors as values the taskpane can show, in Vietnamese. Source of truth: Excel.ErrorCodes
 // (https://learn.microsoft.com/office/dev/add-ins/reference/javascript-api-for-office-error-codes)
-// and STYLE.md §3–4: translated, never swallowed; expected failures are values, bugs are exceptions.
+// and docs/architecture.md §3–4: translated, never swallowed; expected failures are values, bugs are exceptions.
 // The messages live in src/text/strings.ts (officeErrors.excel), with the rest of the UI text.
 import { strings } from '../../text/strings';
 

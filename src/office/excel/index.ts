@@ -1,4 +1,4 @@
-// The Excel seam: the only door from the taskpane to Excel.* (STYLE.md §2). The taskpane receives
+// The Excel seam: the only door from the taskpane to Excel.* (docs/architecture.md §2). The taskpane receives
 // `excelReports` (or a fake with the same shape) as a prop / context value and calls nothing else.
 
 import { checkSheet } from './check';

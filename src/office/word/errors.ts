@@ -1,4 +1,4 @@
-// Office errors translated, never swallowed (STYLE.md §3): a Word failure reaches the head as a
+// Office errors translated, never swallowed (docs/architecture.md §3): a Word failure reaches the head as a
 // Vietnamese sentence that says what to do, with Office's code kept for support. The sentences live
 // in src/text/strings.ts (officeErrors.word), with the rest of the UI text.
 import { strings } from '../../text/strings';

@@ -1,4 +1,4 @@
-// The Word seam the taskpane calls (STYLE.md §2): the only module outside src/office/word that
+// The Word seam the taskpane calls (docs/architecture.md §2): the only module outside src/office/word that
 // knows the report lives in a Word document. Components receive it as a prop, so tests can pass
 // a fake and the view's chunk does not import Word.* itself.
 import type { ReportModel } from '../../core/report';

@@ -1,8 +1,10 @@
 // Microsoft Entra ID access tokens, as the taskpane gets them from MSAL (nested app authentication).
-// Verified with node:crypto rather than jose: jose 6 is ESM-only and jest here runs CommonJS, and
-// RS256 over a JWKS is a few lines. Pinned: RS256, the tenant's v2.0 issuer, our audience, expiry.
-import { createPublicKey, verify, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { checkTimes, decodeJwt, type Verified } from './jwt';
+// The signature and the claims are checked by jose; the tenant's keys come from JwksCache below,
+// which keeps serving cached keys while the endpoint is down and refetches on an unknown kid at
+// most once a minute. Pinned: RS256, the tenant's v2.0 issuer, our audience, expiry.
+import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { errors as joseErrors, jwtVerify } from 'jose';
+import { decodeJwt, type TokenError, type Verified } from './jwt';
 
 export interface EntraConfig {
   readonly tenantId: string;
@@ -107,6 +109,19 @@ export interface EntraIdentity {
   readonly name: string | undefined;
 }
 
+function entraRefusal(error: unknown): TokenError {
+  if (error instanceof joseErrors.JWTExpired) return 'token.expired';
+  if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported) return 'token.algorithm';
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'token.signature';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === 'iss') return 'token.issuer';
+    if (error.claim === 'aud') return 'token.audience';
+    if ((error.claim === 'nbf' || error.claim === 'iat') && error.reason !== 'missing') return 'token.notYetValid';
+    return 'token.claims';
+  }
+  return 'token.malformed';
+}
+
 /** Verify an Entra access token and return who it names. */
 export async function verifyEntraToken(config: EntraConfig, jwks: JwksCache, token: string, now: Date = new Date()): Promise<Verified<EntraIdentity>> {
   const jwt = decodeJwt(token);
@@ -121,14 +136,20 @@ export async function verifyEntraToken(config: EntraConfig, jwks: JwksCache, tok
     key = undefined;
   }
   if (!key) return { ok: false, error: 'token.unknownKey' };
-  if (!verify('RSA-SHA256', Buffer.from(jwt.signingInput), key, jwt.signature)) return { ok: false, error: 'token.signature' };
-  const p = jwt.payload;
-  if (p.iss !== config.issuer) return { ok: false, error: 'token.issuer' };
+  let p: Record<string, unknown>;
+  try {
+    ({ payload: p } = await jwtVerify(token, key, {
+      algorithms: ['RS256'],
+      issuer: config.issuer,
+      audience: [...config.audiences],
+      clockTolerance: config.clockSkewSec,
+      currentDate: now,
+      requiredClaims: ['exp'],
+    }));
+  } catch (error) {
+    return { ok: false, error: entraRefusal(error) };
+  }
   if (p.tid !== undefined && p.tid !== config.tenantId) return { ok: false, error: 'token.issuer' };
-  const aud = Array.isArray(p.aud) ? p.aud : [p.aud];
-  if (!aud.some((a) => typeof a === 'string' && config.audiences.includes(a))) return { ok: false, error: 'token.audience' };
-  const timeError = checkTimes(p, Math.floor(now.getTime() / 1000), config.clockSkewSec);
-  if (timeError) return { ok: false, error: timeError };
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
   const upn = str(p.preferred_username) ?? str(p.upn);
   const identity = { oid: str(p.oid), upn: upn?.toLowerCase(), name: str(p.name) };

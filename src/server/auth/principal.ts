@@ -1,5 +1,5 @@
 // Who is calling, and what roles they hold. Roles are scoped to a unit (phân cấp, phân quyền):
-// DOMAIN.md §5. The capability table and can() live in ./roles.ts.
+// docs/domain.md §5. The capability table and can() live in ./roles.ts.
 
 export type Role = 'reporter' | 'approver' | 'consolidator' | 'admin';
 

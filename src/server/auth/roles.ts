@@ -1,4 +1,4 @@
-// Who may do what (DOMAIN.md §5, phân cấp, phân quyền): roles as data, one can() (STYLE.md §9,
+// Who may do what (docs/domain.md §5, phân cấp, phân quyền): roles as data, one can() (docs/architecture.md §9,
 // after tldraw's roles.ts). Every route asks can(); anything not in the table is refused.
 import type { Capability, Principal, Resource, Role, RoleGrant } from './principal';
 

@@ -1,9 +1,10 @@
-// Local bearer tokens: compact JWTs signed with HMAC-SHA256. The algorithm is pinned, so "none",
-// RS256 or anything else in the header is refused before any key is touched.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+// Local bearer tokens: compact JWTs signed with HMAC-SHA256 by jose. The algorithm is pinned, so
+// "none", RS256 or anything else in the header is refused before any key is touched.
+import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { b64json, checkTimes, decodeJwt, type Verified } from './jwt';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, type TokenError, type Verified } from './jwt';
 
 /** The issuer of local tokens; Entra tokens carry login.microsoftonline.com instead. */
 export const LOCAL_ISSUER = 'cds-nghean';
@@ -49,34 +50,55 @@ export function loadAuthSecret(opts: { authSecret?: string; dataDir: string }): 
   return secret;
 }
 
-const hmac = (secret: Buffer, input: string): Buffer => createHmac('sha256', secret).update(input).digest();
-
 /**
- * Sign a local token.
- * @example signToken(secret, { sub: user.id, pwd }) // { token: "eyJ…", expiresAt: "2026-…Z" }
+ * Sign a local token (jose, HS256).
+ * @example await signToken(secret, { sub: user.id, pwd }) // { token: "eyJ…", expiresAt: "2026-…Z" }
  */
-export function signToken(
+export async function signToken(
   secret: Buffer,
   claims: { sub: string; pwd: string },
   opts: { ttlSec?: number; now?: Date } = {},
-): { token: string; expiresAt: string } {
+): Promise<{ token: string; expiresAt: string }> {
   const iat = Math.floor((opts.now ?? new Date()).getTime() / 1000);
   const exp = iat + (opts.ttlSec ?? DEFAULT_TOKEN_TTL_SEC);
-  const input = `${b64json({ alg: 'HS256', typ: 'JWT' })}.${b64json({ iss: LOCAL_ISSUER, sub: claims.sub, pwd: claims.pwd, iat, exp })}`;
-  return { token: `${input}.${hmac(secret, input).toString('base64url')}`, expiresAt: new Date(exp * 1000).toISOString() };
+  const token = await new SignJWT({ pwd: claims.pwd })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(LOCAL_ISSUER)
+    .setSubject(claims.sub)
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .sign(secret);
+  return { token, expiresAt: new Date(exp * 1000).toISOString() };
 }
 
-/** Verify a local token: HS256 only, our issuer, a valid signature, not expired. */
-export function verifyToken(secret: Buffer, token: string, now: Date = new Date()): Verified<LocalClaims> {
-  const jwt = decodeJwt(token);
-  if (!jwt) return { ok: false, error: 'token.malformed' };
-  if (jwt.header.alg !== 'HS256' || jwt.header.crit !== undefined) return { ok: false, error: 'token.algorithm' };
-  const expected = hmac(secret, jwt.signingInput);
-  if (jwt.signature.length !== expected.length || !timingSafeEqual(jwt.signature, expected)) return { ok: false, error: 'token.signature' };
-  const p = jwt.payload;
-  if (p.iss !== LOCAL_ISSUER) return { ok: false, error: 'token.issuer' };
-  const timeError = checkTimes(p, Math.floor(now.getTime() / 1000), 0);
-  if (timeError) return { ok: false, error: timeError };
-  if (typeof p.sub !== 'string' || !p.sub || typeof p.pwd !== 'string' || typeof p.iat !== 'number') return { ok: false, error: 'token.claims' };
-  return { ok: true, value: { sub: p.sub, pwd: p.pwd, iat: p.iat, exp: p.exp as number } };
+/** Why jose refused a token, in the codes the logs and tests use. */
+function refusal(error: unknown): TokenError {
+  if (error instanceof joseErrors.JWTExpired) return 'token.expired';
+  if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported) return 'token.algorithm';
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'token.signature';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === 'iss') return 'token.issuer';
+    if (error.claim === 'nbf' || error.claim === 'iat') return error.reason === 'missing' ? 'token.claims' : 'token.notYetValid';
+    return 'token.claims';
+  }
+  return 'token.malformed';
+}
+
+/** Verify a local token: HS256 only (pinned: "none", RS256 or HS512 never reach the key), our issuer, a valid signature, not expired. */
+export async function verifyToken(secret: Buffer, token: string, now: Date = new Date()): Promise<Verified<LocalClaims>> {
+  if (!decodeJwt(token)) return { ok: false, error: 'token.malformed' };
+  try {
+    const { payload: p } = await jwtVerify(token, secret, {
+      algorithms: ['HS256'],
+      issuer: LOCAL_ISSUER,
+      currentDate: now,
+      requiredClaims: ['exp', 'iat', 'sub'],
+    });
+    // jose does not refuse an iat in the future; a token "issued" later than now is not ours.
+    if (typeof p.iat === 'number' && p.iat > Math.floor(now.getTime() / 1000)) return { ok: false, error: 'token.notYetValid' };
+    if (typeof p.sub !== 'string' || !p.sub || typeof p.pwd !== 'string' || typeof p.iat !== 'number' || typeof p.exp !== 'number') return { ok: false, error: 'token.claims' };
+    return { ok: true, value: { sub: p.sub, pwd: p.pwd, iat: p.iat, exp: p.exp } };
+  } catch (error) {
+    return { ok: false, error: refusal(error) };
+  }
 }

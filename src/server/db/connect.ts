@@ -1,10 +1,11 @@
-// The one place where the database is chosen (STYLE.md §8): the embedded SQLite file by default,
+// The one place where the database is chosen (docs/architecture.md, "Database"): the embedded SQLite file by default,
 // PostgreSQL when a postgres:// URL is given. Repositories only ever see Kysely<Database>.
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { DEFAULT_POSTGRES, type PostgresSettings } from '../config';
 import type { Database } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -14,11 +15,19 @@ export interface Db {
   readonly dialect: DialectName;
   /** The PostgreSQL schema the tables live in (search_path); undefined on SQLite. */
   readonly schema?: string;
+  /** The better-sqlite3 handle (SQLite only): for backups and tests. */
+  readonly sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
 }
 
 export type ConnectOptions =
-  | { readonly databaseUrl: string; readonly schema?: string; readonly poolSize?: number }
+  | {
+      readonly databaseUrl: string;
+      readonly schema?: string;
+      readonly settings?: Partial<PostgresSettings>;
+      /** Where pool errors go (an idle connection dropped by the server, a failover). */
+      readonly onPoolError?: (error: Error) => void;
+    }
   | { readonly sqliteFile: string };
 
 // PostgreSQL returns int8 (count(*), sums) as strings; the counts here are far below 2^53.
@@ -38,6 +47,25 @@ function openSqlite(file: string): SqliteDatabase.Database {
 }
 
 /**
+ * SQLite itself rolls a transaction back when a statement fails with SQLITE_FULL, SQLITE_IOERR or
+ * SQLITE_NOMEM; Kysely's ROLLBACK after that fails with "cannot rollback - no transaction is
+ * active" and that error replaces the one that matters. Skipping the ROLLBACK when SQLite has
+ * already ended the transaction lets the original error (disk full…) reach the logs.
+ */
+function sqliteDialect(sqlite: SqliteDatabase.Database): SqliteDialect {
+  return new (class extends SqliteDialect {
+    override createDriver() {
+      const driver = super.createDriver();
+      const rollback = driver.rollbackTransaction.bind(driver);
+      driver.rollbackTransaction = async (connection) => {
+        if (sqlite.inTransaction) await rollback(connection);
+      };
+      return driver;
+    }
+  })({ database: sqlite });
+}
+
+/**
  * Opens the database. The schema option (PostgreSQL only) puts every table in that schema via
  * search_path, so test suites running side by side never meet.
  * @example const db = connect({ sqliteFile: path.join(dataDir, 'reporting.sqlite') });
@@ -45,26 +73,38 @@ function openSqlite(file: string): SqliteDatabase.Database {
 export function connect(options: ConnectOptions): Db {
   if ('sqliteFile' in options) {
     const sqlite = openSqlite(options.sqliteFile);
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+    const kysely = new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
+    return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() };
   }
   const schema = options.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
+  const settings = { ...DEFAULT_POSTGRES, ...options.settings };
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
-    max: options.poolSize ?? 10,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    max: settings.poolSize,
+    connectionTimeoutMillis: settings.connectionTimeoutMs,
+    application_name: settings.applicationName,
+    // Session settings sent with the startup packet: a held lock or a runaway query ends in an
+    // error after these limits instead of holding a pooled connection (and every request) forever.
+    options: [
+      ...(schema ? [`-c search_path=${schema}`] : []),
+      `-c statement_timeout=${settings.statementTimeoutMs}`,
+      `-c lock_timeout=${settings.lockTimeoutMs}`,
+    ].join(' '),
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.
-  pool.on('error', () => undefined);
+  pool.on('error', (error) => options.onPoolError?.(error));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect: 'postgres', schema: schema ?? 'public', close: () => kysely.destroy() };
 }
 
 /** Opens the database the configuration asks for. */
-export function connectFromConfig(config: { readonly databaseUrl?: string; readonly databaseSchema?: string; readonly dataDir: string }): Db {
+export function connectFromConfig(
+  config: { readonly databaseUrl?: string; readonly databaseSchema?: string; readonly dataDir: string; readonly postgres?: PostgresSettings },
+  onPoolError?: (error: Error) => void,
+): Db {
   return config.databaseUrl
-    ? connect({ databaseUrl: config.databaseUrl, schema: config.databaseSchema })
+    ? connect({ databaseUrl: config.databaseUrl, schema: config.databaseSchema, settings: config.postgres, onPoolError })
     : connect({ sqliteFile: path.join(config.dataDir, 'reporting.sqlite') });
 }
 

@@ -2,10 +2,13 @@
 import fp from 'fastify-plugin';
 import type { Db } from './connect';
 import { migrateToLatest } from './migrate';
+import { ReadinessProbe } from './readiness';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
+    /** GET /api/health/ready and the error handler's record of storage failures. */
+    readiness: ReadinessProbe;
   }
 }
 
@@ -26,6 +29,7 @@ export const dbPlugin = fp<DbPluginOptions>(
       throw error;
     }
     app.decorate('db', db);
+    app.decorate('readiness', new ReadinessProbe(db));
     if (options.closeOnExit !== false) app.addHook('onClose', async () => db.close());
   },
   { name: 'db' },

@@ -1,4 +1,4 @@
-// The database as Kysely sees it. One schema for SQLite and PostgreSQL (STYLE.md §8):
+// The database as Kysely sees it. One schema for SQLite and PostgreSQL (docs/architecture.md §8):
 // ids are text (uuid), instants are ISO-8601 text in UTC, JSON is stored as text.
 // The numbered migrations in src/server/db/migrations/ must create exactly these tables.
 import type { Generated } from 'kysely';
@@ -28,6 +28,8 @@ export interface UserTable {
   entra_upn: string | null;
   disabled: Generated<number>; // 1 | 0
   created_at: string;
+  /** Raised by sign-out and disabling: tokens signed under an older version stop working (auth/sessions.ts). */
+  token_version: Generated<number>;
 }
 
 export interface UserRoleTable {
@@ -90,7 +92,7 @@ export interface AuditTable {
   after: string | null; // JSON
 }
 
-/** An administrator's correction of who reports an indicator or task (DOMAIN.md §3, §5). */
+/** An administrator's correction of who reports an indicator or task (docs/domain.md §3, §5). */
 export interface AssignmentOverrideTable {
   plan_id: string;
   /** an indicator or task id of the plan's catalogue */
@@ -103,6 +105,30 @@ export interface AssignmentOverrideTable {
   created_at: string;
 }
 
+/** 006: one row per instance, rewritten by the readiness probe. */
+export interface HealthCheckTable {
+  instance: string;
+  checked_at: string;
+  payload: string;
+}
+
+/** One failed (or still being checked) sign-in: the throttle counts these (auth/throttle.ts). */
+export interface SignInFailureTable {
+  id: string;
+  /** the user name as typed, normalised */
+  account: string;
+  /** the client's address (an IPv6 /64 as one address) */
+  address: string;
+  at: string;
+}
+
+/** An address an account signed in from: guesses from elsewhere cannot lock the account out from here. */
+export interface SignInKnownAddressTable {
+  account: string;
+  address: string;
+  last_success_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -112,4 +138,7 @@ export interface Database {
   decisions: DecisionTable;
   audit: AuditTable;
   assignment_overrides: AssignmentOverrideTable;
+  health_checks: HealthCheckTable;
+  sign_in_failures: SignInFailureTable;
+  sign_in_known_addresses: SignInKnownAddressTable;
 }

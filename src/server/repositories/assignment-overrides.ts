@@ -1,4 +1,4 @@
-// The administrator's item-level assignment overrides (DOMAIN.md §3, §5). Every write checks the
+// The administrator's item-level assignment overrides (docs/domain.md §3, §5). Every write checks the
 // item against the plan's catalogue and the unit against the directory, and leaves an audit row
 // (who, when, what, before/after – including whether the unit was assigned) in the caller's
 // transaction, so the CLI and the HTTP route make one change and its record together.

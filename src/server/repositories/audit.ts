@@ -1,4 +1,4 @@
-// The audit trail (DOMAIN.md §5: who, when, what, before/after). Writers call recordAudit inside
+// The audit trail (docs/domain.md §5: who, when, what, before/after). Writers call recordAudit inside
 // their own transaction, so a change and its record are stored together or not at all.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';

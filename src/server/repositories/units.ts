@@ -61,7 +61,7 @@ export type ImportResult =
 
 /**
  * Loads communes and wards from the administrator's CSV. Nothing is written when any line is bad;
- * dryRun reports what would change without writing (DOMAIN.md §5).
+ * dryRun reports what would change without writing (docs/domain.md §5).
  */
 export async function importUnitsCsv(
   db: Kysely<Database>,

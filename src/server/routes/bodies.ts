@@ -6,7 +6,7 @@ export const SubmissionBody = SubmissionRequestSchema;
 
 const comment = z.string().trim().max(2000);
 
-/** Approval is bound to the content the approver read (DOMAIN.md §5). */
+/** Approval is bound to the content the approver read (docs/domain.md §5). */
 export const ApproveBody = z.strictObject({
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   comment: comment.optional(),

@@ -1,4 +1,4 @@
-// Every route asks can() (STYLE.md §9): 401 for nobody signed in, 403 for a principal without the
+// Every route asks can() (docs/architecture.md §9): 401 for nobody signed in, 403 for a principal without the
 // capability on that resource. A user who must change the password first is told so.
 import type { FastifyRequest } from 'fastify';
 import type { Capability, Principal, Resource } from '../auth/principal';

@@ -40,7 +40,8 @@ export function openapiDocument(): object {
     },
     security: [{ bearer: [] }],
     paths: {
-      '/api/health': { get: { summary: 'Server and database are up', security: [], responses: { 200: ok('up'), 503: ok('database unavailable') } } },
+      '/api/health': { get: { summary: 'The server process is alive (no database call)', security: [], responses: { 200: ok('alive') } } },
+      '/api/health/ready': { get: { summary: 'The database answers within 1 s and a write commits', security: [], responses: { 200: ok('ready'), 503: ok('not ready: database slow, locked, full or unreachable') } } },
       '/api/auth/login': {
         post: {
           summary: 'Sign in with a user name and password; returns a bearer token', security: [],
@@ -56,6 +57,9 @@ export function openapiDocument(): object {
         },
       },
       '/api/auth/config': { get: { summary: 'Sign-in settings for the taskpane: the Entra app ids for MSAL, or null for local accounts only', security: [], responses: { 200: ok('client auth config') } } },
+      '/api/auth/logout': {
+        post: { summary: 'Sign out everywhere: every token of the user stops working at once', responses: { 204: { description: 'Signed out' }, ...errors(401) } },
+      },
       '/api/auth/me': { get: { summary: 'The signed-in user and roles', responses: { 200: ok('user'), ...errors(401) } } },
       '/api/plans': { get: { summary: 'Plans', responses: { 200: ok('plans'), ...errors(401) } } },
       '/api/plans/{planId}': { get: { summary: 'Catalogue and units of a plan', parameters: [p('planId')], responses: { 200: ok('catalogue'), ...errors(401, 404) } } },

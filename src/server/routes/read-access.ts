@@ -1,6 +1,6 @@
 // Who may read a submission (every route that shows one asks here, so they cannot drift apart):
 // the unit's own roles through can(), or a monitoring agency for the task reports of the units
-// whose tasks it monitors (DOMAIN.md §3: task reports are consolidated by the monitoring agency).
+// whose tasks it monitors (docs/domain.md §3: task reports are consolidated by the monitoring agency).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { can, monitoringUnitIds } from '../auth/roles';

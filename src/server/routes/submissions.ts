@@ -1,4 +1,4 @@
-// The submission API (DOMAIN.md §5): a clerk submits (each report a new revision, idempotent by the
+// The submission API (docs/domain.md §5): a clerk submits (each report a new revision, idempotent by the
 // client's id), the head of the unit approves – bound to the content hash – or returns it.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { visibleUnitIds } from '../auth/roles';

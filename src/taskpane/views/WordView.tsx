@@ -1,4 +1,4 @@
-// The head's view in Word (DOMAIN.md §5): sign in, see the unit's submissions waiting for sign-off
+// The head's view in Word (docs/domain.md §5): sign in, see the unit's submissions waiting for sign-off
 // by period, write one as the official report, then approve exactly the revision the document
 // shows or return it with a comment. Word is reached only through the WordReportHost seam.
 import { useCallback, useEffect, useState } from 'react';

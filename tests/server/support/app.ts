@@ -1,6 +1,6 @@
 // Builds the app for a test on a fresh database (HTTPS=0, no built add-in), with the test catalogue
 // and communes loaded, and closes both afterwards.
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../../../src/server/app';
 import { catalogueStore } from '../../../src/server/catalogues';
 import { loadConfig } from '../../../src/server/config';
@@ -20,7 +20,7 @@ export interface TestApp {
 
 export async function testApp(
   database: TestDatabase,
-  opts: { readonly auth?: FastifyPluginAsync; readonly env?: Record<string, string> } = {},
+  opts: { readonly auth?: FastifyPluginAsync; readonly env?: Record<string, string>; readonly logger?: FastifyServerOptions['logger'] } = {},
 ): Promise<TestApp> {
   const db = await database.create();
   const now = '2026-03-16T02:00:00.000Z';
@@ -36,6 +36,7 @@ export async function testApp(
     closeDb: false,
     auth: opts.auth ?? testAuth,
     clock: () => clock,
+    logger: opts.logger,
   });
   await app.ready();
   return {

@@ -1,4 +1,4 @@
-// Runs a suite once per available database (STYLE.md §8): always on SQLite, and on PostgreSQL when
+// Runs a suite once per available database (docs/architecture.md §8): always on SQLite, and on PostgreSQL when
 // TEST_DATABASE_URL is set. Each PostgreSQL run gets its own schema, so suites running side by side
 // in jest workers never see each other's rows.
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,4 @@
-// The administrator's item-level corrections of the catalogue's assignments (DOMAIN.md §3: "an
+// The administrator's item-level corrections of the catalogue's assignments (docs/domain.md §3: "an
 // administrator can override an assignment"). One row per plan, item and unit: a unit is either
 // included or excluded for an item, never both.
 import { sql, type Kysely } from 'kysely';

@@ -1,4 +1,4 @@
-// The clerk's view in Excel (DOMAIN.md §5): sign in, pick a unit and a period, insert the report
+// The clerk's view in Excel (docs/domain.md §5): sign in, pick a unit and a period, insert the report
 // sheets, check and submit them. This component owns the session and the outbox; the work is in
 // Workspace, the logic in clerk-*.ts. The outbox is kept per Office partition (src/office/storage).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';

@@ -1,5 +1,5 @@
 // What the clerk picks before any Excel action: the plan (from the server), a unit among those their
-// roles let them report for (phân quyền, DOMAIN.md §5), and a report period (DOMAIN.md §4).
+// roles let them report for (phân quyền, docs/domain.md §5), and a report period (docs/domain.md §4).
 import type { Catalogue, Unit } from '../../../core/catalogue-types';
 import type { ApiClient } from '../../../client/api';
 import type { SessionUser } from '../../../client/session';
