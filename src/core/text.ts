@@ -14,6 +14,7 @@ const SPACES = /[\s\u00a0\u2007\u202f\u200b\ufeff]+/gu;
 
 /** Code points XML 1.0 cannot hold (C0 controls but tab and line ends, lone surrogates, U+FFFE,
  * U+FFFF): one in a stored text made the report .docx unreadable by Word and LibreOffice. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_IN_XML = /[\u0000-\u0008\u000e-\u001f\ud800-\udfff\ufffe\uffff]/gu;
 
 /**
