@@ -69,6 +69,7 @@ const MESSAGES: Readonly<Partial<Record<IssueCode, (p: MessageParams) => string>
   'period.wrongPlanYear': (p) => `Kỳ báo cáo${typed(p)} không thuộc năm của kế hoạch${p.detail ? ` (${p.detail})` : ''}.`,
   'submission.wrongPlan': (p) => `Báo cáo thuộc kế hoạch${typed(p)}, không phải kế hoạch đang kiểm tra${p.detail ? ` (${p.detail})` : ''}.`,
   'request.invalid': (p) => `Dữ liệu gửi lên không đúng cấu trúc${p.field ? ` tại “${p.field}”` : ''}${p.detail ? `: ${p.detail}` : ''}.`,
+  'row.moved': (p) => `Dòng đã bị sắp xếp lại hoặc di chuyển: ô này cần là “${p.detail ?? ''}” như mẫu đã ghi, nên số liệu không còn đúng chỉ tiêu/nhiệm vụ. Hãy chèn lại mẫu, không sắp xếp hay di chuyển dòng.`,
   'task.inconsistent': (p) => `Trạng thái và tiến độ của nhiệm vụ không khớp nhau${p.detail ? `: ${p.detail}` : ''}.`,
 };
 

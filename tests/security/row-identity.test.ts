@@ -85,3 +85,23 @@ describe('checkRowIdentity', () => {
     expect(checkRowIdentity(testCatalogue, mapping, sheet([a.no, b.text], [b.no, b.text])).map((m) => m.address)).toEqual(['PL01!B10']);
   });
 });
+
+describe('the Excel add-in’s Kiểm tra (checkSheetCells) refuses moved rows too', () => {
+  it('two rows swapped: an error at each moved row’s number cell, before any other issue', async () => {
+    const { checkSheetCells, rowIdentity } = await import('../../src/core/template');
+    const { catalogue, spec } = await import('../office/excel/helpers');
+    const s = spec('indicators', 'so-khcn', '2026-Q1', new Set(['ct-01', 'ct-02']));
+    const { no, text, value } = s.mapping.columns;
+    const values = Array.from({ length: 20 }, () => Array<string | number>(10).fill(''));
+    const formats = Array.from({ length: 20 }, () => Array<string>(10).fill('General'));
+    const [r1, r2] = s.mapping.rows;
+    for (const [at, id] of [[r1.row, r2.id], [r2.row, r1.id]] as const) {
+      values[at][no!] = rowIdentity(catalogue, 'indicators', id)!.no;
+      values[at][text!] = rowIdentity(catalogue, 'indicators', id)!.text;
+      values[at][value!] = '80%';
+    }
+    const out = checkSheetCells(catalogue, s.mapping, values, formats);
+    expect(out.issues.slice(0, 2).map((i) => [i.code, i.address])).toEqual([['row.moved', `A${r1.row + 1}`], ['row.moved', `A${r2.row + 1}`]]);
+    expect(out.errorCount).toBeGreaterThanOrEqual(2);
+  });
+});

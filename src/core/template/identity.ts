@@ -12,6 +12,8 @@ import type { TemplateMapping } from './types';
 
 export interface MovedRow {
   readonly rowId: string;
+  /** Which identity cell differs. */
+  readonly field: 'no' | 'text';
   /** "PL01 2026-Q1!B12": the identity cell that does not hold what the template wrote. */
   readonly address: string;
   /** What the template wrote there: the item's number, or the start of its text. */
@@ -41,16 +43,16 @@ export function checkRowIdentity(
     const identity = rowIdentity(catalogue, mapping.kind, id);
     const at = (col: number) => `${mapping.sheetName}!${cellAddress(row, col)}`;
     if (!identity) {
-      moved.push({ rowId: id, address: at(noCol ?? 0), expected: id });
+      moved.push({ rowId: id, field: 'no', address: at(noCol ?? 0), expected: id });
       continue;
     }
     if (noCol !== undefined && cellText(values[row]?.[noCol]) !== identity.no) {
-      moved.push({ rowId: id, address: at(noCol), expected: identity.no });
+      moved.push({ rowId: id, field: 'no', address: at(noCol), expected: identity.no });
       continue;
     }
     // The text cell may carry a second line (a count pair's labels): its first line is the item's text.
     if (textCol !== undefined && !cellText(values[row]?.[textCol]).startsWith(identity.text)) {
-      moved.push({ rowId: id, address: at(textCol), expected: identity.text.slice(0, 60) });
+      moved.push({ rowId: id, field: 'text', address: at(textCol), expected: identity.text.slice(0, 60) });
     }
   }
   return moved;
