@@ -75,6 +75,7 @@ const MESSAGES: Readonly<Partial<Record<IssueCode, (p: MessageParams) => string>
   'period.notInScheme': (p) => `Kế hoạch không yêu cầu báo cáo kỳ${typed(p)}${p.detail ? ` (${p.detail})` : ''}.`,
   'task.onTrackOverdue': (p) =>
     `Nhiệm vụ đã quá thời hạn hoàn thành${p.detail ? ` (${p.detail})` : ''} mà chưa hoàn thành nên không thể là "Đang triển khai (đúng tiến độ)": chọn "Chậm tiến độ" hoặc "Hoàn thành".`,
+  'row.moved': (p) => `Dòng đã bị sắp xếp lại hoặc di chuyển: ô này cần là “${p.detail ?? ''}” như mẫu đã ghi, nên số liệu không còn đúng chỉ tiêu/nhiệm vụ. Hãy chèn lại mẫu, không sắp xếp hay di chuyển dòng.`,
   'task.inconsistent': (p) => `Trạng thái và tiến độ của nhiệm vụ không khớp nhau${p.detail ? `: ${p.detail}` : ''}.`,
 };
 

@@ -52,7 +52,9 @@ export type IssueCode =
   /** The request does not have the agreed shape (schemas.ts); `field` holds the path. */
   | 'request.invalid'
   /** A warning: a task's status and its progress / completion date disagree. */
-  | 'task.inconsistent';
+  | 'task.inconsistent'
+  /** A sheet row's number or text is not what the template wrote there (rows sorted or moved). */
+  | 'row.moved';
 
 export type Severity = 'error' | 'warning';
 

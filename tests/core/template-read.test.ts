@@ -1,7 +1,7 @@
 // Reading a sheet back: the number-format rule, the row → id map, the mapping table, and the pure
 // "Kiểm tra" (evaluations, remarks, issues errors before warnings).
 import {
-  cellToRaw, checkSheetCells, excelSerialToIso, isPercentFormat, parseMapping, readSheetRows, serializeMapping,
+  cellToRaw, checkSheetCells, excelSerialToIso, isPercentFormat, parseMapping, readSheetRows, rowIdentity, serializeMapping,
   type Cell, type TemplateMapping,
 } from '../../src/core/template';
 import { parseIndicatorValue } from '../../src/core/values';
@@ -101,6 +101,8 @@ describe('checkSheetCells', () => {
   const at = (id: string) => s.mapping.rows.find((r) => r.id === id)!.row;
   const values = Array.from({ length: 20 }, () => Array<Cell>(10).fill(''));
   const formats = Array.from({ length: 20 }, () => Array<string>(10).fill('General'));
+  // The identity cells as the template writes them (number and text), so no row reads as moved.
+  for (const r of s.mapping.rows) [values[r.row][c.no!], values[r.row][c.text!]] = [rowIdentity(catalogue, 'indicators', r.id)!.no, rowIdentity(catalogue, 'indicators', r.id)!.text];
   values[at('ct-01')][c.value!] = 0.5; // plain cell, ≤ 1: read as 50 % with a warning
   values[at('ct-02')][c.value!] = 'abc';
   values[at('ct-16')][c.numerator!] = 5; values[at('ct-16')][c.denominator!] = 4;
@@ -137,6 +139,7 @@ describe('checkSheetCells', () => {
     const v = Array.from({ length: 20 }, () => Array<Cell>(11).fill(''));
     const f = Array.from({ length: 20 }, () => Array<string>(11).fill('General'));
     const row = (id: string) => t.mapping.rows.find((r) => r.id === id)!.row;
+    for (const r of t.mapping.rows) [v[r.row][t.mapping.columns.no!], v[r.row][t.mapping.columns.text!]] = [rowIdentity(catalogue, 'tasks', r.id)!.no, rowIdentity(catalogue, 'tasks', r.id)!.text];
     v[row('nv-01')][t.mapping.columns.status!] = 'Chậm tiến độ'; // deadline Quý I/2026, period ends 14/06
     const o = checkSheetCells(catalogue, t.mapping, v, f);
     expect(o.evaluations.map((e) => e.text)).toEqual(['Quá hạn', 'Chưa báo cáo']);

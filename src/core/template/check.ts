@@ -11,7 +11,9 @@ import type { Issue, Severity } from '../result';
 import type { SubmissionRequest } from '../schemas';
 import { validateSubmission } from '../validate-submission';
 import { parseTaskStatus } from '../values';
+import { makeIssue } from '../messages';
 import { cellAddress } from './address';
+import { checkRowIdentity } from './identity';
 import { readSheetRows, type Cell, type SheetRows } from './read';
 import type { ColumnKey, TemplateMapping } from './types';
 
@@ -69,7 +71,11 @@ export function checkSheetCells(
   const rows = readSheetRows(mapping, values, numberFormats);
   const ids = new Set(mapping.rows.map((r) => r.id));
   const result = validateSubmission(catalogue, submissionOf(mapping, rows), { assignedIds: ids });
-  const found = result.ok ? result.warnings : result.issues;
+  // Rows sorted or moved after unprotecting the sheet: their values belong to other items (identity.ts).
+  const moved = checkRowIdentity(catalogue, mapping, values).map((m) =>
+    makeIssue('row.moved', 'error', { rowId: m.rowId, field: m.field, detail: m.expected }),
+  );
+  const found = [...moved, ...(result.ok ? result.warnings : result.issues)];
   const rowOf = new Map(mapping.rows.map((r) => [r.id, r.row]));
   const order = new Map(mapping.rows.map((r, i) => [r.id, i]));
   const placed: SheetIssue[] = found.map((issue) => {

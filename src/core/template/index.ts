@@ -8,3 +8,4 @@ export { rowHeight, wrappedLines } from './row-height';
 export { cellToRaw, excelSerialToIso, isPercentFormat, readSheetRows, type Cell, type SheetRows } from './read';
 export { checkSheetCells, submissionOf, DEADLINE_LABELS, INPUT_ERROR_LABEL, type CheckOutcome, type SheetIssue } from './check';
 export { parseMapping, serializeMapping, mappingSheetName, isMappingSheetName, CLIENT_ID_LINE, MAPPING_PREFIX, type MappingCell } from './mapping';
+export { checkRowIdentity, rowIdentity, type MovedRow } from './identity';

@@ -1,20 +1,22 @@
 // What the submission routes accept: the core's shared request schema, and the two decisions.
 import { z } from 'zod';
 import { SubmissionRequestSchema } from '../../core/schemas';
+import { xmlSafe } from '../../core/text';
 
 export const SubmissionBody = SubmissionRequestSchema;
 
-const comment = z.string().trim().max(2000);
+/** A comment goes into documents too: what XML cannot hold is removed first, as in every stored text. */
+const comment = (min: number) => z.preprocess((v) => (typeof v === 'string' ? xmlSafe(v) : v), z.string().trim().min(min).max(2000));
 
 /** Approval is bound to the content the approver read (docs/domain.md §5). */
 export const ApproveBody = z.strictObject({
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
-  comment: comment.optional(),
+  comment: comment(0).optional(),
 });
 
 /** A returned report says why. */
 export const ReturnBody = z.strictObject({
-  comment: comment.min(1),
+  comment: comment(1),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 

@@ -8,7 +8,7 @@ import multipart, { type Multipart } from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { parseWith, SubmissionRequestSchema } from '../../core/schemas';
-import { readSheetRows, submissionOf } from '../../core/template';
+import { checkRowIdentity, readSheetRows, submissionOf } from '../../core/template';
 import { badRequest, HttpError, payloadTooLarge, type ErrorBody } from '../errors';
 import { Slots } from '../slots';
 import { refusalError, storeSubmission } from '../store-submission';
@@ -98,6 +98,12 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     }
     const principal = requireCan(request, 'submission.create', { unitId: mapping.unitId, kind: mapping.kind });
 
+    // Rows sorted or moved on an unprotected sheet would put values under the wrong indicators.
+    const moved = checkRowIdentity(catalogue, mapping, upload.values);
+    if (moved.length > 0) {
+      const cells = moved.slice(0, 5).map((m) => `${m.address} (cần là “${m.expected}”)`).join('; ');
+      throw badRequest(`Các dòng của mẫu đã bị sắp xếp lại hoặc di chuyển nên số liệu không còn đúng chỉ tiêu/nhiệm vụ: ${cells}${moved.length > 5 ? `; và ${moved.length - 5} ô khác` : ''}. Hãy tải mẫu mới và nhập lại, không sắp xếp hay di chuyển dòng.`);
+    }
     const rows = readSheetRows(mapping, upload.values, upload.numberFormats);
     const dryRun = query.dryRun === 'true';
     const attempt = async (id: string) => {
