@@ -119,7 +119,7 @@ function targetCell(indicator: Indicator): string {
 }
 
 function indicatorPart(catalogue: Catalogue, rows: readonly IndicatorContentRow[]): { counts: EvaluationCounts; table: ReportTable } {
-  const counts: Record<Evaluation, number> = { met: 0, exceeded: 0, notMet: 0, noData: 0 };
+  const counts: Record<Evaluation, number> = { met: 0, exceeded: 0, notMet: 0, noData: 0, manual: 0 };
   const body = byCatalogueOrder(rows, catalogue.indicators).map(([indicator, row]) => {
     const evaluation = evaluateValue(indicator.target, row.value);
     counts[evaluation] += 1;
@@ -164,7 +164,7 @@ function taskName(task: Task): string {
 }
 
 export function indicatorSummary(c: EvaluationCounts): string {
-  return `Tổng số chỉ tiêu đơn vị báo cáo: ${c.total}; trong đó đạt: ${c.met}; vượt: ${c.exceeded}; chưa đạt: ${c.notMet}; chưa có số liệu: ${c.noData}.`;
+  return `Tổng số chỉ tiêu đơn vị báo cáo: ${c.total}; trong đó đạt: ${c.met}; vượt: ${c.exceeded}; chưa đạt: ${c.notMet}; chưa có số liệu: ${c.noData}${c.manual > 0 ? `; đánh giá thủ công: ${c.manual}` : ''}.`;
 }
 
 export function taskSummary(c: TaskCounts): string {

@@ -58,6 +58,8 @@ export interface EvaluationCounts {
   readonly exceeded: number;
   readonly notMet: number;
   readonly noData: number;
+  /** Indicators whose target is kept as text: judged by a person. */
+  readonly manual: number;
 }
 
 export interface TaskCounts {
