@@ -25,13 +25,17 @@ const SEPARATOR = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/u;
 /**
  * Cells of a line written one row per line ("1 | Tỷ lệ … | ≥ 70%", "| 1 | … |"), or null when the
  * line is not such a row: a row has at least two cells. "\|" is a pipe inside a cell, "<br>" a break.
+ * `outer`: whether the table writes outer pipes (as its header does); without them a leading or
+ * trailing "|" is an empty first or last cell. Unknown (null): outer pipes are taken off.
  * @example splitPipeRow('| 1 | Tỷ lệ phủ sóng 5G | ≥ 70% |') // ['1', 'Tỷ lệ phủ sóng 5G', '≥ 70%']
  */
-export function splitPipeRow(line: string): string[] | null {
+export function splitPipeRow(line: string, outer: boolean | null = null): string[] | null {
   let s = line.trim();
   if (!s.includes('|') || SEPARATOR.test(s)) return null;
-  if (s.startsWith('|')) s = s.slice(1);
-  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
+  if (outer !== false) {
+    if (s.startsWith('|')) s = s.slice(1);
+    if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
+  }
   const cells = s.split(/(?<!\\)\|/u).map((c) => tidyCell(c.replace(/\\\|/gu, '|').replace(/<br\s*\/?>/giu, ' ')));
   return cells.length >= 2 ? cells : null;
 }
@@ -71,13 +75,14 @@ export function readRegion(
 
   const preamble = lines.slice(from, headerAt).map((l) => l.trim()).filter((l) => l !== '');
   const header = splitPipeRow(lines[headerAt]) ?? [];
+  const outer = lines[headerAt].trim().startsWith('|');
   const width = header.length;
   const rows: TableRow[] = [];
   const unread: string[] = [];
   for (let i = headerAt + 1; i < to; i++) {
     const raw = lines[i].trim();
     if (raw === '' || SEPARATOR.test(raw)) continue;
-    const cells = splitPipeRow(raw);
+    const cells = splitPipeRow(raw, outer);
     if (!cells) {
       unread.push(raw);
       continue;
