@@ -1,6 +1,7 @@
 // What the clerk picks before any Excel action: the plan (from the server), a unit among those their
 // roles let them report for (phân quyền, DOMAIN.md §5), and a report period (DOMAIN.md §4).
 import type { Catalogue, Unit } from '../../../core/catalogue-types';
+import { currentPlanId } from '../../../core/plan-choice';
 import type { ApiClient } from '../../../client/api';
 import type { SessionUser } from '../../../client/session';
 import { strings } from '../../../text/strings';
@@ -27,17 +28,23 @@ export interface PlanContext {
   readonly periods: readonly PeriodChoice[];
 }
 
-/** The newest plan the server holds (a new plan comes every year), with its units and periods. */
-export async function loadPlanContext(api: ApiClient): Promise<PlanContext> {
+/**
+ * The plan of the period being reported now (a server may hold several: a new plan comes every
+ * year, and in December next year's is loaded while this year's last quarter is still reported),
+ * with its units and periods.
+ */
+export async function loadPlanContext(api: ApiClient, today: string = vietnamToday()): Promise<PlanContext> {
   const { plans } = await api.get<{ plans: { planId: string; planYear: number }[] }>('/api/plans');
   if (plans.length === 0) throw new Error(strings.clerkFlow.noPlan);
-  const newest = [...plans].sort((a, b) => b.planYear - a.planYear)[0];
-  const id = encodeURIComponent(newest.planId);
-  const [plan, periods] = await Promise.all([
-    api.get<{ catalogue: Catalogue; units: PlanUnit[] }>(`/api/plans/${id}`),
-    api.get<{ periods: PeriodChoice[] }>(`/api/periods?planId=${id}`),
-  ]);
-  return { catalogue: plan.catalogue, units: plan.units, periods: periods.periods };
+  const withPeriods = await Promise.all(
+    plans.map(async (p) => ({
+      planId: p.planId,
+      periods: (await api.get<{ periods: PeriodChoice[] }>(`/api/periods?planId=${encodeURIComponent(p.planId)}`)).periods,
+    })),
+  );
+  const chosen = withPeriods.find((p) => p.planId === currentPlanId(withPeriods, today)) ?? withPeriods[0];
+  const plan = await api.get<{ catalogue: Catalogue; units: PlanUnit[] }>(`/api/plans/${encodeURIComponent(chosen.planId)}`);
+  return { catalogue: plan.catalogue, units: plan.units, periods: chosen.periods };
 }
 
 /**
@@ -55,7 +62,7 @@ export function reportingUnits(user: Pick<SessionUser, 'roles'>, units: readonly
  * passed (reports are made after the cut-off, DOMAIN.md §4); the last quarter after the year's end.
  * @example defaultPeriod(periods, '2026-03-18') // '2026-Q1' (cut-off 14/03, deadline a few days later)
  */
-export function defaultPeriod(periods: readonly PeriodChoice[], today: string): string | null {
+export function defaultPeriod(periods: readonly Pick<PeriodChoice, 'id' | 'code' | 'deadline'>[], today: string): string | null {
   const quarters = periods.filter((p) => p.code.startsWith('Q'));
   const list = quarters.length > 0 ? quarters : periods;
   return (list.find((p) => p.deadline >= today) ?? list[list.length - 1])?.id ?? null;
