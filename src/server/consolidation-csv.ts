@@ -19,7 +19,7 @@ const line = (cells: readonly unknown[]) => cells.map(cell).join(',');
 export function consolidationCsv(c: Consolidation): string {
   const lines: string[] = [];
   if (c.kind === 'indicators') {
-    lines.push(line(['Mã', 'TT', 'Chỉ tiêu', 'Mục tiêu 2026', 'Đơn vị', 'Tên đơn vị', 'Tình trạng báo cáo', 'Số liệu', 'Đánh giá']));
+    lines.push(line(['Mã', 'TT', 'Chỉ tiêu', 'Mục tiêu', 'Đơn vị', 'Tên đơn vị', 'Tình trạng báo cáo', 'Số liệu', 'Đánh giá']));
     for (const i of c.indicators) {
       lines.push(line([i.id, i.no, i.text, i.targetText, '', 'TOÀN TỈNH', `${i.reported}/${i.expected} đơn vị`, i.figureText, i.evaluationLabel]));
       for (const u of i.units) {

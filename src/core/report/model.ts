@@ -124,11 +124,11 @@ function indicatorPart(catalogue: Catalogue, rows: readonly IndicatorContentRow[
     const evaluation = evaluateValue(indicator.target, row.value);
     counts[evaluation] += 1;
     const result = valueText(row.value) + (row.note ? ` (${row.note})` : '');
-    return [String(indicator.no), indicator.text, targetCell(indicator), result, EVALUATION_LABELS[evaluation]];
+    return [indicator.tt ?? String(indicator.no), indicator.text, targetCell(indicator), result, EVALUATION_LABELS[evaluation]];
   });
   return {
     counts: { total: body.length, ...counts },
-    table: { columns: ['TT', 'Chỉ tiêu', 'Mục tiêu 2026', 'Kết quả', 'Đánh giá'], widths: [7, 42, 16, 21, 14], rows: body, centred: [0, 2, 4] },
+    table: { columns: ['TT', 'Chỉ tiêu', `Mục tiêu ${catalogue.document.planYear}`, 'Kết quả', 'Đánh giá'], widths: [7, 42, 16, 21, 14], rows: body, centred: [0, 2, 4] },
   };
 }
 
