@@ -77,7 +77,7 @@ const HEADER_ROW = 8;
 
 function indicatorCells(i: Indicator, columns: readonly ColumnSpec[]): (string | number | null)[] {
   const pair = i.form.kind === 'countPair' ? `\n(Tử số: ${i.form.numeratorLabel}; Mẫu số: ${i.form.denominatorLabel})` : '';
-  const fixed: Partial<Record<string, string | number>> = { no: i.no, text: i.text + pair, target: i.targetText, lead: i.leadText };
+  const fixed: Partial<Record<string, string | number>> = { no: i.tt ?? i.no, text: i.text + pair, target: i.targetText, lead: i.leadText };
   return columns.map((c) => fixed[c.key] ?? null);
 }
 
