@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
       },
     }));
   } catch (e) {
-    console.error(`catalogue: ${(e as Error).message}`);
+    console.error(`catalogue: tham số không hợp lệ – ${(e as Error).message}. Dùng: --in <tệp .txt/.md/.docx> --out --review-file --plan-id --year --check --review`);
     return 2;
   }
   const input = values.in as string;
