@@ -9,7 +9,7 @@ import { planParts, reshape, type TableStyle } from './support/layouts';
 
 const parts = planParts(planText);
 const expected = serializeCatalogue(imported().catalogue);
-const STYLES: TableStyle[] = ['cellPerLine', 'rowPerLine', 'rowPerLineOuterPipes', 'markdown'];
+const STYLES: TableStyle[] = ['cellPerLine', 'rowPerLine', 'rowPerLineOuterPipes', 'markdown', 'tabs'];
 const HEADINGS: [string, string][] = [
   ['PHỤ LỤC 01', 'PHỤ LỤC 02'],
   ['PHỤ LỤC 1', 'PHỤ LỤC 2'],
@@ -70,4 +70,34 @@ describe('splitPipeRow', () => {
   ])('%s', (line, cells) => expect(splitPipeRow(line)).toEqual(cells));
 
   it.each(['Sở Y tế |', '|', '| --- | --- |', '|:---|---:|', 'không có ô nào'])('"%s" is not a row', (line) => expect(splitPipeRow(line)).toBeNull());
+});
+
+describe('tables as other plans print them', () => {
+  it('a table split in parts, each repeating its header row, reads as one', () => {
+    const [a1] = parts.appendices;
+    const half = Math.floor(a1.rows.length / 2);
+    const split = { ...a1, rows: [...a1.rows.slice(0, half), a1.header, ...a1.rows.slice(half)] };
+    const r = importPlan(reshape({ ...parts, appendices: [split, parts.appendices[1]] }, 'markdown'), { review: loadReview() });
+    expect(r.ok && serializeCatalogue(r.value.catalogue)).toBe(expected);
+  });
+
+  it.each([
+    [['STT', 'Tên chỉ tiêu', 'Năm 2026', 'Cơ quan chủ trì']],
+    [['TT', 'Chỉ tiêu', 'Kế hoạch năm 2026', 'Đơn vị đầu mối']],
+    [['Số TT', 'Nội dung chỉ tiêu', 'Mục tiêu', 'Đơn vị thực hiện']],
+  ])('header %j is recognised, its columns found by their words', (header) => {
+    const [a1] = parts.appendices;
+    const r = importPlan(reshape({ ...parts, appendices: [{ ...a1, header }, parts.appendices[1]] }, 'rowPerLineOuterPipes'), { review: loadReview() });
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+    expect(r.value.catalogue.indicators.map((i) => [i.id, i.target, i.lead])).toEqual(imported().catalogue.indicators.map((i) => [i.id, i.target, i.lead]));
+  });
+
+  it('a row of column numbers under the header is not a row', () => {
+    const [a1] = parts.appendices;
+    const numbered = { ...a1, rows: [['(1)', '(2)', '(3)', '(4)'], ...a1.rows] };
+    for (const style of STYLES) {
+      const r = importPlan(reshape({ ...parts, appendices: [numbered, parts.appendices[1]] }, style), { review: loadReview() });
+      expect([style, r.ok && serializeCatalogue(r.value.catalogue)]).toEqual([style, expected]);
+    }
+  });
 });

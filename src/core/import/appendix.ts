@@ -54,15 +54,15 @@ interface ColumnSpec {
 
 const INDICATOR_COLUMNS: readonly ColumnSpec[] = [
   { role: 'tt', label: 'TT', pattern: TT, required: true },
-  { role: 'target', label: 'Mục tiêu', pattern: /mục tiêu|kế hoạch năm|^chỉ tiêu (?:năm )?\d{4}$/iu, required: true },
+  { role: 'target', label: 'Mục tiêu', pattern: /mục tiêu|kế hoạch năm|^chỉ tiêu (?:năm )?\d{4}$|^(?:năm )?\d{4}$/iu, required: true },
   { role: 'unit', label: 'Đơn vị tính', pattern: /^(?:đơn vị(?: tính)?|đvt)$/iu, required: false },
-  { role: 'lead', label: 'Đơn vị chủ trì', pattern: /chủ trì|đơn vị thực hiện/iu, required: true },
+  { role: 'lead', label: 'Đơn vị chủ trì', pattern: /chủ trì|đầu mối|^(?:đơn vị|cơ quan) thực hiện$/iu, required: true },
   { role: 'text', label: 'Chỉ tiêu', pattern: /chỉ tiêu|nội dung/iu, required: true },
 ];
 
 const TASK_COLUMNS: readonly ColumnSpec[] = [
   { role: 'tt', label: 'TT', pattern: TT, required: true },
-  { role: 'lead', label: 'Đơn vị chủ trì', pattern: /chủ trì|đơn vị thực hiện/iu, required: true },
+  { role: 'lead', label: 'Đơn vị chủ trì', pattern: /chủ trì|đầu mối|^(?:đơn vị|cơ quan) thực hiện$/iu, required: true },
   { role: 'monitor', label: 'Cơ quan theo dõi, tổng hợp', pattern: /theo dõi/iu, required: false },
   { role: 'deadline', label: 'Thời gian hoàn thành', pattern: /thời gian|thời hạn|tiến độ/iu, required: false },
   { role: 'text', label: 'Nhiệm vụ', pattern: /nhiệm vụ|nội dung/iu, required: true },

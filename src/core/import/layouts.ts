@@ -2,6 +2,7 @@
 // - one cell per line, each ending with " |" (the 2026 plan's web page; table.ts);
 // - one row per line with " | " between cells, with or without outer pipes;
 // - markdown tables (a "|---|" separator line under the header);
+// - one row per line with tabs between cells (a Word table copied as text);
 // - a .docx's real cells, which docx.ts renders as one row per line before they reach here.
 // A table is recognised by its header row, never by its position: see docs/catalogue.md.
 import { lineLabel, readTable, tidyCell, type Table, type TableRow } from './table';
@@ -40,6 +41,16 @@ export function splitPipeRow(line: string, outer: boolean | null = null): string
   return cells.length >= 2 ? cells : null;
 }
 
+/**
+ * Cells of a line with tabs between them (a Word or spreadsheet table pasted as text), or null.
+ * @example splitTabRow('1\tTỷ lệ phủ sóng 5G\t≥ 70%') // ['1', 'Tỷ lệ phủ sóng 5G', '≥ 70%']
+ */
+export function splitTabRow(line: string): string[] | null {
+  if (!line.includes('\t')) return null;
+  const cells = line.split('\t').map(tidyCell);
+  return cells.length >= 2 ? cells : null;
+}
+
 /** A row of column numbers under the header ("1 | 2 | 3 | 4" or "(1) | (2) | …"), which some plans print. */
 const isColumnNumbers = (cells: readonly string[]): boolean =>
   cells.every((c, i) => c.replace(/[()]/gu, '') === String(i + 1));
@@ -59,11 +70,15 @@ export function readRegion(
   where: (line: number) => string = lineLabel,
 ): RegionReading {
   let headerAt = -1;
-  for (let i = from; i < to; i++) {
-    const cells = splitPipeRow(lines[i]);
-    if (cells && isHeader(cells)) {
-      headerAt = i;
-      break;
+  let tabs = false;
+  for (let i = from; i < to && headerAt < 0; i++) {
+    for (const [split, isTab] of [[splitPipeRow, false], [splitTabRow, true]] as const) {
+      const cells = split(lines[i]);
+      if (cells && isHeader(cells)) {
+        headerAt = i;
+        tabs = isTab;
+        break;
+      }
     }
   }
   if (headerAt < 0) {
@@ -74,15 +89,16 @@ export function readRegion(
   }
 
   const preamble = lines.slice(from, headerAt).map((l) => l.trim()).filter((l) => l !== '');
-  const header = splitPipeRow(lines[headerAt]) ?? [];
+  const header = (tabs ? splitTabRow(lines[headerAt]) : splitPipeRow(lines[headerAt])) ?? [];
   const outer = lines[headerAt].trim().startsWith('|');
+  const split = (line: string): string[] | null => (tabs ? splitTabRow(line) : splitPipeRow(line, outer));
   const width = header.length;
   const rows: TableRow[] = [];
   const unread: string[] = [];
   for (let i = headerAt + 1; i < to; i++) {
     const raw = lines[i].trim();
     if (raw === '' || SEPARATOR.test(raw)) continue;
-    const cells = splitPipeRow(raw, outer);
+    const cells = split(tabs ? lines[i] : raw);
     if (!cells) {
       unread.push(raw);
       continue;
@@ -93,6 +109,8 @@ export function readRegion(
       continue;
     }
     if (rows.length === 0 && isColumnNumbers(cells)) continue;
+    // A table split over pages or parts repeats its header row: not a row of the plan.
+    if (cells.length === width && cells.every((c, k) => c === header[k])) continue;
     while (cells.length < width) cells.push('');
     rows.push({ line: i + 1, where: where(i + 1), cells });
   }

@@ -30,7 +30,7 @@ export function planParts(text: string): PlanParts {
   return { top: lines.slice(0, h[0].index), appendices: [appendix(0), appendix(1)] };
 }
 
-export type TableStyle = 'cellPerLine' | 'rowPerLine' | 'rowPerLineOuterPipes' | 'markdown';
+export type TableStyle = 'cellPerLine' | 'rowPerLine' | 'rowPerLineOuterPipes' | 'markdown' | 'tabs';
 
 const pipeRow = (cells: readonly string[], outer: boolean): string => {
   const inner = cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ');
@@ -45,6 +45,8 @@ export function tableLines(header: readonly string[], rows: readonly (readonly s
       return [pipeRow(header, false), ...rows.map((r) => pipeRow(r, false))];
     case 'rowPerLineOuterPipes':
       return [pipeRow(header, true), ...rows.map((r) => pipeRow(r, true))];
+    case 'tabs':
+      return [header.join('\t'), ...rows.map((r) => r.join('\t'))];
     case 'markdown':
       return [pipeRow(header, true), `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((r) => pipeRow(r, true))];
   }
