@@ -76,6 +76,14 @@ it.each([
   expect(initialChoice(await loadPlans(api), today)).toEqual({ planId, period, kind: 'indicators' });
 });
 
+it('the clerk may pick the other plan: the picker lists both by number and title', async () => {
+  const api = apiAs(app, principal('reporter', 'so-khcn'));
+  const p = await loadPlanContext(api, '2026-11-29', PLAN_2027_ID);
+  expect(p.catalogue.planId).toBe(PLAN_2027_ID);
+  expect(p.periods.map((x) => x.id)).toContain('2027-Q1');
+  expect(p.plans.map((x) => x.label).sort()).toEqual(['1174/KH-UBND – Chuyển đổi số tỉnh Nghệ An năm 2026', '1250/KH-UBND – Chuyển đổi số tỉnh Nghệ An năm 2027']);
+});
+
 it('takes and consolidates a 2027 report: a sub-row and a manual target, evaluated by a person', async () => {
   const payload = {
     clientSubmissionId: '5b8f7c1e-2d4a-4c3b-9e6f-1a2b3c4d5e6f',

@@ -4,6 +4,7 @@ import type { Catalogue, Unit } from '../../../core/catalogue-types';
 import { currentPlanId } from '../../../core/plan-choice';
 import type { ApiClient } from '../../../client/api';
 import type { SessionUser } from '../../../client/session';
+import { planText } from '../../../text/plans';
 import { strings } from '../../../text/strings';
 
 /** A unit as GET /api/plans/:planId lists it: with the ids the server assigns it (admin overrides included). */
@@ -26,15 +27,17 @@ export interface PlanContext {
   readonly catalogue: Catalogue;
   readonly units: readonly PlanUnit[];
   readonly periods: readonly PeriodChoice[];
+  /** Every plan the server holds, for the picker (shown when there is more than one). */
+  readonly plans: readonly { readonly planId: string; readonly label: string }[];
 }
 
 /**
  * The plan of the period being reported now (a server may hold several: a new plan comes every
  * year, and in December next year's is loaded while this year's last quarter is still reported),
- * with its units and periods.
+ * with its units and periods; `planId` when the clerk picked another.
  */
-export async function loadPlanContext(api: ApiClient, today: string = vietnamToday()): Promise<PlanContext> {
-  const { plans } = await api.get<{ plans: { planId: string; planYear: number }[] }>('/api/plans');
+export async function loadPlanContext(api: ApiClient, today: string = vietnamToday(), planId?: string): Promise<PlanContext> {
+  const { plans } = await api.get<{ plans: { planId: string; planYear: number; number: string; title: string }[] }>('/api/plans');
   if (plans.length === 0) throw new Error(strings.clerkFlow.noPlan);
   const withPeriods = await Promise.all(
     plans.map(async (p) => ({
@@ -42,9 +45,10 @@ export async function loadPlanContext(api: ApiClient, today: string = vietnamTod
       periods: (await api.get<{ periods: PeriodChoice[] }>(`/api/periods?planId=${encodeURIComponent(p.planId)}`)).periods,
     })),
   );
-  const chosen = withPeriods.find((p) => p.planId === currentPlanId(withPeriods, today)) ?? withPeriods[0];
+  const chosen = withPeriods.find((p) => p.planId === (planId ?? currentPlanId(withPeriods, today))) ?? withPeriods[0];
   const plan = await api.get<{ catalogue: Catalogue; units: PlanUnit[] }>(`/api/plans/${encodeURIComponent(chosen.planId)}`);
-  return { catalogue: plan.catalogue, units: plan.units, periods: chosen.periods };
+  const choices = plans.map((p) => ({ planId: p.planId, label: planText.choice(p.number, p.title) }));
+  return { catalogue: plan.catalogue, units: plan.units, periods: chosen.periods, plans: choices };
 }
 
 /**

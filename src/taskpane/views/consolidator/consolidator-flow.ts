@@ -7,6 +7,7 @@ import { buildConsolidationSheet, type ConsolidationData } from '../../../core/c
 import type { ExcelConsolidation } from '../../../office/excel/consolidation-index';
 import type { WaitingState } from '../../../office/excel/errors';
 import { currentPlanId } from '../../../core/plan-choice';
+import { planText } from '../../../text/plans';
 import { defaultPeriod } from '../clerk/clerk-setup';
 
 export type Kind = ConsolidationData['kind'];
@@ -44,7 +45,7 @@ export async function loadPlans(api: ApiClient): Promise<PlanOption[]> {
       api.get<{ catalogue: { indicatorGroups: Group[]; taskGroups: Group[]; document: PlanDocument } }>(`/api/plans/${id}`),
     ]);
     return {
-      planId: p.planId, title: `${p.number} – ${p.title}`, periods: periods.periods.map((x) => ({ id: x.id, label: x.label, code: x.code, deadline: x.deadline })),
+      planId: p.planId, title: planText.choice(p.number, p.title), periods: periods.periods.map((x) => ({ id: x.id, label: x.label, code: x.code, deadline: x.deadline })),
       groups: { indicators: plan.catalogue.indicatorGroups, tasks: plan.catalogue.taskGroups },
       document: plan.catalogue.document,
     };
