@@ -113,6 +113,9 @@ export interface Task {
   readonly no: number | null;
   readonly group: string;
   readonly subgroup: string | null;
+  /** A sub-row (12.1 under 12): its parent task's id; `no` is the parent's, `tt` as printed. */
+  readonly parent?: string;
+  readonly tt?: string;
   /** Verbatim; bulleted cells keep one bullet per line ("\n"-joined). */
   readonly text: string;
   readonly leadText: string;

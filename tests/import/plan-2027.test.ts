@@ -52,8 +52,12 @@ describe('a 2027 plan made from the 2026 rows, in markdown with a unit column', 
     expect(ct48?.form.kind).toBe('status');
   });
 
-  it('reads all 57 tasks with their deadlines moved to 2027', () => {
-    expect(report.catalogue.tasks).toHaveLength(57);
+  it('reads all 57 tasks and the two sub-rows of task 7, with their deadlines moved to 2027', () => {
+    expect(report.catalogue.tasks.filter((t) => t.parent === undefined)).toHaveLength(57);
+    expect(report.catalogue.tasks.filter((t) => t.parent === 'nv-07').map((t) => [t.id, t.tt, t.no, t.leadText, t.deadline])).toEqual([
+      ['nv-07.1', '7.1', 7, 'Sở Khoa học và Công nghệ', { kind: 'quarter', year: 2027, quarter: 1 }],
+      ['nv-07.2', '7.2', 7, 'Sở Khoa học và Công nghệ', { kind: 'year', year: 2027 }],
+    ]);
     expect(report.catalogue.tasks.find((t) => t.id === 'nv-01')?.deadline).toEqual({ kind: 'quarter', year: 2027, quarter: 1 });
   });
 
@@ -61,6 +65,6 @@ describe('a 2027 plan made from the 2026 rows, in markdown with a unit column', 
     const text = formatReview(report);
     const lines = plan2027Text().split('\n');
     for (const m of text.matchAll(/^dòng (\d+): (.*)$/gmu)) expect(lines[Number(m[1]) - 1]).toContain(m[2].split(' | ')[1] ?? '');
-    expect(text.match(/^dòng \d+: /gmu)?.length).toBe(6 + 54 + 9 + 5 + 57);
+    expect(text.match(/^dòng \d+: /gmu)?.length).toBe(6 + 54 + 9 + 5 + 59);
   });
 });

@@ -60,7 +60,7 @@ it('lists both plans, each with its own counts', async () => {
   const res = await app.inject({ url: '/api/plans', headers: as(principal('reporter', 'so-khcn')) });
   const plans = res.json().plans as { planId: string; planYear: number; indicators: number; tasks: number }[];
   expect(plans.map((p) => [p.planId, p.planYear, p.indicators, p.tasks]).sort()).toEqual([
-    [PLAN_2027_ID, 2027, 54, 57],
+    [PLAN_2027_ID, 2027, 54, 59],
     [PLAN_2026_ID, 2026, 51, 57],
   ].sort());
 });

@@ -155,7 +155,7 @@ export function importPlan(input: string | PlanSource, options: ImportOptions): 
       if (tasks.length === 0) {
         errors.push(error('import.noRows', `Phụ lục 02 (bảng từ ${header02}): không đọc được nhiệm vụ nào – cần các dòng có số thứ tự dưới các dòng nhóm (I, II, …).`));
       }
-      const n = numbering(tasks.flatMap((x) => (x.no === null ? [] : [x.no])));
+      const n = numbering(tasks.flatMap((x) => (x.no === null || x.parent !== undefined ? [] : [x.no])));
       if (n.doubled.length > 0) errors.push(error('import.numbering', `Phụ lục 02 (bảng từ ${header02}): số thứ tự nhiệm vụ ${n.doubled.join(', ')} xuất hiện hai lần.`));
       if (n.missing.length > 0) {
         issues.push({ code: 'import.numbering', severity: 'warning', message: `Phụ lục 02: không có nhiệm vụ số ${n.missing.join(', ')} (số thứ tự nhảy quãng) – đối chiếu với bản gốc.` });

@@ -81,8 +81,14 @@ export function readTasks(table: Table, columns: Columns, names: readonly NameIn
       readings.push({ where: row.where, source: rowSource(row), reading: `nhóm con của ${group.id}: ${subgroup}` });
       continue;
     }
-    if (tt !== '' && !/^\d+$/.test(tt)) {
+    const sub = /^(\d+)\.(\d+)$/u.exec(tt);
+    if (tt !== '' && !/^\d+$/.test(tt) && !sub) {
       skip(row.where, row.cells, `số thứ tự "${tt}" không đọc được`);
+      continue;
+    }
+    const parent = sub ? tasks.find((t) => t.no === Number(sub[1]) && t.parent === undefined) : undefined;
+    if (sub && !parent) {
+      skip(row.where, row.cells, `dòng con ${tt} không có nhiệm vụ ${sub[1]} đứng trước`);
       continue;
     }
     if (c[col.text] === '') {
@@ -90,10 +96,11 @@ export function readTasks(table: Table, columns: Columns, names: readonly NameIn
       continue;
     }
     const notes: string[] = [];
-    const no = tt === '' ? null : Number(tt);
-    const id = no === null ? `nv-${group.id}-${LETTERS[unnumbered++] ?? unnumbered}` : taskId(no);
+    const no = tt === '' ? null : Number(sub ? sub[1] : tt);
+    const id = sub ? `${taskId(Number(sub[1]))}.${Number(sub[2])}` : no === null ? `nv-${group.id}-${LETTERS[unnumbered++] ?? unnumbered}` : taskId(no);
     if (no === null) notes.push(NOTES.unnumbered);
-    const leadText = bulletLines(c[col.lead]);
+    // A sub-row with an empty lead cell is led by its parent's units.
+    const leadText = c[col.lead] === '' && parent ? parent.leadText : bulletLines(c[col.lead]);
     const monitorText = c[col.monitor] === '' ? null : bulletLines(c[col.monitor]);
     const deadlineText = c[col.deadline] === '' ? null : c[col.deadline];
     if (monitorText === null && deadlineText !== null) notes.push(NOTES.monitorEmpty);
@@ -125,6 +132,7 @@ export function readTasks(table: Table, columns: Columns, names: readonly NameIn
       no,
       group: group.id,
       subgroup,
+      ...(parent ? { parent: parent.id, tt } : {}),
       text: bulletLines(c[col.text]),
       leadText,
       lead,

@@ -83,7 +83,7 @@ function indicatorCells(i: Indicator, columns: readonly ColumnSpec[]): (string |
 
 function taskCells(t: Task, columns: readonly ColumnSpec[]): (string | number | null)[] {
   // The unnumbered task of group VIII keeps an empty TT: the plan prints none (DOMAIN.md §1).
-  const fixed: Partial<Record<string, string | number>> = { no: t.no ?? '', text: t.text, deadline: t.deadlineText ?? '' };
+  const fixed: Partial<Record<string, string | number>> = { no: t.tt ?? t.no ?? '', text: t.text, deadline: t.deadlineText ?? '' };
   return columns.map((c) => fixed[c.key] ?? null);
 }
 

@@ -1,6 +1,6 @@
 // A second plan for the tests: "next year's" plan made from the 2026 plan's own rows, published in
 // another layout – markdown tables under "PHỤ LỤC I / II", a separate "Đơn vị" column beside the
-// target, sub-rows 11.1–11.3 under indicator 11, one target the grammar cannot read, a title
+// target, sub-rows 11.1–11.3 under indicator 11 and 7.1–7.2 under task 7, one target the grammar cannot read, a title
 // without " về " and an upper-case title under "KẾ HOẠCH" – as another province's page would be.
 import { planText } from '../plan';
 import { planParts, tableLines } from './layouts';
@@ -28,7 +28,12 @@ export function plan2027Text(): string {
     return [row, ...subTexts.map((t, k) => [`11.${k + 1}`, t, '', 'Hoàn thành', ''])];
   });
   const header01 = ['TT', 'Chỉ tiêu', 'Đơn vị', 'Mục tiêu 2027', 'Đơn vị chủ trì tham mưu'];
-  const rows02 = ap02.rows.map((r) => r.map((c, i) => (i === 4 ? year(c) : c)));
+  // Task 7 (the reporting tool) gets two sub-rows, led by its own lead unit (empty cells).
+  const rows02 = ap02.rows.flatMap((r) => {
+    const row = r.map((c, i) => (i === 4 ? year(c) : c));
+    if (r[0] !== '7') return [row];
+    return [row, ['7.1', 'Phân cấp, phân quyền truy cập cho các cơ quan, tổ chức', '', '', 'Quý I/2027'], ['7.2', 'Kiểm tra, giám sát trực tuyến tiến độ các nhiệm vụ', '', '', '2027']];
+  });
   return [
     ...top,
     'PHỤ LỤC I',
