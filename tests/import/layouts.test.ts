@@ -53,6 +53,8 @@ describe('appendix headings', () => {
     ['PHỤ LỤC II DANH MỤC NHIỆM VỤ', 2],
     ['### **Phụ lục 02**', 2],
     ['Phụ lục 01 (kèm theo Kế hoạch số 1174/KH-UBND)', 1],
+    ['PHỤ LỤC 01 |', 1],
+    ['| PHỤ LỤC II |', 2],
   ])('"%s" is appendix %d', (line, no) => expect(appendixNumber(line)).toBe(no));
 
   it.each(['(Phụ lục 01 gửi kèm theo)', 'Phụ lục 01 gửi kèm theo', 'Phụ lục kèm theo', 'PHỤ LỤC 11a', 'Các phụ lục 01 và 02'])('"%s" is not a heading', (line) =>

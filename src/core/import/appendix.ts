@@ -13,7 +13,8 @@ const ROMAN_VALUE: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV:
  * @example appendixNumber('Phụ lục 01 gửi kèm theo') === null
  */
 export function appendixNumber(line: string): number | null {
-  const s = line.trim().replace(/^#+\s*/u, '').replace(/^[*_]+|[*_]+$/gu, '').trim();
+  // Markdown marks, and the pipes of a heading written in a one-cell table or ending a web cell.
+  const s = line.trim().replace(/^\|\s*|\s*\|$/gu, '').replace(/^#+\s*/u, '').replace(/^[*_]+|[*_]+$/gu, '').trim();
   const m = HEADING.exec(s);
   if (!m) return null;
   const rest = m[2].trim();
