@@ -39,6 +39,18 @@ describeWithSoffice('the 2026 plan as a .docx made by LibreOffice', () => {
     expect(r.value.appendices[1].rows.find((x) => x.reading.startsWith('nv-10'))?.where).toMatch(/^bảng \d+, hàng \d+$/);
   });
 
+  it('the signed document’s own top (no web metadata) gives the same plan, its identity read from the header and title', async () => {
+    const html = join(dir, 'ke-hoach-ky.html');
+    writeFileSync(html, planAsHtml(planText, { official: true }));
+    const source = await readDocx(readFileSync(await convert(html, 'docx:MS Word 2007 XML', dir)));
+    if (!source.ok) throw new Error(source.issues[0].message);
+    const r = importPlan(source.value, { review: loadReview() });
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+    const { signer: _signer, ...document } = imported().catalogue.document;
+    expect(r.value.catalogue.document).toEqual(document); // the signer's name is only in the web page's metadata
+    expect(serializeCatalogue({ ...r.value.catalogue, document: imported().catalogue.document })).toBe(serializeCatalogue(imported().catalogue));
+  }, 120_000);
+
   it('npm run catalogue -- --in plan.docx --check agrees with the checked-in catalogue', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/catalogue.ts', '--quiet', '--check', '--in', docx], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr).toBe('');

@@ -46,12 +46,14 @@ function authority(text: string): { kind: string; name: string } | null {
  * (upper case is put back into sentence case, the province's name keeping its capitals).
  */
 function readTitle(lines: readonly string[], province: string): { title: string; line: number } | null {
-  const firstLines = lines.slice(0, 40);
+  // A page title comes first: only the lines above the document's own "KẾ HOẠCH" heading (the
+  // "Căn cứ" list below it names other plans "Kế hoạch số … về …").
+  const at = lines.findIndex((l) => /^KẾ HOẠCH$/u.test(l.trim().replace(/^[*_#]+\s*|[*_]+$/gu, '')));
+  const firstLines = lines.slice(0, at < 0 ? 5 : Math.min(at, 40));
   for (let i = 0; i < firstLines.length; i++) {
     const about = /^Kế hoạch\b.*? về (.+)$/iu.exec(firstLines[i].trim());
     if (about) return { title: capitalise(about[1].trim()), line: i + 1 };
   }
-  const at = lines.findIndex((l) => /^KẾ HOẠCH$/u.test(l.trim()));
   if (at < 0) return null;
   const parts: string[] = [];
   let upper = true;

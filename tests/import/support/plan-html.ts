@@ -47,11 +47,27 @@ function tableHtml(header: readonly string[], rows: readonly (readonly string[])
   return `<table border="1">${out.join('\n')}</table>`;
 }
 
-/** The plan text as an HTML document for LibreOffice to save as .docx. */
-export function planAsHtml(text: string): string {
-  const lines = planLines(text);
+/**
+ * The plan text as an HTML document for LibreOffice to save as .docx. `official`: the signed
+ * document's own top instead of the web page's – no page title or metadata table, the two-column
+ * header (authority | national motto, number | place and date) as a table, then "KẾ HOẠCH".
+ */
+export function planAsHtml(text: string, options: { official?: boolean } = {}): string {
+  let lines = planLines(text);
+  const official: string[] = [];
+  if (options.official) {
+    const at = lines.findIndex((l) => l.trim() === 'KẾ HOẠCH');
+    const number = /Số:\s*(\S+)/u.exec(lines.slice(0, at).join('\n'))?.[1] ?? '';
+    const place = lines.slice(0, at).find((l) => /, ngày \d/u.test(l))?.replace(/\s*\|$/u, '') ?? '';
+    const province = /tỉnh (\p{Lu}\p{L}*(?: \p{Lu}\p{L}*)*)/u.exec(lines[0])?.[1] ?? '';
+    official.push(
+      `<table><tr><td><p>ỦY BAN NHÂN DÂN</p><p>TỈNH ${esc(province.toLocaleUpperCase('vi'))}</p></td><td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p></td></tr>`,
+      `<tr><td><p>Số: ${esc(number)}</p></td><td><p>${esc(place)}</p></td></tr></table>`,
+    );
+    lines = lines.slice(at);
+  }
   const headings = findAppendixHeadings(lines).filter((h) => /^PHỤ LỤC/u.test(lines[h.index]));
-  const parts: string[] = [];
+  const parts: string[] = [...official];
   const paragraphsOf = (from: number, to: number): void => {
     const meta: string[] = [];
     for (let i = from; i < to; i++) {
