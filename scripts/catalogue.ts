@@ -66,7 +66,10 @@ async function main(argv: string[]): Promise<number> {
     }
     review = parsed.value;
   } else {
-    console.error(`catalogue: chưa có tệp rà soát ${reviewPath}: mọi đơn vị sẽ là "không nhận ra", hình thức báo cáo suy ra từ câu chữ.`);
+    console.error(
+      `catalogue: chưa có tệp rà soát ${reviewPath}: mọi đơn vị sẽ là "không nhận ra", hình thức báo cáo suy ra từ câu chữ. ` +
+        'Kế hoạch năm sau của cùng tỉnh: dùng lại danh mục đơn vị của kế hoạch trước bằng --review-file seeds/<mã kế hoạch trước>.review.json.',
+    );
   }
 
   const result = importPlan(text, { planId, year, review });
