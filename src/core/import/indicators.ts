@@ -29,12 +29,6 @@ export interface RowReading {
 
 export const rowSource = (row: TableRow): string => row.cells.join(' | ');
 
-/** Finds a column by its header words, or falls back to its position in the plan's layout. */
-export function column(header: readonly string[], pattern: RegExp, fallback: number): number {
-  const i = header.findIndex((h) => pattern.test(h));
-  return i >= 0 ? i : fallback;
-}
-
 /** "skhcn, lớp cap-xa": unit refs as ids, for the review printout. */
 export const describeRefs = (refs: readonly UnitRef[]): string =>
   refs.length === 0 ? '(không có)' : refs.map((r) => (r.kind === 'unit' ? r.unitId : `nhóm ${r.classId}`)).join(', ');

@@ -102,12 +102,6 @@ export function readTable(lines: readonly string[], from: number, to: number, wh
 /** "dòng 213": a 1-based line of a text source. */
 export const lineLabel = (line: number): string => `dòng ${line}`;
 
-/** The index of the first line at or after `from` that is exactly `heading` (case-insensitive), or -1. */
-export function findHeading(lines: readonly string[], pattern: RegExp, from = 0): number {
-  for (let i = from; i < lines.length; i++) if (pattern.test(lines[i].trim())) return i;
-  return -1;
-}
-
 /**
  * A cell as printed with its bullets on separate lines: "- a - b" → "- a\n- b".
  * Only cells that start with "- " are bulleted; a dash inside a sentence ("vật lý - số") stays.
