@@ -4,8 +4,10 @@
 'use strict';
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const webpack = require('webpack');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { DEV_ORIGIN, rewriteManifestOrigin } = require('./scripts/manifest-origin.js');
+const { deploymentNames, rewriteManifestNames } = require('./scripts/deployment-names.js');
 
 const officeJsDir = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 
@@ -44,6 +46,8 @@ class BuildInfoPlugin {
 module.exports = (_env, argv) => {
   const production = argv.mode === 'production';
   const origin = process.env.ADDIN_ORIGIN || DEV_ORIGIN;
+  // PROVINCE_NAME / ADDIN_NAME: the deployment names the add-in; nothing in the source names a province.
+  const names = deploymentNames(process.env);
   return {
     mode: production ? 'production' : 'development',
     // No eval-based source maps: the server's Content-Security-Policy has no 'unsafe-eval'.
@@ -84,10 +88,12 @@ module.exports = (_env, argv) => {
     },
     performance: { hints: false }, // the budget is enforced by scripts/check-bundle-size.mjs
     plugins: [
+      new webpack.DefinePlugin({ __DEPLOYMENT__: JSON.stringify({ provinceName: names.provinceName, addinName: names.addinName }) }),
       new BuildInfoPlugin({ mode: production ? 'production' : 'development', origin: production ? origin : DEV_ORIGIN }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
+        title: names.addinName,
         chunks: ['taskpane'],
       }),
       new HtmlWebpackPlugin({
@@ -109,7 +115,10 @@ module.exports = (_env, argv) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (production ? rewriteManifestOrigin(content.toString('utf8'), origin) : content),
+            transform: (content) => {
+              const xml = rewriteManifestNames(content.toString('utf8'), names);
+              return production ? rewriteManifestOrigin(xml, origin) : xml;
+            },
           },
         ],
       }),

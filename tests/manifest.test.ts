@@ -47,7 +47,7 @@ describe('manifest.xml', () => {
     expect(manifest.attributes['xsi:type']).toBe('TaskPaneApp');
     expect(only(manifest, 'Id').text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(only(manifest, 'DefaultLocale').text).toBe('vi-VN');
-    expect(only(manifest, 'DisplayName').attributes.DefaultValue).toBe('Báo cáo chuyển đổi số Nghệ An');
+    expect(only(manifest, 'DisplayName').attributes.DefaultValue).toBe('Báo cáo chuyển đổi số');
   });
 
   it('serves both hosts, Workbook and Document, each with a Home-tab button that opens the taskpane', () => {

@@ -14,7 +14,12 @@ export type Target =
   /** "Có": exists / does not. */
   | { readonly kind: 'exists' }
   /** "Ứng dụng": applied in practice, with a description of the application. */
-  | { readonly kind: 'applied' };
+  | { readonly kind: 'applied' }
+  /**
+   * A target the grammar cannot read ("≤ 3 Đông Nam Á", free text), kept verbatim: the product
+   * shows it and the units' values but does not decide đạt / chưa đạt – a person does.
+   */
+  | { readonly kind: 'manual'; readonly text: string };
 
 /** How one unit reports an indicator. */
 export type ReportingForm =
@@ -112,12 +117,18 @@ export interface Group {
 }
 
 export interface Indicator {
-  readonly id: string; // "ct-01" … "ct-51"
+  readonly id: string; // "ct-01", …; a sub-row 11.1: "ct-11.1"
   readonly no: number;
   readonly group: string; // Group.id
   readonly text: string;
   readonly targetText: string;
   readonly target: Target;
+  /** The plan's own "Đơn vị tính" column beside the target ("%", "hệ thống"), when it has one. */
+  readonly unit?: string;
+  /** A sub-row (11.1 under 11): its parent indicator's id. */
+  readonly parent?: string;
+  /** TT as printed when it is not just `no` ("11.1"); a sub-row's `no` is its parent's. */
+  readonly tt?: string;
   readonly leadText: string;
   readonly lead: readonly UnitRef[];
   readonly form: ReportingForm;
@@ -142,6 +153,9 @@ export interface Task {
   readonly no: number | null;
   readonly group: string;
   readonly subgroup: string | null;
+  /** A sub-row (12.1 under 12): its parent task's id; `no` is the parent's, `tt` as printed. */
+  readonly parent?: string;
+  readonly tt?: string;
   /** Verbatim; bulleted cells keep one bullet per line ("\n"-joined). */
   readonly text: string;
   readonly leadText: string;

@@ -15,13 +15,15 @@ import type { Indicator, Target } from './catalogue-types';
 import { assertNever } from './result';
 import { isAffirmative, parseIndicatorValue, valuePercent, type Checked, type ParsedValue, type RawIndicatorInput } from './values';
 
-export type Evaluation = 'met' | 'exceeded' | 'notMet' | 'noData';
+/** 'manual': the target is kept as text (not a form the grammar reads): a person judges the figure. */
+export type Evaluation = 'met' | 'exceeded' | 'notMet' | 'noData' | 'manual';
 
 export const EVALUATION_LABELS: Readonly<Record<Evaluation, string>> = {
   met: 'Đạt',
   exceeded: 'Vượt',
   notMet: 'Chưa đạt',
   noData: 'Chưa có số liệu',
+  manual: 'Đánh giá thủ công',
 };
 
 const EPSILON = 1e-9;
@@ -52,6 +54,8 @@ export function evaluateMeasure(target: Target, measure: Measure | null): Evalua
     case 'exists':
     case 'applied':
       return (measure.kind === 'affirmative' ? measure.yes : measure.percent >= 100 - EPSILON) ? 'met' : 'notMet';
+    case 'manual':
+      return 'manual';
     default:
       return assertNever(target);
   }

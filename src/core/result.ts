@@ -12,6 +12,16 @@ export type IssueCode =
   | 'import.unknownUnit'
   /** The plan's metadata (number, date, issuer, title …) could not be read. */
   | 'import.missingMetadata'
+  /** An appendix's table has no header row naming its columns, or lacks a column it needs. */
+  | 'import.noHeader'
+  /** An appendix's table was found but no indicator / task was read from it. */
+  | 'import.noRows'
+  /** The numbering skips or repeats numbers: rows were lost or doubled. */
+  | 'import.numbering'
+  /** A target the grammar cannot read, kept as text for a person to evaluate. */
+  | 'import.manualTarget'
+  /** The .docx could not be opened or has no document body. */
+  | 'import.docx'
   /** The hand review file does not fit the plan (an entry's text differs, an indicator is not reviewed). */
   | 'import.review'
   // unit directory CSV (communes and wards loaded by the administrator)

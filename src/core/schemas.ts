@@ -62,7 +62,7 @@ export const TaskSubmissionSchema = z.strictObject({
 /** A submission of one unit for one period: indicator values or task progress. */
 export const SubmissionRequestSchema = z.discriminatedUnion('kind', [IndicatorSubmissionSchema, TaskSubmissionSchema]);
 
-export const EvaluationSchema = z.enum(['met', 'exceeded', 'notMet', 'noData']);
+export const EvaluationSchema = z.enum(['met', 'exceeded', 'notMet', 'noData', 'manual']);
 
 /** An issue as it travels: any code of the IssueCode union (the union lives in result.ts). */
 export const IssueSchema = z.strictObject({

@@ -78,6 +78,8 @@ export function formatTarget(target: Target): string {
       return 'Có';
     case 'applied':
       return 'Ứng dụng';
+    case 'manual':
+      return target.text;
     default: {
       const never: never = target;
       throw new Error(`Unexpected target: ${JSON.stringify(never)}`);

@@ -18,7 +18,7 @@ const line = (cells: readonly unknown[]) => cells.map(cell).join(',');
 export function consolidationCsv(c: Consolidation): string {
   const lines: string[] = [];
   if (c.kind === 'indicators') {
-    lines.push(line(['Mã', 'TT', 'Chỉ tiêu', 'Mục tiêu 2026', 'Đơn vị', 'Tên đơn vị', 'Tình trạng báo cáo', 'Số liệu', 'Đánh giá']));
+    lines.push(line(['Mã', 'TT', 'Chỉ tiêu', 'Mục tiêu', 'Đơn vị', 'Tên đơn vị', 'Tình trạng báo cáo', 'Số liệu', 'Đánh giá']));
     for (const i of c.indicators) {
       const figure = i.provisional ? `${i.figureText} (tạm tính)` : i.figureText;
       lines.push(line([i.id, i.no, `${i.text} (${i.periodText})`, i.targetText, '', 'TOÀN TỈNH', i.completeness, figure, i.evaluationLabel]));

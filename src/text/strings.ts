@@ -2,10 +2,12 @@
 // added by writing an object of type Strings (the compiler then lists every missing entry).
 // The one module for UI text, also used by src/office and src/client (pure data, so importable anywhere).
 import type { OutsideReason } from '../office/host';
+import { ADDIN_NAME, PROVINCE_NAME } from './deployment';
 
 export const vi = {
-  appTitle: 'Báo cáo chuyển đổi số Nghệ An',
-  planName: 'Kế hoạch 1174/KH-UBND – Chuyển đổi số tỉnh Nghệ An năm 2026',
+  // The deployment names the add-in and the province; the plan itself is named by the catalogue.
+  appTitle: ADDIN_NAME,
+  planName: PROVINCE_NAME ? `Kế hoạch chuyển đổi số ${PROVINCE_NAME}` : 'Kế hoạch chuyển đổi số',
   connecting: 'Đang kết nối với Office…',
   loadingView: 'Đang tải…',
   underConstruction: 'Chức năng đang được xây dựng',
@@ -98,11 +100,11 @@ export const vi = {
   consolidator: {
     title: 'Tổng hợp toàn tỉnh',
     description:
-      'Dành cho Sở Khoa học và Công nghệ: theo dõi đơn vị nào đã nộp báo cáo và tổng hợp số liệu 51 chỉ tiêu, 57 nhiệm vụ của toàn tỉnh.',
+      'Dành cho Sở Khoa học và Công nghệ: theo dõi đơn vị nào đã nộp báo cáo và tổng hợp số liệu các chỉ tiêu, nhiệm vụ của kế hoạch trên toàn tỉnh.',
     coming: [
       'Danh sách đơn vị đã nộp, chưa nộp, bị trả lại trong từng kỳ báo cáo.',
       'Tổng hợp số liệu toàn tỉnh theo đúng quy tắc của từng chỉ tiêu (cộng tử số và mẫu số, không lấy trung bình các tỷ lệ).',
-      'Đánh giá từng chỉ tiêu so với mục tiêu năm 2026: đạt, vượt, chưa đạt, chưa có số liệu.',
+      'Đánh giá từng chỉ tiêu so với mục tiêu của năm kế hoạch: đạt, vượt, chưa đạt, chưa có số liệu.',
     ],
   },
   /** The consolidator's Excel view: plan, period and appendix, Tổng hợp, Làm mới. */
@@ -167,7 +169,7 @@ export const vi = {
   outside: {
     title: 'Hãy mở phần bổ trợ trong Excel hoặc Word',
     intro:
-      'Trang này là ngăn tác vụ của phần bổ trợ “Báo cáo chuyển đổi số Nghệ An”. Phần bổ trợ chỉ hoạt động bên trong Excel (cán bộ nhập liệu, bộ phận tổng hợp) hoặc Word (lãnh đạo đơn vị). Để cài thử, nạp tệp manifest.xml ở thư mục gốc của dự án vào Excel hoặc Word như sau.',
+      `Trang này là ngăn tác vụ của phần bổ trợ “${ADDIN_NAME}”. Phần bổ trợ chỉ hoạt động bên trong Excel (cán bộ nhập liệu, bộ phận tổng hợp) hoặc Word (lãnh đạo đơn vị). Để cài thử, nạp tệp manifest.xml ở thư mục gốc của dự án vào Excel hoặc Word như sau.`,
     desktopTitle: 'Excel, Word trên máy tính (Windows, macOS)',
     desktopStart: 'Giữ máy chủ phát triển đang chạy (npm start).',
     desktopRun: 'Mở một cửa sổ dòng lệnh khác trong thư mục dự án và chạy một trong hai lệnh:',

@@ -46,7 +46,7 @@ describe('one unit against the real targets of Phụ lục 01', () => {
   });
 
   it('labels the outcomes in Vietnamese', () => {
-    expect(EVALUATION_LABELS).toEqual({ met: 'Đạt', exceeded: 'Vượt', notMet: 'Chưa đạt', noData: 'Chưa có số liệu' });
+    expect(EVALUATION_LABELS).toEqual({ met: 'Đạt', exceeded: 'Vượt', notMet: 'Chưa đạt', noData: 'Chưa có số liệu', manual: 'Đánh giá thủ công' });
   });
 });
 

@@ -115,7 +115,7 @@ describe('columns and input cells per reporting form', () => {
   const inputs = (id: string) => row(id).inputs.map((c) => [c.key, c.format, c.list ?? null]);
 
   it('indicator columns are the plan’s, then the inputs, then Đánh giá', () => {
-    expect(s.columns.map((c) => c.header)).toEqual(['TT', 'Chỉ tiêu', 'Mục tiêu 2026', 'Đơn vị chủ trì', 'Giá trị', 'Tử số', 'Mẫu số', 'Ghi chú / Mô tả', 'Đánh giá', 'Nội dung cần kiểm tra']);
+    expect(s.columns.map((c) => c.header)).toEqual(['TT', 'Chỉ tiêu', 'Mục tiêu', 'Đơn vị chủ trì', 'Giá trị', 'Tử số', 'Mẫu số', 'Ghi chú / Mô tả', 'Đánh giá', 'Nội dung cần kiểm tra']);
     expect(spec('tasks', 'so-khcn').columns.map((c) => c.header)).toEqual(['TT', 'Nhiệm vụ', 'Thời hạn', 'Tình trạng', 'Tiến độ (%)', 'Kết quả', 'Khó khăn, vướng mắc', 'Đề xuất', 'Ngày hoàn thành', 'Đánh giá thời hạn', 'Nội dung cần kiểm tra']);
   });
 

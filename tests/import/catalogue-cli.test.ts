@@ -36,4 +36,31 @@ describe('npm run catalogue', () => {
     expect(r.err).toContain('Không tìm thấy "PHỤ LỤC 01"');
     expect(existsSync(out)).toBe(false);
   });
+
+  it('--review prints every row beside its source line and writes nothing', () => {
+    const out = join(dir, 'review-out.json');
+    const r = catalogue(['--review', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('== Phụ lục 01 (tiêu đề bảng ở dòng 207; cách trình bày: mỗi ô một dòng) ==');
+    expect(r.out).toMatch(/^dòng 217: 1 \| Tỷ lệ phủ sóng 5G trên địa bàn tỉnh \| ≥ 70% \| Sở Khoa học và Công nghệ\n {3}⇒ ct-01 nhóm I; mục tiêu: ≥ 70%; chủ trì: so-khcn/mu);
+    expect(r.out.match(/^ {3}⇒ (ct|nv)-/gmu)).toHaveLength(51 + 57);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it.each([
+    [['--year', 'hai nghìn'], 2, '--year phải là một năm'],
+    [['--bogus'], 2, 'tham số không hợp lệ'],
+  ])('refuses %j with exit %d', (args, code, message) => {
+    const r = catalogue(args);
+    expect(r.code).toBe(code);
+    expect(r.err).toContain(message);
+  });
+
+  it('refuses a .docx that is not a Word document, naming the file', () => {
+    const input = join(dir, 'plan.docx');
+    writeFileSync(input, 'PHỤ LỤC 01\n');
+    const r = catalogue(['--in', input, '--out', join(dir, 'docx.json')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${input}: Tệp không phải văn bản Word (.docx) đọc được`);
+  });
 });

@@ -33,14 +33,13 @@ describe('importPlan', () => {
     expect(importPlan('Đăng xuất\nViệc làm', { review: emptyReview('x') }).ok).toBe(false);
   });
 
-  it('warns and gives no tasks when Phụ lục 02 is missing', () => {
+  it('refuses a text without Phụ lục 02: a catalogue without tasks is not the plan', () => {
     const only01 = planText.slice(0, planText.indexOf('PHỤ LỤC 02'));
     const r = importPlan(only01, { review: loadReview() });
-    expect(r.ok).toBe(true);
-    if (r.ok) {
-      expect(r.value.catalogue.indicators).toHaveLength(51);
-      expect(r.value.catalogue.tasks).toEqual([]);
-      expect(r.value.issues.map((i) => i.code)).toContain('import.noAppendix02');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues.map((i) => i.code)).toEqual(['import.noAppendix02']);
+      expect(r.issues[0].message).toContain('Không tìm thấy "PHỤ LỤC 02"');
     }
   });
 
@@ -49,13 +48,16 @@ describe('importPlan', () => {
     expect(r.ok && serializeCatalogue(r.value.catalogue)).toBe(serializeCatalogue(imported().catalogue));
   });
 
-  it('reports a row whose target it cannot read instead of guessing', () => {
+  it('keeps a target it cannot read as text with the manual kind, and lists it for review', () => {
     const broken = planText.replace('≥ 15%', 'khoảng 15 phần trăm');
     const r = importPlan(broken, { review: loadReview() });
     expect(r.ok).toBe(true);
     if (r.ok) {
-      expect(r.value.catalogue.indicators.map((i) => i.no)).not.toContain(48);
-      expect(r.value.catalogue.unread.some((u) => u.includes('khoảng 15 phần trăm'))).toBe(true);
+      const ct48 = r.value.catalogue.indicators.find((i) => i.no === 48);
+      expect(ct48?.target).toEqual({ kind: 'manual', text: 'khoảng 15 phần trăm' });
+      expect(ct48?.targetText).toBe('khoảng 15 phần trăm');
+      expect(r.value.catalogue.unread).toContain('ct-48 (mục tiêu): khoảng 15 phần trăm – đánh giá thủ công');
+      expect(r.value.issues.find((i) => i.code === 'import.manualTarget')?.rowId).toBe('ct-48');
     }
   });
 

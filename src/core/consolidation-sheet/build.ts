@@ -29,7 +29,7 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
 };
 
 export const PROVINCE_HEADERS = {
-  indicators: ['TT', 'Chỉ tiêu', 'Mục tiêu 2026', 'Cách tổng hợp', 'Số liệu toàn tỉnh', 'Tỷ lệ (%)', 'Đơn vị đã báo cáo', 'Đánh giá', 'Ghi chú', 'Mã'],
+  indicators: ['TT', 'Chỉ tiêu', 'Mục tiêu', 'Cách tổng hợp', 'Số liệu toàn tỉnh', 'Tỷ lệ (%)', 'Đơn vị đã báo cáo', 'Đánh giá', 'Ghi chú', 'Mã'],
   tasks: ['TT', 'Nhiệm vụ', 'Thời hạn', 'Số đơn vị chủ trì', 'Hoàn thành', 'Đúng tiến độ', 'Chậm tiến độ', 'Chưa triển khai', 'Chưa báo cáo', 'Quá hạn', 'Mã'],
 } as const;
 

@@ -45,6 +45,9 @@ export function inferForm(text: string, target: Target, lead: readonly UnitRef[]
       return oneUnit ? single({ kind: 'applied' }, 'Ứng dụng') : many({ kind: 'applied' }, 'Ứng dụng');
     case 'exists':
       return oneUnit ? single({ kind: 'yesNo' }, 'Có') : many({ kind: 'yesNo' }, 'Có');
+    // A target kept as text: units report where they stand with evidence; a person evaluates.
+    case 'manual':
+      return oneUnit ? single({ kind: 'status' }, target.text) : many({ kind: 'status' }, target.text);
     case 'atLeast':
     case 'greaterThan':
     case 'band':

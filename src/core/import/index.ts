@@ -1,5 +1,7 @@
-// The plan importer's public face: text + hand review → Catalogue (+ what it could not read).
-export { CATALOGUE_VERSION, importPlan, type ImportOptions, type ImportReport } from './import-plan';
+// The plan importer's public face: text or .docx + hand review → Catalogue (+ what it could not read).
+export { CATALOGUE_VERSION, importPlan, type ImportOptions, type ImportReport, type PlanSource } from './import-plan';
+export { readDocx } from './docx';
+export { formatReview } from './review-print';
 export { compareCatalogueText, serializeCatalogue } from './check';
 export { emptyReview, parseReview, type IndicatorReview, type Review } from './review';
 export { derivePlanId, readDocument } from './metadata';

@@ -1,6 +1,7 @@
-// Reading the plan's appendices, scraped from a web page as a flattened HTML table: every cell
-// ends with " |", an empty cell is a lone "|" line, and a lone "|" also opens every row.
-// Source of truth: the plan text in seeds/ and docs/domain.md §1.
+// Reading an appendix table flattened one cell per line, as the 2026 plan's web page has it: every
+// cell ends with " |", an empty cell is a lone "|" line, and a lone "|" also opens every row.
+// The other layouts (one row per line, markdown, a .docx's cells) are in layouts.ts.
+// Source of truth: the plan text in seeds/ and docs/catalogue.md and docs/domain.md §1.
 
 /** The plan text as lines: NFC (so words compare equal), "\r\n" read as "\n", no-break spaces as spaces. */
 export function planLines(text: string): string[] {
@@ -17,6 +18,8 @@ export const tidyCell = (s: string): string => s.replace(/\s+/gu, ' ').trim();
 export interface TableRow {
   /** 1-based line of the plan text where the row's first cell is. */
   readonly line: number;
+  /** Where a reader finds the row in the source: "dòng 213", or "bảng 2, hàng 5" in a .docx. */
+  readonly where: string;
   /** Exactly as many cells as the header; an empty cell is "". */
   readonly cells: readonly string[];
 }
@@ -38,7 +41,7 @@ type Token = { readonly kind: 'empty'; readonly line: number } | { readonly kind
  * tells an empty cell from a row start. A row that does not end where the next "|" begins is
  * reported in `unread` (with its cells) rather than shifted into the next row.
  */
-export function readTable(lines: readonly string[], from: number, to: number): Table {
+export function readTable(lines: readonly string[], from: number, to: number, where: (line: number) => string = lineLabel): Table {
   const preamble: string[] = [];
   const unread: string[] = [];
   const tokens: Token[] = [];
@@ -91,16 +94,13 @@ export function readTable(lines: readonly string[], from: number, to: number): T
       if (cells.some((c) => c !== '')) unread.push(cells.filter((c) => c !== '').join(' | '));
       break;
     }
-    rows.push({ line, cells });
+    rows.push({ line, where: where(line), cells });
   }
   return { preamble, header, rows, unread };
 }
 
-/** The index of the first line at or after `from` that is exactly `heading` (case-insensitive), or -1. */
-export function findHeading(lines: readonly string[], pattern: RegExp, from = 0): number {
-  for (let i = from; i < lines.length; i++) if (pattern.test(lines[i].trim())) return i;
-  return -1;
-}
+/** "dòng 213": a 1-based line of a text source. */
+export const lineLabel = (line: number): string => `dòng ${line}`;
 
 /**
  * A cell as printed with its bullets on separate lines: "- a - b" → "- a\n- b".

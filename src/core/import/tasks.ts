@@ -4,7 +4,8 @@ import type { Deadline, Task, TaskGroup, UnitRef } from '../catalogue-types';
 import { parseDeadline } from '../deadline';
 import type { Issue } from '../result';
 import { resolveCell, type NameIndexEntry } from './cells';
-import { column } from './indicators';
+import type { Columns } from './appendix';
+import { describeRefs, rowSource, type RowReading } from './indicators';
 import { bulletLines, type Table } from './table';
 
 const ROMAN = /^[IVXLC]+$/;
@@ -15,6 +16,7 @@ export interface TasksReading {
   readonly tasks: readonly Task[];
   readonly unread: readonly string[];
   readonly issues: readonly Issue[];
+  readonly readings: readonly RowReading[];
 }
 
 export const taskId = (no: number): string => `nv-${String(no).padStart(2, '0')}`;
@@ -29,25 +31,20 @@ export const NOTES = {
   unnumbered: 'Nhiệm vụ không có số thứ tự trong bản gốc.',
 } as const;
 
-export function readTasks(table: Table, names: readonly NameIndexEntry[]): TasksReading {
-  const h = table.header;
-  const col = {
-    tt: column(h, /^TT$/iu, 0),
-    text: column(h, /nhiệm vụ/iu, 1),
-    lead: column(h, /chủ trì/iu, 2),
-    monitor: column(h, /theo dõi/iu, 3),
-    deadline: column(h, /thời gian|thời hạn/iu, 4),
-  };
+export function readTasks(table: Table, columns: Columns, names: readonly NameIndexEntry[]): TasksReading {
+  const col = columns;
   const groups: { id: string; title: string; subgroups: string[] }[] = [];
   const tasks: Task[] = [];
   const unread: string[] = [];
   const issues: Issue[] = [];
   let subgroup: string | null = null;
   let unnumbered = 0;
-  const skip = (line: number, cells: readonly string[], why: string): void => {
-    const verbatim = cells.filter((c) => c !== '').join(' | ');
-    unread.push(`Phụ lục 02, dòng ${line}: ${verbatim}`);
-    issues.push({ code: 'import.unreadableRow', severity: 'warning', message: `Phụ lục 02, dòng ${line}: ${why} – "${verbatim}"` });
+  const readings: RowReading[] = [];
+  const skip = (where: string, cells: readonly string[], why: string): void => {
+    readings.push({ where, source: cells.join(' | '), reading: `KHÔNG ĐỌC ĐƯỢC: ${why}` });
+    const verbatim = cells.filter((x) => x !== '').join(' | ');
+    unread.push(`Phụ lục 02, ${where}: ${verbatim}`);
+    issues.push({ code: 'import.unreadableRow', severity: 'warning', message: `Phụ lục 02, ${where}: ${why} – "${verbatim}"` });
   };
   const units = (id: string, field: 'lead' | 'monitor', cell: string, notes: string[]): UnitRef[] => {
     const r = resolveCell(cell, names);
@@ -61,39 +58,50 @@ export function readTasks(table: Table, names: readonly NameIndexEntry[]): Tasks
   };
 
   for (const row of table.rows) {
-    const c = row.cells;
-    const tt = c[col.tt];
+    // A column the table does not have reads as an empty cell (recorded as missing, never invented).
+    const c: Record<number, string> = { ...row.cells, [-1]: '' };
+    if (row.cells.every((x) => x === '')) continue;
+    const tt = c[col.tt].replace(/\.$/u, '');
     const rest = [c[col.lead], c[col.monitor], c[col.deadline]];
     if (ROMAN.test(tt)) {
       groups.push({ id: tt, title: c[col.text], subgroups: [] });
       subgroup = null;
       unnumbered = 0;
+      readings.push({ where: row.where, source: rowSource(row), reading: `nhóm ${tt}: ${c[col.text]}` });
       continue;
     }
     const group = groups[groups.length - 1];
     if (!group) {
-      skip(row.line, c, 'nhiệm vụ đứng trước mọi nhóm');
+      skip(row.where, row.cells, 'nhiệm vụ đứng trước mọi nhóm');
       continue;
     }
     if (tt === '' && c[col.text] !== '' && rest.every((x) => x === '')) {
       // A sub-group header: empty TT, a title, nothing else.
       group.subgroups.push(c[col.text]);
       subgroup = c[col.text];
+      readings.push({ where: row.where, source: rowSource(row), reading: `nhóm con của ${group.id}: ${subgroup}` });
       continue;
     }
-    if (tt !== '' && !/^\d+$/.test(tt)) {
-      skip(row.line, c, `số thứ tự "${tt}" không đọc được`);
+    const sub = /^(\d+)\.(\d+)$/u.exec(tt);
+    if (tt !== '' && !/^\d+$/.test(tt) && !sub) {
+      skip(row.where, row.cells, `số thứ tự "${tt}" không đọc được`);
+      continue;
+    }
+    const parent = sub ? tasks.find((t) => t.no === Number(sub[1]) && t.parent === undefined) : undefined;
+    if (sub && !parent) {
+      skip(row.where, row.cells, `dòng con ${tt} không có nhiệm vụ ${sub[1]} đứng trước`);
       continue;
     }
     if (c[col.text] === '') {
-      skip(row.line, c, 'dòng không có nội dung nhiệm vụ');
+      skip(row.where, row.cells, 'dòng không có nội dung nhiệm vụ');
       continue;
     }
     const notes: string[] = [];
-    const no = tt === '' ? null : Number(tt);
-    const id = no === null ? `nv-${group.id}-${LETTERS[unnumbered++] ?? unnumbered}` : taskId(no);
+    const no = tt === '' ? null : Number(sub ? sub[1] : tt);
+    const id = sub ? `${taskId(Number(sub[1]))}.${Number(sub[2])}` : no === null ? `nv-${group.id}-${LETTERS[unnumbered++] ?? unnumbered}` : taskId(no);
     if (no === null) notes.push(NOTES.unnumbered);
-    const leadText = bulletLines(c[col.lead]);
+    // A sub-row with an empty lead cell is led by its parent's units.
+    const leadText = c[col.lead] === '' && parent ? parent.leadText : bulletLines(c[col.lead]);
     const monitorText = c[col.monitor] === '' ? null : bulletLines(c[col.monitor]);
     const deadlineText = c[col.deadline] === '' ? null : c[col.deadline];
     if (monitorText === null && deadlineText !== null) notes.push(NOTES.monitorEmpty);
@@ -113,11 +121,19 @@ export function readTasks(table: Table, names: readonly NameIndexEntry[]): Tasks
       unread.push(`${id} (thời gian hoàn thành): ${deadlineText}`);
       issues.push(...parsed.issues.map((i) => ({ ...i, severity: 'warning' as const, rowId: id })));
     }
+    readings.push({
+      where: row.where,
+      source: rowSource(row),
+      reading:
+        `${id} nhóm ${group.id}; chủ trì: ${describeRefs(lead)}; theo dõi: ${monitorText === null ? '(ô trống)' : describeRefs(monitor)}; ` +
+        `thời hạn: ${deadlineText === null ? '(ô trống)' : deadline.kind}${notes.length > 0 ? ` – ${notes.join(' ')}` : ''}`,
+    });
     tasks.push({
       id,
       no,
       group: group.id,
       subgroup,
+      ...(parent ? { parent: parent.id, tt } : {}),
       text: bulletLines(c[col.text]),
       leadText,
       lead,
@@ -128,5 +144,5 @@ export function readTasks(table: Table, names: readonly NameIndexEntry[]): Tasks
       ...(notes.length > 0 ? { notes } : {}),
     });
   }
-  return { groups, tasks, unread, issues };
+  return { groups, tasks, unread, issues, readings };
 }

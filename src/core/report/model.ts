@@ -120,7 +120,7 @@ function targetCell(indicator: Indicator): string {
 }
 
 function indicatorPart(catalogue: Catalogue, rows: readonly IndicatorContentRow[], period: Period): { counts: EvaluationCounts; table: ReportTable } {
-  const counts = { total: 0, met: 0, exceeded: 0, notMet: 0, noData: 0, contribution: 0, final: closesYear(period) };
+  const counts = { total: 0, met: 0, exceeded: 0, notMet: 0, noData: 0, manual: 0, contribution: 0, final: closesYear(period) };
   const body = byCatalogueOrder(rows, catalogue.indicators).map(([indicator, row]) => {
     const assessment = assessValue(indicator, row.value, period);
     counts.total += 1;
@@ -128,11 +128,11 @@ function indicatorPart(catalogue: Catalogue, rows: readonly IndicatorContentRow[
     else counts[assessment.evaluation] += 1;
     const result = contributionText(row.value) + (row.note ? ` (${row.note})` : '');
     const text = `${indicator.text} (số liệu ${periodWording(indicator.measure, period)})`;
-    return [String(indicator.no), text, targetCell(indicator), result, assessmentLabel(assessment)];
+    return [indicator.tt ?? String(indicator.no), text, targetCell(indicator), result, assessmentLabel(assessment)];
   });
   return {
     counts,
-    table: { columns: ['TT', 'Chỉ tiêu', 'Mục tiêu 2026', 'Kết quả', 'Đánh giá'], widths: [7, 42, 16, 21, 14], rows: body, centred: [0, 2, 4] },
+    table: { columns: ['TT', 'Chỉ tiêu', `Mục tiêu ${catalogue.document.planYear}`, 'Kết quả', 'Đánh giá'], widths: [7, 42, 16, 21, 14], rows: body, centred: [0, 2, 4] },
   };
 }
 
@@ -179,7 +179,8 @@ export function indicatorSummary(c: EvaluationCounts): string {
     ? `đạt: ${c.met}; vượt: ${c.exceeded}; chưa đạt: ${c.notMet}`
     : `đã đạt mục tiêu năm: ${c.met + c.exceeded}; chưa đạt mục tiêu năm: ${c.notMet}`;
   const contribution = c.contribution > 0 ? `; số liệu đóng góp vào chỉ tiêu toàn tỉnh (không đánh giá riêng): ${c.contribution}` : '';
-  return `Tổng số chỉ tiêu đơn vị báo cáo: ${c.total}; trong đó ${judged}${contribution}; chưa có số liệu: ${c.noData}.`;
+  const manual = c.manual > 0 ? `; đánh giá thủ công: ${c.manual}` : '';
+  return `Tổng số chỉ tiêu đơn vị báo cáo: ${c.total}; trong đó ${judged}${contribution}${manual}; chưa có số liệu: ${c.noData}.`;
 }
 
 export function taskSummary(c: TaskCounts): string {

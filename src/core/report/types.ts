@@ -64,6 +64,8 @@ export interface EvaluationCounts {
   readonly contribution: number;
   /** Whether the report closes the year (final evaluations) or shows progress. */
   readonly final: boolean;
+  /** Indicators whose target is kept as text: judged by a person. */
+  readonly manual: number;
 }
 
 export interface TaskCounts {

@@ -87,13 +87,13 @@ const HEADER_ROW = 8;
 function indicatorCells(i: Indicator, columns: readonly ColumnSpec[], period: Period): (string | number | null)[] {
   const pair = i.form.kind === 'countPair' ? `\n(Tử số: ${i.form.numeratorLabel}; Mẫu số: ${i.form.denominatorLabel})` : '';
   const when = `\n(Số liệu ${periodWording(i.measure, period)})`;
-  const fixed: Partial<Record<string, string | number>> = { no: i.no, text: i.text + pair + when, target: i.targetText, lead: i.leadText };
+  const fixed: Partial<Record<string, string | number>> = { no: i.tt ?? i.no, text: i.text + pair + when, target: i.targetText, lead: i.leadText };
   return columns.map((c) => fixed[c.key] ?? null);
 }
 
 function taskCells(t: Task, columns: readonly ColumnSpec[]): (string | number | null)[] {
   // The unnumbered task of group VIII keeps an empty TT: the plan prints none (docs/domain.md §1).
-  const fixed: Partial<Record<string, string | number>> = { no: t.no ?? '', text: t.text, deadline: t.deadlineText ?? '' };
+  const fixed: Partial<Record<string, string | number>> = { no: t.tt ?? t.no ?? '', text: t.text, deadline: t.deadlineText ?? '' };
   return columns.map((c) => fixed[c.key] ?? null);
 }
 

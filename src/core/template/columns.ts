@@ -15,7 +15,8 @@ const col = (key: ColumnKey, header: string, width: number, wrap = false, align:
 export const INDICATOR_COLUMNS: readonly ColumnSpec[] = [
   col('no', 'TT', 5, false, 'center'),
   col('text', 'Chỉ tiêu', 48, true),
-  col('target', 'Mục tiêu 2026', 14, true, 'center'),
+  // The plan's own header names its year ("Mục tiêu 2026"); one template serves every plan.
+  col('target', 'Mục tiêu', 14, true, 'center'),
   col('lead', 'Đơn vị chủ trì', 20, true),
   col('value', 'Giá trị', 16, false, 'center'),
   col('numerator', 'Tử số', 12, false, 'right'),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SubmissionResponseSchema } from '../../core/schemas';
 import { OverrideBody } from './assignment-overrides';
 import { ApproveBody, ReturnBody, SubmissionBody } from './bodies';
+import { ADDIN_NAME } from '../../text/deployment';
 
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
 const error = { $ref: '#/components/schemas/Error' };
@@ -17,7 +18,7 @@ const p = (name: string) => ({ name, in: 'path', required: true, schema: { type:
 export function openapiDocument(): object {
   return {
     openapi: '3.1.0',
-    info: { title: 'Báo cáo chuyển đổi số – Kế hoạch 1174/KH-UBND', version: '1.0.0' },
+    info: { title: `${ADDIN_NAME} – API`, version: '1.0.0' },
     servers: [{ url: '/' }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },

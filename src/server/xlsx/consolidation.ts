@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { buildConsolidationSheet, type ConsolidationData, type ConsolidationSheetSpec, type SheetOptions } from '../../core/consolidation-sheet';
 import { columnLetter } from '../../core/template/address';
 import { addColumnChart } from './chart';
+import { ADDIN_NAME } from '../../text/deployment';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
@@ -60,7 +61,7 @@ export function drawConsolidationSheet(sheet: ExcelJS.Worksheet, spec: Consolida
 export async function consolidationWorkbook(data: ConsolidationData, options: SheetOptions = {}): Promise<Buffer> {
   const spec = buildConsolidationSheet(data, options);
   const book = new ExcelJS.Workbook();
-  book.creator = 'Hệ thống báo cáo chuyển đổi số Nghệ An';
+  book.creator = ADDIN_NAME;
   book.created = new Date(data.generatedAt);
   const sheet = book.addWorksheet(spec.sheetName);
   drawConsolidationSheet(sheet, spec);

@@ -9,6 +9,7 @@ import {
   type SheetRow, type TemplateSpec,
 } from '../../core/template';
 import { sealLine } from './mapping-seal';
+import { ADDIN_NAME } from '../../text/deployment';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } });
@@ -103,7 +104,7 @@ function drawInput(cell: ExcelJS.Cell, input: Item['inputs'][number], fill: stri
  */
 export async function templateWorkbook(spec: TemplateSpec, seal: (lines: readonly (readonly (string | number)[])[]) => string): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
-  book.creator = 'Hệ thống báo cáo chuyển đổi số Nghệ An';
+  book.creator = ADDIN_NAME;
   const sheet = book.addWorksheet(spec.sheetName);
   drawReportSheet(sheet, spec);
   await sheet.protect('', PROTECTION);

@@ -8,6 +8,7 @@ import type { ApiClient } from '../../../client/api';
 import type { Outbox, Sender } from '../../../client/outbox';
 import type { SessionUser } from '../../../client/session';
 import type { ReportSheetInfo, WaitingState } from '../../../office/excel';
+import { planText } from '../../../text/plans';
 import { strings } from '../../../text/strings';
 import { NoticeBar, Progress } from '../../../ui';
 import { insertReport, type ClerkDeps, type ClerkExcel } from './clerk-actions';
@@ -50,6 +51,7 @@ export function useBusy(setNotice: (n: Notice | null) => void) {
 export function Workspace({ user, api, excel, outbox, sender }: WorkspaceProps) {
   const styles = useStyles();
   const [plan, setPlan] = useState<PlanContext | null>(null);
+  const [planId, setPlanId] = useState<string | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [unitId, setUnitId] = useState('');
   const [period, setPeriod] = useState('');
@@ -63,12 +65,13 @@ export function Workspace({ user, api, excel, outbox, sender }: WorkspaceProps) 
 
   const load = useCallback(() => {
     setLoadError(null);
-    loadPlanContext(api).then((p) => {
+    loadPlanContext(api, vietnamToday(), planId).then((p) => {
       setPlan(p);
       setUnitId((u) => u || (reportingUnits(user, p.units)[0]?.id ?? ''));
-      setPeriod((x) => x || (defaultPeriod(p.periods, vietnamToday()) ?? ''));
+      // A period of another plan is no choice in this one.
+      setPeriod((x) => (p.periods.some((q) => q.id === x) ? x : (defaultPeriod(p.periods, vietnamToday()) ?? '')));
     }, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
-  }, [api, user]);
+  }, [api, user, planId]);
   useEffect(load, [load]);
 
   const findSheets = useCallback(async () => {
@@ -106,6 +109,13 @@ export function Workspace({ user, api, excel, outbox, sender }: WorkspaceProps) 
 
   return (
     <div className={styles.column}>
+      {plan.plans.length > 1 && (
+        <Field label={planText.plan}>
+          <Select value={plan.catalogue.planId} onChange={(_e, d) => setPlanId(d.value)} disabled={busy !== null}>
+            {plan.plans.map((p) => <option key={p.planId} value={p.planId}>{p.label}</option>)}
+          </Select>
+        </Field>
+      )}
       <Field label={s.unit}>
         <Select value={unit.id} onChange={(_e, d) => setUnitId(d.value)} disabled={busy !== null}>
           {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}

@@ -1,8 +1,10 @@
 // What the clerk picks before any Excel action: the plan (from the server), a unit among those their
 // roles let them report for (phân quyền, docs/domain.md §5), and a report period (docs/domain.md §4).
 import type { Catalogue, Unit } from '../../../core/catalogue-types';
+import { currentPlanId } from '../../../core/plan-choice';
 import type { ApiClient } from '../../../client/api';
 import type { SessionUser } from '../../../client/session';
+import { planText } from '../../../text/plans';
 import { strings } from '../../../text/strings';
 
 /** A unit as GET /api/plans/:planId lists it: with the ids the server assigns it (admin overrides included). */
@@ -25,19 +27,28 @@ export interface PlanContext {
   readonly catalogue: Catalogue;
   readonly units: readonly PlanUnit[];
   readonly periods: readonly PeriodChoice[];
+  /** Every plan the server holds, for the picker (shown when there is more than one). */
+  readonly plans: readonly { readonly planId: string; readonly label: string }[];
 }
 
-/** The newest plan the server holds (a new plan comes every year), with its units and periods. */
-export async function loadPlanContext(api: ApiClient): Promise<PlanContext> {
-  const { plans } = await api.get<{ plans: { planId: string; planYear: number }[] }>('/api/plans');
+/**
+ * The plan of the period being reported now (a server may hold several: a new plan comes every
+ * year, and in December next year's is loaded while this year's last quarter is still reported),
+ * with its units and periods; `planId` when the clerk picked another.
+ */
+export async function loadPlanContext(api: ApiClient, today: string = vietnamToday(), planId?: string): Promise<PlanContext> {
+  const { plans } = await api.get<{ plans: { planId: string; planYear: number; number: string; title: string }[] }>('/api/plans');
   if (plans.length === 0) throw new Error(strings.clerkFlow.noPlan);
-  const newest = [...plans].sort((a, b) => b.planYear - a.planYear)[0];
-  const id = encodeURIComponent(newest.planId);
-  const [plan, periods] = await Promise.all([
-    api.get<{ catalogue: Catalogue; units: PlanUnit[] }>(`/api/plans/${id}`),
-    api.get<{ periods: PeriodChoice[] }>(`/api/periods?planId=${id}`),
-  ]);
-  return { catalogue: plan.catalogue, units: plan.units, periods: periods.periods };
+  const withPeriods = await Promise.all(
+    plans.map(async (p) => ({
+      planId: p.planId,
+      periods: (await api.get<{ periods: PeriodChoice[] }>(`/api/periods?planId=${encodeURIComponent(p.planId)}`)).periods,
+    })),
+  );
+  const chosen = withPeriods.find((p) => p.planId === (planId ?? currentPlanId(withPeriods, today))) ?? withPeriods[0];
+  const plan = await api.get<{ catalogue: Catalogue; units: PlanUnit[] }>(`/api/plans/${encodeURIComponent(chosen.planId)}`);
+  const choices = plans.map((p) => ({ planId: p.planId, label: planText.choice(p.number, p.title) }));
+  return { catalogue: plan.catalogue, units: plan.units, periods: chosen.periods, plans: choices };
 }
 
 /**
@@ -57,7 +68,7 @@ export function reportingUnits(user: Pick<SessionUser, 'roles'>, units: readonly
  * @example defaultPeriod(periods, '2026-03-18') // '2026-Q1' (cut-off 14/03, deadline a few days later)
  * @example defaultPeriod(periods, '2026-11-29') // '2026-Y' with the default scheme Q1, H1, 9M, Y
  */
-export function defaultPeriod(periods: readonly PeriodChoice[], today: string): string | null {
+export function defaultPeriod(periods: readonly Pick<PeriodChoice, 'id' | 'deadline'>[], today: string): string | null {
   return (periods.find((p) => p.deadline >= today) ?? periods[periods.length - 1])?.id ?? null;
 }
 

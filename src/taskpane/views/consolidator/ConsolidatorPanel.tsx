@@ -6,7 +6,8 @@ import { sessionClient, type Session } from '../../../client/session';
 import { excelConsolidation } from '../../../office/excel/consolidation-index';
 import { strings } from '../../../text/strings';
 import { NoticeBar, Progress } from '../../../ui';
-import { consolidate, loadPlans, mayConsolidate, type Choice, type Kind, type PlanOption } from './consolidator-flow';
+import { defaultPeriod, vietnamToday } from '../clerk/clerk-setup';
+import { consolidate, initialChoice, loadPlans, mayConsolidate, type Choice, type Kind, type PlanOption } from './consolidator-flow';
 
 const s = strings.consolidatorFlow;
 const useStyles = makeStyles({
@@ -32,8 +33,7 @@ export function ConsolidatorPanel({ session, onSignOut }: { session: Session; on
     if (!allowed) return;
     loadPlans(api).then((list) => {
       setPlans(list);
-      const first = list[0];
-      if (first) setChoice({ planId: first.planId, period: first.periods[0]?.id ?? '', kind: 'indicators' });
+      setChoice(initialChoice(list, vietnamToday()));
     }, (e: unknown) => setNotice({ intent: 'error', text: e instanceof Error ? e.message : String(e) }));
   }, [api, allowed]);
 
@@ -63,7 +63,7 @@ export function ConsolidatorPanel({ session, onSignOut }: { session: Session; on
           <Field label={s.plan}>
             <Select className={styles.select} value={choice.planId} onChange={(_e, d) => {
               const p = plans.find((x) => x.planId === d.value);
-              setChoice({ ...choice, planId: d.value, period: p?.periods[0]?.id ?? '' });
+              setChoice({ ...choice, planId: d.value, period: p ? (defaultPeriod(p.periods, vietnamToday()) ?? p.periods[0]?.id ?? '') : '' });
             }}>
               {plans.map((p) => <option key={p.planId} value={p.planId}>{p.title}</option>)}
             </Select>

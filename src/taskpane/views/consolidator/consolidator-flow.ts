@@ -6,6 +6,9 @@ import type { Group, PlanDocument } from '../../../core/catalogue-types';
 import { buildConsolidationSheet, type ConsolidationData } from '../../../core/consolidation-sheet';
 import type { ExcelConsolidation } from '../../../office/excel/consolidation-index';
 import type { WaitingState } from '../../../office/excel/errors';
+import { currentPlanId } from '../../../core/plan-choice';
+import { planText } from '../../../text/plans';
+import { defaultPeriod } from '../clerk/clerk-setup';
 
 export type Kind = ConsolidationData['kind'];
 
@@ -18,7 +21,7 @@ export interface Choice {
 export interface PlanOption {
   readonly planId: string;
   readonly title: string;
-  readonly periods: readonly { readonly id: string; readonly label: string }[];
+  readonly periods: readonly { readonly id: string; readonly label: string; readonly code: string; readonly deadline: string }[];
   readonly groups: Readonly<Record<Kind, readonly Group[]>>;
   /** Named in the sheet's title, as in the .xlsx export. */
   readonly document: Pick<PlanDocument, 'number' | 'issuedOn' | 'title'>;
@@ -38,15 +41,26 @@ export async function loadPlans(api: ApiClient): Promise<PlanOption[]> {
   return Promise.all(plans.map(async (p) => {
     const id = encodeURIComponent(p.planId);
     const [periods, plan] = await Promise.all([
-      api.get<{ periods: { id: string; label: string }[] }>(`/api/periods?planId=${id}`),
+      api.get<{ periods: { id: string; label: string; code: string; deadline: string }[] }>(`/api/periods?planId=${id}`),
       api.get<{ catalogue: { indicatorGroups: Group[]; taskGroups: Group[]; document: PlanDocument } }>(`/api/plans/${id}`),
     ]);
     return {
-      planId: p.planId, title: `${p.number} – ${p.title}`, periods: periods.periods.map((x) => ({ id: x.id, label: x.label })),
+      planId: p.planId, title: planText.choice(p.number, p.title), periods: periods.periods.map((x) => ({ id: x.id, label: x.label, code: x.code, deadline: x.deadline })),
       groups: { indicators: plan.catalogue.indicatorGroups, tasks: plan.catalogue.taskGroups },
       document: plan.catalogue.document,
     };
   }));
+}
+
+/**
+ * The picker's first choice: the plan of the period being reported now and that period (a server
+ * may hold a province's 2026 and 2027 plans side by side), indicators first.
+ */
+export function initialChoice(plans: readonly PlanOption[], today: string): Choice | null {
+  const planId = currentPlanId(plans, today);
+  const plan = plans.find((p) => p.planId === planId);
+  if (!plan) return null;
+  return { planId: plan.planId, period: defaultPeriod(plan.periods, today) ?? plan.periods[0]?.id ?? '', kind: 'indicators' };
 }
 
 export type Outcome =
