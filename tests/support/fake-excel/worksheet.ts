@@ -6,7 +6,7 @@ import { ClientObject, type FakeContext } from './context';
 import { API } from './api-sets';
 import { FakeRange } from './range';
 import {
-  ERROR_CODES, FakeOfficeError, FORBIDDEN_SHEET_CHARS, parseRect, usedRect,
+  ERROR_CODES, FakeOfficeError, FORBIDDEN_SHEET_CHARS, parseRect, rectAddress, usedRect,
   type SheetState,
 } from './state';
 
@@ -64,6 +64,10 @@ export class FakeWorksheet extends ClientObject {
       const other = this.book.find(v);
       if (other && other !== s) throw new FakeOfficeError(ERROR_CODES.itemAlreadyExists, `A sheet named ${v} already exists.`);
       if (v.length === 0 || v.length > 31 || FORBIDDEN_SHEET_CHARS.test(v)) throw new FakeOfficeError(ERROR_CODES.invalidArgument, `Invalid sheet name: ${v}`);
+      // Merges and conditional formats belong to the sheet: their addresses follow the new name.
+      const rename = (address: string) => rectAddress(v, parseRect(address));
+      s.merges.splice(0, s.merges.length, ...s.merges.map(rename));
+      s.conditionalFormats.forEach((f) => Object.assign(f, { address: rename(f.address) }));
       s.name = v;
     });
   }
