@@ -89,6 +89,9 @@ module.exports = (_env, argv) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
+        // Not injected: assets/old-engine.js loads the bundles (named in its data-bundle) only on an
+        // engine that can run them, and explains the web app on Internet Explorer / EdgeHTML.
+        inject: false,
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
@@ -99,6 +102,7 @@ module.exports = (_env, argv) => {
         patterns: [
           { from: 'assets', to: 'assets', info: { minimized: true } },
           { from: 'src/taskpane/office-fallback.js', to: 'assets/office-fallback.js' },
+          { from: 'src/taskpane/old-engine.js', to: 'assets/old-engine.js' },
           ...officeJsFiles.map((file) => ({
             from: file,
             context: officeJsDir,
