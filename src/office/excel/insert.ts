@@ -4,7 +4,7 @@
 // everything is written under temporary names and renamed as the last operations of the batch; a
 // failure removes the temporary sheets. Page layout, which older Excel lacks, is a step of its own
 // after that: its failure is a note, never a half-made sheet.
-// Syncs: 1 sheet names; 2 the sheet, values, validation, mapping, protection, renames; 3 page layout
+// Syncs: 1 sheet names; 2 the sheet, values, validation, mapping, protection, swap; 3 page layout
 // (only where ExcelApi 1.9 is supported).
 
 import { mappingSheetName, type TemplateSpec } from '../../core/template';
@@ -56,19 +56,20 @@ export async function insertTemplate(spec: TemplateSpec, options: InsertOptions 
     const sheet = sheets.add(temporary.sheet);
     queueReportSheet(sheet, spec);
     queueMappingSheet(sheets.add(temporary.map), spec);
-    // The swap, last: a failure before it leaves the old sheet as it was.
+    sheet.activate();
+    // The swap, last, with the report sheet's rename the very last operation: a failure before it
+    // leaves no sheet of the final name that was not there before (see removeLeftovers).
     const oldMap = present.get(names.map.toLowerCase());
     if (exists) sheets.getItem(names.sheet).delete();
     if (oldMap) queueDelete(sheets.getItem(oldMap.name), oldMap.visibility);
-    sheet.name = names.sheet;
     sheets.getItem(temporary.map).name = names.map;
-    sheet.activate();
+    sheet.name = names.sheet;
     await context.sync();
     return done<Inserted>({ sheetName: names.sheet, rows: spec.mapping.rows.length, pageLayoutApplied: false, notes: [] });
   }));
   if (!written.ok) {
     if (written.error.code === 'sheetExists' && written.error.officeCode === undefined) return written;
-    const cleaned = await removeSheets([temporary.sheet, temporary.map]);
+    const cleaned = await removeLeftovers(names, temporary);
     return cleaned ? { ok: false, error: { ...written.error, message: `${written.error.message} ${officeSupport.insertRolledBack}` } } : written;
   }
   return done({ ...written.value, ...(await applyPageLayout(spec)) });
@@ -80,13 +81,19 @@ function queueDelete(sheet: Excel.Worksheet, visibility: Excel.SheetVisibility |
   sheet.delete();
 }
 
-/** Deletes the sheets of these names that exist; true when it could look (and removed what it found). */
-async function removeSheets(names: readonly string[]): Promise<boolean> {
+/**
+ * After a failed write batch: the temporary sheets go, and a mapping sheet of the final name goes
+ * when no report sheet of that name is left (the swap had begun: the mapping is the new one, or the
+ * old one's orphan). A report sheet of the final name is the old one, kept. True when it could look.
+ */
+async function removeLeftovers(names: { sheet: string; map: string }, temporary: { sheet: string; map: string }): Promise<boolean> {
   const r = await guarded(() => Excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name, items/visibility');
     await context.sync();
-    const wanted = new Set(names.map((n) => n.toLowerCase()));
+    const present = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    const wanted = new Set([temporary.sheet, temporary.map].map((n) => n.toLowerCase()));
+    if (!present.has(names.sheet.toLowerCase())) wanted.add(names.map.toLowerCase());
     const found = sheets.items.filter((s) => wanted.has(s.name.toLowerCase()));
     for (const s of found) queueDelete(sheets.getItem(s.name), s.visibility);
     if (found.length > 0) await context.sync();
