@@ -7,7 +7,7 @@
 (function () {
   var me = document.getElementById('cds-start');
   var bundles = ((me && me.getAttribute('data-bundle')) || '').split(' ');
-  var ua = navigator.userAgent || '';
+  var ua = window.navigator.userAgent || '';
   var modern = typeof Promise === 'function' && typeof Symbol === 'function' && typeof Object.assign === 'function'
     && typeof window.fetch === 'function' && !document.documentMode && !/\bEdge\/\d/.test(ua) && !/Trident\//.test(ua);
   var i;
@@ -23,7 +23,7 @@
   }
   var TITLE = 'Office này không chạy được phần bổ trợ';
   var BODY = 'Phiên bản Office trên máy này dùng trình duyệt nhúng cũ (Internet Explorer hoặc Edge cũ) nên không hiển thị được ngăn báo cáo. Bạn vẫn báo cáo, ký duyệt và tổng hợp được đầy đủ trên trình duyệt (Chrome, Edge, Cốc Cốc, Firefox) tại địa chỉ:';
-  var address = location.protocol + '//' + location.host + '/';
+  var address = window.location.protocol + '//' + window.location.host + '/';
   var root = document.getElementById('root') || document.body;
   root.innerHTML = '';
   var main = document.createElement('main');

@@ -32,9 +32,9 @@ function run(engine: 'ie11' | 'edgehtml' | 'webview2') {
     webview2: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
   }[engine];
   const modern = engine !== 'ie11';
-  const window = { fetch: modern ? () => undefined : undefined };
+  const window = { fetch: modern ? () => undefined : undefined, navigator: { userAgent: ua }, location: { protocol: 'https:', host: 'baocao.nghean.gov.vn' } };
   runInNewContext(source, {
-    window, document, navigator: { userAgent: ua }, location: { protocol: 'https:', host: 'baocao.nghean.gov.vn' },
+    window, document,
     Promise: modern ? Promise : undefined, Symbol: modern ? Symbol : undefined, Object: modern ? Object : { ...Object, assign: undefined },
   });
   return { root, body };
