@@ -125,7 +125,7 @@ function pageSetup(document: Word.Document): void {
  * @example await writeReport(buildReportModel(catalogue, source, unit, { date: '2026-04-02' }));
  */
 export async function writeReport(model: ReportModel): Promise<void> {
-  // Tables with values, cell bodies and borders are WordApi 1.3 (Word 2016 and later, Word on the web).
+  // Tables with values, cell bodies and borders are WordApi 1.3 (Word 2019 and later, Word on the web; Word 2016 has 1.1).
   if (!Office.context.requirements.isSetSupported('WordApi', '1.3')) throw new WordError(TOO_OLD, 'WordApi1.3');
   await translated(() =>
     Word.run(async (context) => {
