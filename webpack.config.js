@@ -51,6 +51,8 @@ module.exports = (_env, argv) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      // The Microsoft sign-in dialog's page (Office dialog fallback, docs/office-support.md).
+      'auth-dialog': './src/office/auth-dialog/page.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -78,7 +80,8 @@ module.exports = (_env, argv) => {
       splitChunks: {
         chunks: 'all',
         cacheGroups: {
-          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: 'initial', priority: 10 },
+          // The sign-in dialog's page keeps its libraries (MSAL) to itself: not in the taskpane's first load.
+          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: (chunk) => chunk.canBeInitial() && chunk.name !== 'auth-dialog', priority: 10 },
         },
       },
     },
@@ -92,6 +95,11 @@ module.exports = (_env, argv) => {
         // Not injected: assets/old-engine.js loads the bundles (named in its data-bundle) only on an
         // engine that can run them, and explains the web app on Internet Explorer / EdgeHTML.
         inject: false,
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'auth-dialog.html',
+        template: './src/office/auth-dialog/auth-dialog.html',
+        chunks: ['auth-dialog'],
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',

@@ -12,6 +12,10 @@ export const officeSupport = {
   pageLayoutFailed: 'Trang báo cáo đã tạo xong nhưng Excel không đặt được khổ in A4 ngang; hãy đặt trong Bố trí trang (Page Layout) trước khi in.',
   noMicrosoftSignIn: 'Office này không hỗ trợ đăng nhập Microsoft ngay trong ngăn bổ trợ; khi bạn chọn đăng nhập Microsoft, một cửa sổ đăng nhập sẽ mở ra. Tài khoản do quản trị hệ thống cấp vẫn dùng được.',
   noDialog: 'Office này không mở được cửa sổ đăng nhập Microsoft; hãy dùng tài khoản do quản trị hệ thống cấp, hoặc báo cáo trên trình duyệt.',
+  dialogBlocked: 'Trình duyệt đã chặn cửa sổ đăng nhập Microsoft. Hãy cho phép cửa sổ bật lên (pop-up) của trang này rồi thử lại, hoặc dùng tài khoản do quản trị hệ thống cấp.',
+  dialogBusy: 'Đang có một cửa sổ của phần bổ trợ mở. Hãy đóng cửa sổ đó rồi thử lại.',
+  dialogClosed: 'Cửa sổ đăng nhập Microsoft đã bị đóng trước khi đăng nhập xong. Hãy thử lại, hoặc dùng tài khoản do quản trị hệ thống cấp.',
+  dialogFailed: 'Không đăng nhập được bằng tài khoản Microsoft trong cửa sổ đăng nhập. Hãy thử lại, hoặc dùng tài khoản do quản trị hệ thống cấp.',
   wordNoPageSetup: 'Word trên web không cho phần bổ trợ đặt khổ giấy và lề; báo cáo giữ khổ và lề của tài liệu — hãy chọn A4 và lề theo Nghị định 30/2020 trong Bố cục (Layout) trước khi in, hoặc tải tệp .docx từ máy chủ.',
   wordNoPageNumbers: 'Word này chưa chèn được số trang tự động; hãy chèn số trang trong Chèn › Số trang (Insert › Page Number), hoặc tải tệp .docx từ máy chủ (đã có số trang).',
   /** An Excel API the running version lacks, met in the middle of an action. */
