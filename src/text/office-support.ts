@@ -25,6 +25,8 @@ export const officeSupport = {
   insertRolledBack: 'Chưa tạo được trang báo cáo; phần đã ghi dở đã được gỡ bỏ, sổ làm việc như trước khi chèn.',
   /** Kiểm tra found issues but could not colour the cells; the list is still right. */
   marksNotWritten: 'Đã kiểm tra xong nhưng Excel không cho tô màu và ghi cột đánh giá trên trang (trang đang được bảo vệ bằng mật khẩu, hoặc Excel từ chối bỏ bảo vệ). Danh sách dưới đây vẫn đầy đủ; bấm vào từng lỗi để đến ô cần sửa.',
+  /** Beside a date or a percentage: the value the add-in read, so a locale misreading shows at once. */
+  readAs: (values: string) => `Đọc được: ${values}`,
   tooManyCells: 'Trang báo cáo có vùng dữ liệu quá lớn (có thể đã định dạng cả cột); phần bổ trợ chỉ đọc đúng các dòng của mẫu.',
   /** The page an old Office engine shows instead of the pane (src/taskpane/old-engine.js keeps a copy). */
   oldEngineTitle: 'Office này không chạy được phần bổ trợ',

@@ -13,6 +13,7 @@ import { officeSupport } from '../../text/office-support';
 import { strings } from '../../text/strings';
 import { done, failed, guarded, translateOfficeError, type ExcelOutcome } from './errors';
 import { loadReportSheet, notReportSheet, readBound, type LoadedSheet } from './read';
+import { withEchoes } from './read-echo';
 import { PROTECTION, runs } from './render';
 
 export interface CheckResult {
@@ -43,7 +44,8 @@ function blocks(rows: readonly { row: number }[]): { first: number; count: numbe
 }
 
 /** Queues the evaluation and remarks columns, the row heights and the cell marks (no sync). */
-function queueMarks(sheet: Excel.Worksheet, mapping: TemplateMapping, outcome: CheckOutcome, catalogue: Catalogue): void {
+function queueMarks(sheet: Excel.Worksheet, loaded: LoadedSheet, outcome: CheckOutcome, catalogue: Catalogue): void {
+  const { mapping } = loaded;
   const column = (key: 'evaluation' | 'remarks', texts: readonly { row: number; text: string }[]) => {
     const col = mapping.columns[key];
     if (col === undefined) return;
@@ -53,7 +55,7 @@ function queueMarks(sheet: Excel.Worksheet, mapping: TemplateMapping, outcome: C
     }
   };
   column('evaluation', outcome.evaluations);
-  column('remarks', outcome.remarks);
+  column('remarks', withEchoes(mapping, loaded.values, loaded.numberFormats, outcome.remarks));
   // A long remark wraps: the rows are fitted again to what they now hold.
   for (const b of blocks(mapping.rows)) sheet.getRangeByIndexes(b.first, 0, b.count, 1).format.autofitRows();
   // Marks of the last check are cleared by repainting the input tint, then the new marks go on.
@@ -104,7 +106,7 @@ export async function runCheck(
   const wasProtected = sheet.protection.protected;
   alsoWrite?.(loaded, result);
   if (wasProtected) sheet.protection.unprotect();
-  queueMarks(sheet, mapping, outcome, catalogue);
+  queueMarks(sheet, loaded, outcome, catalogue);
   if (wasProtected) sheet.protection.protect(PROTECTION);
   try {
     await context.sync();
