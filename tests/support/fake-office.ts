@@ -61,9 +61,11 @@ export function hostSupports(host: Pick<SyncControl, 'requirementSets'>, set: st
   return have !== undefined && versionAtLeast(have, version);
 }
 
-/** The size of an operation's arguments in a request (UTF-8 of their JSON). */
+const encoder = new TextEncoder();
+
+/** The size of an operation's arguments in a request (UTF-8 of their JSON). TextEncoder: the fake also runs in Chromium. */
 export function payloadBytes(value: unknown): number {
-  return value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value), 'utf8');
+  return value === undefined ? 0 : encoder.encode(JSON.stringify(value)).length;
 }
 
 export interface OpMeta {
