@@ -55,6 +55,8 @@ module.exports = (_env, argv) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      // The Microsoft sign-in dialog's page (Office dialog fallback, docs/office-support.md).
+      'auth-dialog': './src/office/auth-dialog/page.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -82,7 +84,8 @@ module.exports = (_env, argv) => {
       splitChunks: {
         chunks: 'all',
         cacheGroups: {
-          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: 'initial', priority: 10 },
+          // The sign-in dialog's page keeps its libraries (MSAL) to itself: not in the taskpane's first load.
+          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: (chunk) => chunk.canBeInitial() && chunk.name !== 'auth-dialog', priority: 10 },
         },
       },
     },
@@ -95,6 +98,14 @@ module.exports = (_env, argv) => {
         template: './src/taskpane/taskpane.html',
         title: names.addinName,
         chunks: ['taskpane'],
+        // Not injected: assets/old-engine.js loads the bundles (named in its data-bundle) only on an
+        // engine that can run them, and explains the web app on Internet Explorer / EdgeHTML.
+        inject: false,
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'auth-dialog.html',
+        template: './src/office/auth-dialog/auth-dialog.html',
+        chunks: ['auth-dialog'],
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
@@ -105,6 +116,7 @@ module.exports = (_env, argv) => {
         patterns: [
           { from: 'assets', to: 'assets', info: { minimized: true } },
           { from: 'src/taskpane/office-fallback.js', to: 'assets/office-fallback.js' },
+          { from: 'src/taskpane/old-engine.js', to: 'assets/old-engine.js' },
           ...officeJsFiles.map((file) => ({
             from: file,
             context: officeJsDir,

@@ -19,6 +19,9 @@ export function initialScripts(html) {
     const src = /\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(match[1]);
     const url = src && (src[1] ?? src[2] ?? src[3]);
     if (url && !/^(https?:)?\/\//i.test(url)) sources.push(url);
+    // The start script (old-engine.js) loads the bundles it names in data-bundle: they count too.
+    const bundles = /\bdata-bundle=(?:"([^"]*)"|'([^']*)')/i.exec(match[1]);
+    if (bundles) sources.push(...(bundles[1] ?? bundles[2]).split(/\s+/).filter(Boolean));
   }
   return sources;
 }

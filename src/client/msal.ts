@@ -31,13 +31,54 @@ export const entraEnabled = (c: ClientAuthConfig): boolean => c.entraClientId !=
 
 const FAILED = strings.client.entraFailed;
 
+/** A token as a sign-in route hands it over. */
+export interface TokenAnswer {
+  readonly accessToken: string;
+  /** ISO instant; null when the route did not say (an hour is assumed). */
+  readonly expiresOn: string | null;
+}
+
 /**
- * Gets an Entra access token (silently when Office already knows the user, otherwise with MSAL's
- * popup), asks the server who that is, and keeps the session like a local sign-in.
- * @example if (entraEnabled(config)) onSignedIn(await signInWithEntra(config));
+ * How this Office can sign in with Microsoft (src/office/capabilities.ts decides): 'nested' when it
+ * brokers the token (NestedAppAuth 1.1), 'dialog' through the Office dialog, 'none' when neither.
  */
-export async function signInWithEntra(config: ClientAuthConfig, baseUrl = ''): Promise<Session> {
+export interface EntraRoute {
+  readonly mode: 'nested' | 'dialog' | 'none';
+  /** Signs in in the Office dialog (src/office/auth-dialog/broker.ts). */
+  readonly dialog?: (config: ClientAuthConfig) => Promise<TokenAnswer>;
+}
+
+/**
+ * Gets an Entra access token – brokered by Office where it can (silently when it knows the user,
+ * otherwise with MSAL's popup), in the Office dialog where it cannot or where that fails – asks the
+ * server who that is, and keeps the session like a local sign-in.
+ * @example if (entraEnabled(config)) onSignedIn(await signInWithEntra(config, '', { mode: microsoftSignInMode(), dialog: signInThroughDialog }));
+ */
+export async function signInWithEntra(config: ClientAuthConfig, baseUrl = '', route: EntraRoute = { mode: 'nested' }): Promise<Session> {
   if (!entraEnabled(config)) throw new Error(FAILED);
+  let answer: TokenAnswer;
+  if (route.mode === 'nested') {
+    try {
+      answer = await nestedToken(config);
+    } catch (e) {
+      if (!route.dialog) throw e;
+      answer = await route.dialog(config);
+    }
+  } else if (route.mode === 'dialog' && route.dialog) {
+    answer = await route.dialog(config);
+  } else {
+    throw new Error(FAILED);
+  }
+  const token = answer.accessToken;
+  // The server's answer, not the token's claims: roles are kept on the server (phân quyền).
+  const { user } = await createApiClient({ baseUrl, token: () => token }).get<{ user: SessionUser }>('/api/auth/me');
+  const session: Session = { token, expiresAt: answer.expiresOn ?? new Date(Date.now() + 3_600_000).toISOString(), user };
+  saveSession(session);
+  return session;
+}
+
+/** MSAL's nested app authentication: Office brokers the token. */
+async function nestedToken(config: ClientAuthConfig): Promise<TokenAnswer> {
   const msal = await import(/* webpackChunkName: "msal" */ '@azure/msal-browser');
   const pca = await msal.createNestablePublicClientApplication({
     auth: { clientId: config.entraClientId!, authority: config.authority! },
@@ -55,10 +96,5 @@ export async function signInWithEntra(config: ClientAuthConfig, baseUrl = ''): P
       throw new Error(FAILED);
     }
   }
-  const token = result.accessToken;
-  // The server's answer, not the token's claims: roles are kept on the server (phân quyền).
-  const { user } = await createApiClient({ baseUrl, token: () => token }).get<{ user: SessionUser }>('/api/auth/me');
-  const session: Session = { token, expiresAt: (result.expiresOn ?? new Date(Date.now() + 3_600_000)).toISOString(), user };
-  saveSession(session);
-  return session;
+  return { accessToken: result.accessToken, expiresOn: result.expiresOn ? result.expiresOn.toISOString() : null };
 }

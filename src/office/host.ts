@@ -14,7 +14,21 @@ export type OutsideReason =
 export type Detected = { host: 'excel' } | { host: 'word' } | { host: 'outside'; reason: OutsideReason };
 
 /** Requirement sets the add-in may check for; see the Office Add-ins requirement-set pages. */
-export type RequirementSet = 'ExcelApi' | 'WordApi' | 'DialogApi' | 'IdentityAPI' | 'RibbonApi' | 'SharedRuntime';
+export type RequirementSet = 'ExcelApi' | 'WordApi' | 'WordApiDesktop' | 'DialogApi' | 'IdentityAPI' | 'NestedAppAuth' | 'RibbonApi' | 'SharedRuntime';
+
+/**
+ * The lowest Excel the clerk's actions run on: data validation is ExcelApi 1.8 (getRangeByIndexes and
+ * freeze panes 1.7, conditional formats 1.6); page layout (1.9) is optional. See docs/office-support.md.
+ */
+export const EXCEL_REQUIRED = ['ExcelApi', '1.8'] as const satisfies readonly [RequirementSet, string];
+/** The lowest Word: tables, content controls and custom properties are WordApi 1.3. */
+export const WORD_REQUIRED = ['WordApi', '1.3'] as const satisfies readonly [RequirementSet, string];
+
+/** The web app, served by the same server at `/`: where a clerk goes when Office cannot run the pane. */
+export function webAppAddress(): string {
+  const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
+  return origin && origin !== 'null' ? `${origin}/` : '/';
+}
 
 const DEFAULT_TIMEOUT_MS = 8000;
 

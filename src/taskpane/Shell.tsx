@@ -3,6 +3,7 @@
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { Caption1, Spinner, Subtitle1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import type { Detected } from '../office/host';
+import { CapabilityGate } from './components/CapabilityGate';
 import { strings } from '../text/strings';
 
 const ClerkView = lazy(() => import(/* webpackChunkName: "clerk" */ './views/ClerkView').then((m) => ({ default: m.ClerkView })));
@@ -47,9 +48,9 @@ function ExcelViews() {
 function viewFor(detected: Detected): ReactNode {
   switch (detected.host) {
     case 'excel':
-      return <ExcelViews />;
+      return <CapabilityGate host="excel"><ExcelViews /></CapabilityGate>;
     case 'word':
-      return <HeadView />;
+      return <CapabilityGate host="word"><HeadView /></CapabilityGate>;
     case 'outside':
       return <OutsideView reason={detected.reason} />;
     default: {

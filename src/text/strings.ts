@@ -210,7 +210,7 @@ export const vi = {
         NotAllowed: 'Word đang bận (có thể đang mở hộp thoại hoặc đang sửa một ô). Hãy đóng hộp thoại rồi thử lại.',
       },
       other: (code: string) => `Word báo lỗi (${code}). Hãy thử lại.`,
-      tooOld: 'Phiên bản Word này chưa hỗ trợ tạo bảng báo cáo (cần Word 2016 trở lên hoặc Word trên web). Hãy tải tệp .docx của báo cáo từ máy chủ.',
+      tooOld: 'Phiên bản Word này chưa hỗ trợ tạo bảng báo cáo (cần Word 2019, 2021, Microsoft 365 hoặc Word trên web). Hãy mở ứng dụng web của hệ thống báo cáo để xem, tải tệp .docx và ký duyệt.',
     },
   },
   /** Failures and notes of Chèn Phụ lục, Kiểm tra and reading report sheets (src/office/excel). */

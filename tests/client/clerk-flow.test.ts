@@ -190,4 +190,38 @@ describe('the clerk’s flow against the real server and the fake Excel host', (
     expect(waits.at(-1)).toBeNull();
     expect(host.cell('PL01 2026-Q1', address(m, 'ct-05', 'value')).value).toBe('Có');
   });
+
+  it('runs every click of Gửi báo cáo in one Excel.run of at most two syncs: blocked, first send, replay, corrected resend', async () => {
+    const m = await insert01();
+    const click = async () => {
+      host.resetCounts();
+      const r = await submitReport(deps, 'PL01 2026-Q1');
+      expect({ runs: host.control.runCount, syncs: host.syncCount <= 2 }).toEqual({ runs: 1, syncs: true });
+      return r;
+    };
+    typeInto(host, 'PL01 2026-Q1', address(m, 'ct-05', 'value'), 'Có');
+    typeInto(host, 'PL01 2026-Q1', address(m, 'ct-16', 'numerator'), '50');
+    typeInto(host, 'PL01 2026-Q1', address(m, 'ct-16', 'denominator'), '40');
+    expect((await click()).kind).toBe('blocked');
+    typeInto(host, 'PL01 2026-Q1', address(m, 'ct-16', 'numerator'), '30');
+    expect(await click()).toMatchObject({ kind: 'sent', response: { revision: 1 } });
+    expect(await click()).toMatchObject({ kind: 'sent', response: { revision: 1 } });
+    typeInto(host, 'PL01 2026-Q1', address(m, 'ct-16', 'numerator'), '29');
+    expect(await click()).toMatchObject({ kind: 'sent', response: { revision: 2 } });
+    expect(ids).toEqual([]); // both ids used: an edited report got its own without a refused attempt
+    expect(net.posts).toBe(3);
+  });
+
+  it('sends a report whose sheet Excel refuses to unprotect (office-js issue 6784), the issues still listed', async () => {
+    const m = await insert01();
+    host.control.unprotectDenied = true;
+    typeInto(host, 'PL01 2026-Q1', address(m, 'ct-05', 'value'), 'Có');
+    typeInto(host, 'PL01 2026-Q1', address(m, 'ct-16', 'numerator'), '30');
+    typeInto(host, 'PL01 2026-Q1', address(m, 'ct-16', 'denominator'), '40');
+    const sent = await submitReport(deps, 'PL01 2026-Q1');
+    expect(sent).toMatchObject({ kind: 'sent', response: { revision: 1 }, result: { marksWritten: false, notes: [expect.stringMatching(/Danh sách dưới đây vẫn đầy đủ/)] } });
+    expect(host.sheet('PL01 2026-Q1').protection.protected).toBe(true);
+    expect(await submitReport(deps, 'PL01 2026-Q1')).toMatchObject({ kind: 'sent', response: { revision: 1 } }); // the id was stamped all the same
+    expect(net.posts).toBe(2);
+  });
 });

@@ -6,6 +6,7 @@ import type { CheckResult } from '../../src/office/excel';
 import { strings } from '../../src/text/strings';
 import { afterOutboxChange, checkNotice, issueLine, submitNotice } from '../../src/taskpane/views/clerk/clerk-notices';
 import { defaultPeriod, vietnamToday, type PeriodChoice } from '../../src/taskpane/views/clerk/clerk-setup';
+import { officeSupport } from '../../src/text/office-support';
 
 const s = strings.clerkFlow;
 const issue = (severity: 'error' | 'warning', address: string | null): SheetIssue =>
@@ -30,6 +31,13 @@ describe('clerk notices', () => {
     const queued = submitNotice({ kind: 'queued', clientSubmissionId: ID, error: 'Không kết nối được máy chủ báo cáo.', result: result(0, 0) }, 'PL01 2026-Q1');
     expect(queued).toMatchObject({ intent: 'warning', queued: { clientSubmissionId: ID, sheetName: 'PL01 2026-Q1' } });
     expect(queued.text).toContain('hộp thư đi');
+  });
+
+  it('says why the sheet shows no marks when Excel refused them, after what the check found', () => {
+    const refused = { ...result(1, 0), marksWritten: false, notes: [officeSupport.marksNotWritten] } as CheckResult;
+    expect(checkNotice({ kind: 'checked', result: refused })).toEqual({ intent: 'error', text: `${s.checkSummary(1, 0)}\n${officeSupport.marksNotWritten}` });
+    expect(checkNotice({ kind: 'checked', result: { ...refused, errorCount: 0 } as CheckResult }).intent).toBe('warning');
+    expect(submitNotice({ kind: 'sent', response: null, result: { ...refused, errorCount: 0 } as CheckResult }).text).toBe(`${s.sentLater}\n${officeSupport.marksNotWritten}`);
   });
 
   it('names the revision that was sent', () => {

@@ -83,7 +83,7 @@ describe('Word adapter on the fake host', () => {
   it('refuses, in Vietnamese and before touching the document, on a Word without WordApi 1.3', async () => {
     word.uninstall();
     word = installFakeWord({ requirementSets: { WordApi: '1.2' } });
-    await expect(wordReportHost.writeReport(model(indicators))).rejects.toThrow(/Word 2016/);
+    await expect(wordReportHost.writeReport(model(indicators))).rejects.toThrow(/Word 2019, 2021, Microsoft 365 hoặc Word trên web/);
     expect(word.host.runCount).toBe(0);
   });
 

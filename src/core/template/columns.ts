@@ -90,7 +90,9 @@ export function taskInputs(columns: readonly ColumnSpec[] = TASK_COLUMNS): Input
     { key: 'result', col: at(columns, 'result'), format: 'text' },
     { key: 'obstacles', col: at(columns, 'obstacles'), format: 'text' },
     { key: 'proposal', col: at(columns, 'proposal'), format: 'text' },
-    { key: 'completedOn', col: at(columns, 'completedOn'), format: 'date', prompt: 'Ngày/tháng/năm, ví dụ 14/03/2026.' },
+    // Text, not a date format: Excel (and LibreOffice) would read "03/04/2026" by the computer's
+    // regional settings – 4 March in English (US). As text it is read as typed, dd/mm/yyyy, or refused.
+    { key: 'completedOn', col: at(columns, 'completedOn'), format: 'text', prompt: 'Ngày/tháng/năm, ví dụ 14/03/2026.' },
   ];
 }
 

@@ -1,8 +1,11 @@
 // "Tổng hợp" and "Làm mới": draws a consolidation sheet spec (src/core/consolidation-sheet) onto its
 // own sheet in one Excel.run – 2 syncs for a new sheet (names; everything), 3 for a refresh (names;
-// the old sheet's charts; everything) whatever the number of units and indicators. A refresh keeps
-// the sheet (its position and any references to it), clears it and draws the new figures.
-// Source of truth: the Excel performance guide (whole 2-D arrays, no sync in a loop).
+// the old sheet's charts; everything) at the province's 160 units. A refresh keeps the sheet (its
+// position and any references to it), clears it and draws the new figures. Excel on the web refuses
+// a request over 5 MB: the values go in blocks of rows, and a sync is sent whenever the queued
+// writes reach WRITE_BUDGET_BYTES (1 MB, well under the limit) – 3,400 units take a few more syncs.
+// Source of truth: the Excel performance guide (whole 2-D arrays, no sync in a loop) and
+// docs/office-support.md ("Excel on the web's 5 MB limit").
 
 import { rangeAddress, cellAddress } from '../../core/template/address';
 import type { ConsolidationSheetSpec } from '../../core/consolidation-sheet';
@@ -19,8 +22,38 @@ export interface Consolidated {
   readonly rows: number;
 }
 
-/** Queues every write of the spec onto an empty sheet (no sync). */
-export function queueConsolidationSheet(sheet: Excel.Worksheet, spec: ConsolidationSheetSpec): void {
+/** The most a request carries before it is sent (Excel on the web refuses over 5 MB). */
+export const WRITE_BUDGET_BYTES = 1024 * 1024;
+/** Rows per values block: big enough for few operations, small enough for the budget to cut well. */
+const ROWS_PER_BLOCK = 200;
+
+/** What one operation costs in a request beside its values (its action and object path, in JSON). */
+const OP_BYTES = 200;
+
+const encoder = new TextEncoder();
+/** The bytes an array of cells takes in a request (its JSON as UTF-8: Vietnamese letters take 2–3). */
+const bytesOf = (v: unknown): number => encoder.encode(JSON.stringify(v)).length;
+
+/** Sends the queued writes once they reach the budget; `add` before queueing the next write. */
+export interface WriteBudget {
+  add(bytes: number): Promise<void>;
+}
+
+export function writeBudget(context: Excel.RequestContext, limit = WRITE_BUDGET_BYTES): WriteBudget {
+  let queued = 0;
+  return {
+    async add(bytes) {
+      if (queued > 0 && queued + bytes > limit) {
+        await context.sync();
+        queued = 0;
+      }
+      queued += bytes;
+    },
+  };
+}
+
+/** Queues every write of the spec onto an empty sheet, syncing only when the budget is full. */
+export async function queueConsolidationSheet(sheet: Excel.Worksheet, spec: ConsolidationSheetSpec, budget: WriteBudget): Promise<void> {
   const all = sheet.getRangeByIndexes(0, 0, spec.extent.rows, spec.extent.cols);
   all.format.font.name = spec.font.name;
   all.format.font.size = spec.font.size;
@@ -30,10 +63,16 @@ export function queueConsolidationSheet(sheet: Excel.Worksheet, spec: Consolidat
   for (const block of spec.blocks) {
     const rows = block.values.length;
     const cols = block.numberFormats.length;
-    const range = sheet.getRangeByIndexes(block.row, block.col, rows, cols);
-    // Formats before values: Excel parses a string written to a General cell as if typed ("2/3" → a date).
-    range.numberFormat = block.values.map(() => [...block.numberFormats]);
-    range.values = block.values.map((line) => line.map((v) => v ?? ''));
+    for (let first = 0; first < rows; first += ROWS_PER_BLOCK) {
+      const lines = block.values.slice(first, first + ROWS_PER_BLOCK);
+      const values = lines.map((line) => line.map((v) => v ?? ''));
+      const formats = lines.map(() => [...block.numberFormats]);
+      await budget.add(bytesOf(values) + bytesOf(formats) + 3 * OP_BYTES);
+      const range = sheet.getRangeByIndexes(block.row + first, block.col, lines.length, cols);
+      // Formats before values: Excel parses a string written to a General cell as if typed ("2/3" → a date).
+      range.numberFormat = formats;
+      range.values = values;
+    }
     if (block.style === 'table' && block.headerRows > 0) {
       const header = sheet.getRangeByIndexes(block.row, block.col, block.headerRows, cols);
       header.format.font.bold = true;
@@ -47,6 +86,7 @@ export function queueConsolidationSheet(sheet: Excel.Worksheet, spec: Consolidat
     }
   }
   for (const f of spec.fills) {
+    await budget.add(3 * OP_BYTES);
     const cell = sheet.getRangeByIndexes(f.row, f.col, 1, 1);
     cell.format.fill.color = f.fill;
     cell.format.font.color = f.fontColor;
@@ -84,7 +124,7 @@ export function writeConsolidation(spec: ConsolidationSheetSpec): Promise<ExcelO
     } else {
       sheet = sheets.add(spec.sheetName);
     }
-    queueConsolidationSheet(sheet, spec);
+    await queueConsolidationSheet(sheet, spec, writeBudget(context));
     sheet.activate();
     await context.sync();
     return done<Consolidated>({ sheetName: spec.sheetName, refreshed: existing !== undefined, rows: spec.extent.rows });

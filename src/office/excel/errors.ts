@@ -2,7 +2,9 @@
 // (https://learn.microsoft.com/office/dev/add-ins/reference/javascript-api-for-office-error-codes)
 // and docs/architecture.md §3–4: translated, never swallowed; expected failures are values, bugs are exceptions.
 // The messages live in src/text/strings.ts (officeErrors.excel), with the rest of the UI text.
+import { officeSupport } from '../../text/office-support';
 import { strings } from '../../text/strings';
+import { webAppAddress } from '../host';
 
 const T = strings.officeErrors.excel;
 
@@ -19,6 +21,10 @@ export type ExcelFailureCode =
   | 'nothingAssigned'
   /** A protected cell or sheet refused the change. */
   | 'protected'
+  /** The running Excel lacks an API the action needs (a requirement set below ours). */
+  | 'unsupported'
+  /** Excel on the web refused a request over its 5 MB limit. */
+  | 'tooLarge'
   /** Excel said something else: kept with its code, for support. */
   | 'office';
 
@@ -66,6 +72,10 @@ export function translateOfficeError(e: unknown): ExcelFailure {
       return { code: 'sheetExists', message: T.exists, retryable: false, ...extra };
     case 'AccessDenied':
       return { code: 'protected', message: T.protected, retryable: false, ...extra };
+    case 'ApiNotFound':
+      return { code: 'unsupported', message: officeSupport.apiNotFound(webAppAddress()), retryable: false, ...extra };
+    case 'RequestPayloadSizeLimitExceeded':
+      return { code: 'tooLarge', message: officeSupport.payloadTooLarge, retryable: false, ...extra };
     default:
       return { code: 'office', message: T.other(e.code), retryable: false, ...extra };
   }

@@ -5,11 +5,13 @@ import { checkSheet } from './check';
 import { withCellEditRetry } from './errors';
 import { insertTemplate } from './insert';
 import { findReportSheets, readForSubmit, selectCell, setClientSubmissionId } from './read';
+import { checkForSubmit } from './submit';
 
 export const excelReports = {
   insertTemplate,
   findReportSheets,
   checkSheet,
+  checkForSubmit,
   readForSubmit,
   setClientSubmissionId,
   selectCell,
@@ -23,4 +25,5 @@ export { CELL_EDIT_MESSAGE, translateOfficeError } from './errors';
 export type { InsertOptions, Inserted } from './insert';
 export type { ReportSheetInfo } from './read';
 export type { CheckResult } from './check';
-export { checkSheet, findReportSheets, insertTemplate, readForSubmit, selectCell, setClientSubmissionId, withCellEditRetry };
+export type { SubmitRead } from './submit';
+export { checkForSubmit, checkSheet, findReportSheets, insertTemplate, readForSubmit, selectCell, setClientSubmissionId, withCellEditRetry };

@@ -60,21 +60,59 @@ export interface LoadedSheet {
   readonly mapping: TemplateMapping;
   readonly values: Cell[][];
   readonly numberFormats: (string | null)[][];
+  /** What the mapping sheet holds beside the client id (the content stamp, see submit.ts). */
+  readonly stamp: string | null;
 }
 
-/** Queues the loads of a report sheet and its mapping; call `take()` after the sync. */
-export function queueSheetLoad(context: Excel.RequestContext, sheetName: string): { take: () => LoadedSheet | null } {
+/** How much of a report sheet the first read takes: from A1, this many rows and columns. */
+export interface ReadBound {
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/**
+ * A report template's rows are its title, header, group headings and items: the catalogue bounds
+ * them. Never the used range: a clerk who formats whole columns stretches it to a million rows, and
+ * above five million cells Excel returns no values at all.
+ */
+export function readBound(catalogue?: { indicators: readonly unknown[]; tasks: readonly unknown[] }): ReadBound {
+  const items = catalogue ? catalogue.indicators.length + catalogue.tasks.length : 1000;
+  return { rows: 64 + 2 * items, cols: 26 };
+}
+
+/** The extent the mapping says the sheet has: its last mapped row and its widest column. */
+function extentOf(mapping: TemplateMapping): ReadBound {
+  const rows = Math.max(mapping.headerRow, ...mapping.rows.map((r) => r.row)) + 1;
+  const cols = Math.max(0, ...Object.values(mapping.columns).map((c) => c ?? 0)) + 1;
+  return { rows, cols };
+}
+
+/**
+ * Reads a report sheet and its mapping in one sync (`also` queues more loads into it), sized from
+ * the catalogue's bound; in the rare case the mapping reaches beyond it, one more read of exactly
+ * the mapped extent. Null when the sheet is not a report sheet.
+ */
+export async function loadReportSheet(context: Excel.RequestContext, sheetName: string, bound: ReadBound, also?: () => void): Promise<LoadedSheet | null> {
   const sheets = context.workbook.worksheets;
-  const used = sheets.getItem(sheetName).getUsedRange();
-  used.load('address, values, numberFormat');
+  const report = sheets.getItem(sheetName);
+  let window = report.getRangeByIndexes(0, 0, bound.rows, bound.cols);
+  window.load('values, numberFormat');
   const table = sheets.getItem(mappingSheetName(sheetName)).getUsedRange(true);
   table.load('values');
+  also?.();
+  await context.sync();
+  const mapping = parseMapping(table.values);
+  if (!mapping || mapping.sheetName !== sheetName) return null;
+  const extent = extentOf(mapping);
+  if (extent.rows > bound.rows || extent.cols > bound.cols) {
+    window = report.getRangeByIndexes(0, 0, extent.rows, extent.cols);
+    window.load('values, numberFormat');
+    await context.sync();
+  }
+  const stamp = table.values[CLIENT_ID_LINE]?.[2];
   return {
-    take: () => {
-      const mapping = parseMapping(table.values);
-      if (!mapping || mapping.sheetName !== sheetName) return null;
-      return { mapping, values: fromA1<Cell>(used.address, used.values, ''), numberFormats: fromA1<string | null>(used.address, used.numberFormat, null) };
-    },
+    mapping, values: window.values as Cell[][], numberFormats: window.numberFormat as (string | null)[][],
+    stamp: typeof stamp === 'string' && stamp !== '' ? stamp : null,
   };
 }
 
@@ -87,9 +125,7 @@ export const notReportSheet = <T>(sheetName: string): ExcelOutcome<T> =>
  */
 export function readForSubmit(sheetName: string): Promise<ExcelOutcome<{ mapping: TemplateMapping; rows: SheetRows }>> {
   return guarded(() => Excel.run(async (context) => {
-    const loaded = queueSheetLoad(context, sheetName);
-    await context.sync();
-    const sheet = loaded.take();
+    const sheet = await loadReportSheet(context, sheetName, readBound());
     if (!sheet) return notReportSheet(sheetName);
     return done({ mapping: sheet.mapping, rows: readSheetRows(sheet.mapping, sheet.values, sheet.numberFormats) });
   }));

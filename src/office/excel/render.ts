@@ -32,7 +32,7 @@ export function runs<K>(items: readonly Item[], col: number, key: (c: InputCell)
 const HALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 
 /** Queues the whole report sheet. `sheet` is a freshly added worksheet. */
-export function queueReportSheet(sheet: Excel.Worksheet, spec: TemplateSpec, pageLayout: boolean): void {
+export function queueReportSheet(sheet: Excel.Worksheet, spec: TemplateSpec): void {
   const width = spec.columns.length;
   const last = lastRow(spec);
   const block = (row: number, rows: number, col = 0, cols = width) => sheet.getRangeByIndexes(row, col, rows, cols);
@@ -97,16 +97,18 @@ export function queueReportSheet(sheet: Excel.Worksheet, spec: TemplateSpec, pag
   }
 
   sheet.freezePanes.freezeRows(spec.freezeRows);
-  if (pageLayout) {
-    sheet.pageLayout.orientation = Excel.PageOrientation.landscape;
-    sheet.pageLayout.paperSize = Excel.PaperType.a4;
-    // One page wide; the height follows the rows (0 = automatic in Excel's "fit to" options).
-    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    sheet.pageLayout.centerHorizontally = true;
-    sheet.pageLayout.setPrintTitleRows(`$${spec.print.titleRows.first + 1}:$${spec.print.titleRows.last + 1}`);
-  }
   // Everything but the input cells is locked; rows and columns may be resized to read long text.
   sheet.protection.protect(PROTECTION);
+}
+
+/** Print setup (ExcelApi 1.9): A4 landscape, one page wide, the title rows on every page. */
+export function queuePageLayout(sheet: Excel.Worksheet, spec: TemplateSpec): void {
+  sheet.pageLayout.orientation = Excel.PageOrientation.landscape;
+  sheet.pageLayout.paperSize = Excel.PaperType.a4;
+  // One page wide; the height follows the rows (0 = automatic in Excel's "fit to" options).
+  sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  sheet.pageLayout.centerHorizontally = true;
+  sheet.pageLayout.setPrintTitleRows(`$${spec.print.titleRows.first + 1}:$${spec.print.titleRows.last + 1}`);
 }
 
 /** Input cells: unlocked, tinted, with their drop-down list and hint. */

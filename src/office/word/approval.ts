@@ -1,10 +1,13 @@
 // Reads which revision the document shows and records the sign-off in it (content controls, see
 // binding-text.ts). One sync to read; two to record (find an earlier record, then write).
 import { APPROVAL_TAG, APPROVAL_TITLE, REPORT_TAG, approvalText, parseApprovalText, parseBindingText, type ApprovalRecord, type DocumentBinding } from './binding-text';
+import { loadBindingProperties } from './document-properties';
 import { translated } from './errors';
 
 /**
- * Which submission revision the open document shows, or null when it holds no (readable) report.
+ * Which submission revision the open document shows, or null when it holds no (readable) report:
+ * the add-in's content control, or, in a document without one, its custom properties – what the
+ * server's .docx carries (document-properties.ts). One sync for both.
  * @example const b = await readReportBinding(); if (b) await api.approve(b.submissionId, b.contentHash);
  */
 export async function readReportBinding(): Promise<DocumentBinding | null> {
@@ -12,8 +15,10 @@ export async function readReportBinding(): Promise<DocumentBinding | null> {
     Word.run(async (context) => {
       const control = context.document.body.contentControls.getByTag(REPORT_TAG).getFirstOrNullObject();
       control.load('text');
+      const properties = loadBindingProperties(context.document);
       await context.sync();
-      return control.isNullObject ? null : parseBindingText(control.text);
+      // A binding line edited beyond reading is not overridden: the head sees that something is wrong.
+      return control.isNullObject ? properties.take() : parseBindingText(control.text);
     }),
   );
 }

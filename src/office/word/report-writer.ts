@@ -4,6 +4,8 @@
 // (REPORT_LAYOUT); page setup needs WordApiDesktop 1.3 and is skipped, not failed, without it.
 import { REPORT_LAYOUT as L, type ReportModel, type ReportTable } from '../../core/report';
 import { REPORT_TAG, REPORT_TITLE, bindingText } from './binding-text';
+import { queueBindingProperties } from './document-properties';
+import { queuePageNumbers } from './page-numbers';
 import { strings } from '../../text/strings';
 import { WordError, translated } from './errors';
 
@@ -123,7 +125,7 @@ function pageSetup(document: Word.Document): void {
  * @example await writeReport(buildReportModel(catalogue, source, unit, { date: '2026-04-02' }));
  */
 export async function writeReport(model: ReportModel): Promise<void> {
-  // Tables with values, cell bodies and borders are WordApi 1.3 (Word 2016 and later, Word on the web).
+  // Tables with values, cell bodies and borders are WordApi 1.3 (Word 2019 and later, Word on the web; Word 2016 has 1.1).
   if (!Office.context.requirements.isSetSupported('WordApi', '1.3')) throw new WordError(TOO_OLD, 'WordApi1.3');
   await translated(() =>
     Word.run(async (context) => {
@@ -132,6 +134,8 @@ export async function writeReport(model: ReportModel): Promise<void> {
       body.font.name = L.font;
       body.font.size = L.size.body;
       pageSetup(context.document);
+      queuePageNumbers(context.document);
+      queueBindingProperties(context.document, model.binding);
       header(body, model);
       style(body.insertParagraph(model.title, 'End'), { size: L.size.title, bold: true, before: 12 });
       style(body.insertParagraph(model.subject, 'End'), { size: L.size.subject, bold: true });

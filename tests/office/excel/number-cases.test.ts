@@ -115,7 +115,9 @@ describe('a task (progress in a percent cell, completion date in a date cell)', 
 
   it.each<[string, Entry, string]>([
     ['"14/03/2026" typed on vi-VN (day first)', { type: '14/03/2026' }, '2026-03-14'],
-    ['"3/14/2026" typed on en-US (month first)', { type: '3/14/2026', options: en }, '2026-03-14'],
+    // Date inputs are text cells: read as typed, dd/mm/yyyy, whatever the regional settings.
+    ['"03/04/2026" typed on en-US: 3 April, not 4 March', { type: '03/04/2026', options: en }, '2026-04-03'],
+    ['"3/14/2026" typed on en-US (month first): not a dd/mm/yyyy date, left for the core to refuse', { type: '3/14/2026', options: en }, '2026-14-03'],
     ['"5/3/2026" as text', { set: '5/3/2026', format: '@' }, '2026-03-05'],
     ['an ISO date as text', { set: '2026-03-05', format: '@' }, '2026-03-05'],
   ])('completion date %s → %s', async (_, entry, iso) => {

@@ -6,8 +6,10 @@ import { ERROR_CODES } from './state';
 export interface HostControl extends SyncControl {
   /** The next N syncs fail with InvalidOperationInCellEditMode, nothing of their batch applied. */
   cellEditSyncs: number;
-  /** Requirement sets and the highest version the fake host supports, e.g. { ExcelApi: '1.9' }. */
-  requirementSets: Record<string, string>;
+  /** Worksheet.protection.unprotect() fails with AccessDenied (current builds, office-js issue 6784). */
+  unprotectDenied: boolean;
+  /** A range read larger than this many cells comes back null, as Excel's values do above five million. */
+  cellReadLimit: number;
   /** The last range selected through the API (Excel keeps the selection on the workbook). */
   selection: { sheet: string | null; address: string | null };
 }

@@ -2,15 +2,22 @@
 // what src/office/excel uses, and lets a test inspect the workbook, count syncs, add a round-trip
 // latency, put Excel in cell-edit mode for the next N syncs, and choose the requirement sets.
 
+import { hostSupports, injectFailure } from '../fake-office';
+import { PROFILES, type OfficeProfile, type ProfileName } from '../office-profiles';
 import { FakeContext, type HostControl } from './context';
 import { cellAt, ERROR_CODES, parseRect, peekCell, type CellState, type SheetState } from './state';
-import { supportsSet, WorkbookState, FakeWorksheetCollection } from './worksheet';
+import { WorkbookState, FakeWorksheetCollection } from './worksheet';
 
 export interface FakeExcelOptions {
   latencyMs?: number;
-  /** Default: ExcelApi 1.12 (pageLayout needs 1.9). */
+  /** The Office version to behave like (requirement sets, payload limit, AccessDenied from unprotect). */
+  profile?: ProfileName | OfficeProfile;
+  /** Overrides the profile's requirement sets. Default (no profile): ExcelApi 1.12. */
   requirementSets?: Record<string, string>;
 }
+
+/** Excel's documented bound: a range of more than five million cells reads back without values. */
+export const CELL_READ_LIMIT = 5_000_000;
 
 const EXCEL_ENUMS = {
   SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
@@ -28,10 +35,19 @@ export class FakeExcelHost {
   readonly control: HostControl;
 
   constructor(options: FakeExcelOptions = {}) {
+    const profile = typeof options.profile === 'string' ? PROFILES[options.profile] : options.profile;
     this.control = {
       syncCount: 0, runCount: 0, latencyMs: options.latencyMs ?? 0, cellEditSyncs: 0, selection: { sheet: null, address: null },
-      requirementSets: options.requirementSets ?? { ExcelApi: '1.12' },
+      requirementSets: { ...(options.requirementSets ?? profile?.excel ?? { ExcelApi: '1.12', DialogApi: '1.2' }) },
+      payloadLimitBytes: profile?.payloadLimitBytes ?? null,
+      unprotectDenied: profile?.unprotectDenied ?? false,
+      cellReadLimit: CELL_READ_LIMIT,
     };
+  }
+
+  /** Sync number `inSyncs` from now fails at operation `op` (an index or a name such as 'unprotect'). */
+  failAt(op: number | string, code: string, inSyncs = 1): void {
+    injectFailure(this.control, { op, code, inSyncs });
   }
 
   /** Sets globalThis.Excel and globalThis.Office; returns a function that removes them. */
@@ -41,7 +57,7 @@ export class FakeExcelHost {
     g.Excel = { ...EXCEL_ENUMS, run: (batch: (context: unknown) => Promise<unknown>) => this.run(batch) };
     g.Office = {
       HostType: { Excel: 'Excel', Word: 'Word' },
-      context: { host: 'Excel', requirements: { isSetSupported: (set: string, version = '1.1') => supportsSet(this.control, set, version) } },
+      context: { host: 'Excel', requirements: { isSetSupported: (set: string, version = '1.1') => hostSupports(this.control, set, version) } },
     };
     return () => { g.Excel = before.Excel; g.Office = before.Office; };
   }

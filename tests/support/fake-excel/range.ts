@@ -2,7 +2,9 @@
 // merge, data validation, conditional formats, cell protection (locked) and select. Writes are
 // queued; at sync they are refused on a protected sheet unless the protection allows them, as in Excel.
 
+import { payloadBytes, type OpMeta, type Requirement } from '../fake-office';
 import { ClientObject, type FakeContext } from './context';
+import { API } from './api-sets';
 import {
   AUTOFIT_HEIGHT, cellAt, cellsOf, ERROR_CODES, FakeOfficeError, peekCell, rectAddress,
   type CellState, type Rect, type SheetState,
@@ -18,6 +20,14 @@ function apiValue(cell: CellState, x: Scalar): Pick<CellState, 'value' | 'number
   if (!m[2]) return { value: Number(m[1]), numberFormat: cell.numberFormat };
   return { value: Number(m[1]) / 100, numberFormat: cell.numberFormat === 'General' ? '0%' : cell.numberFormat };
 }
+/** What a cell shows (Range.text): a percent-formatted number as "70%", "70,5%" in Vietnamese style. */
+function shown(c: CellState): string {
+  if (typeof c.value !== 'number') return String(c.value);
+  const pct = /%/.test(c.numberFormat.replace(/"[^"]*"/g, ''));
+  if (!pct) return String(c.value);
+  const decimals = (/0\.(0+)%/.exec(c.numberFormat)?.[1].length) ?? 0;
+  return `${(c.value * 100).toFixed(decimals)}%`;
+}
 type WriteKind = 'value' | 'format' | 'column' | 'row' | 'structure';
 
 const ALLOW: Record<Exclude<WriteKind, 'value' | 'structure'>, string> = {
@@ -32,7 +42,7 @@ export class FakeRange extends ClientObject {
     values: () => this.grid((c) => c.value),
     formulas: () => this.grid((c) => c.formula ?? c.value),
     numberFormat: () => this.grid((c) => c.numberFormat),
-    text: () => this.grid((c) => String(c.value)),
+    text: () => this.grid((c) => shown(c)),
     address: () => rectAddress(this.target().sheet.name, this.target().rect),
     rowIndex: () => this.target().rect.row,
     columnIndex: () => this.target().rect.col,
@@ -40,12 +50,13 @@ export class FakeRange extends ClientObject {
     columnCount: () => this.target().rect.cols,
   };
 
-  constructor(context: FakeContext, private readonly locate: Locate, nullable = false) {
+  constructor(context: FakeContext, private readonly locate: Locate, nullable = false, requires: readonly Requirement[] = []) {
     super(context);
+    this.requires = requires;
     this.format = new FakeRangeFormat(this);
     this.dataValidation = new FakeDataValidation(this);
     this.conditionalFormats = new FakeConditionalFormats(this);
-    if (nullable) context.queueLoad(() => this.fulfilNow('isNullObject', this.locate() === null));
+    if (nullable) context.queueLoad(() => this.fulfilNow('isNullObject', this.locate() === null), { requires });
   }
 
   get isNullObject(): boolean { return this.prop('isNullObject'); }
@@ -73,14 +84,14 @@ export class FakeRange extends ClientObject {
     this.apply('structure', (sheet, rect) => {
       if (across) for (let r = 0; r < rect.rows; r++) sheet.merges.push(rectAddress(sheet.name, { ...rect, row: rect.row + r, rows: 1 }));
       else sheet.merges.push(rectAddress(sheet.name, rect));
-    });
+    }, { requires: [API.format12] });
   }
 
   select(): void {
     this.context.queue(() => {
       const { sheet, rect } = this.target();
       this.context.host.selection = { sheet: sheet.name, address: rectAddress(sheet.name, rect) };
-    });
+    }, { requires: this.requires });
   }
 
   clear(): void {
@@ -94,13 +105,15 @@ export class FakeRange extends ClientObject {
     return t;
   }
 
-  private grid<T>(read: (c: CellState) => T): T[][] {
+  /** Null above the host's cell limit, as Excel's values are above five million cells. */
+  private grid<T>(read: (c: CellState) => T): T[][] | null {
     const { sheet, rect } = this.target();
+    if (rect.rows * rect.cols > this.context.host.cellReadLimit) return null;
     return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.cols }, (_, c) => read(peekCell(sheet, rect.row + r, rect.col + c))));
   }
 
   /** Queues an action on the target, checked against the sheet's protection at sync. */
-  apply(kind: WriteKind, action: (sheet: SheetState, rect: Rect) => void): void {
+  apply(kind: WriteKind, action: (sheet: SheetState, rect: Rect) => void, meta: OpMeta = {}): void {
     this.context.queue(() => {
       const { sheet, rect } = this.target();
       if (sheet.protection.protected) {
@@ -110,7 +123,7 @@ export class FakeRange extends ClientObject {
         if (!allowed) throw new FakeOfficeError(ERROR_CODES.accessDenied, 'The cell or chart you are trying to change is protected.');
       }
       action(sheet, rect);
-    });
+    }, { ...meta, requires: [...this.requires, ...(meta.requires ?? [])] });
   }
 
   /** A 2-D array matching the range, or one scalar for every cell (Office.js accepts both). */
@@ -122,7 +135,7 @@ export class FakeRange extends ClientObject {
         throw new FakeOfficeError(ERROR_CODES.invalidArgument, `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rect.rows}×${rect.cols}).`);
       }
       for (const p of cellsOf(rect)) set(cellAt(sheet, p.row, p.col), grid ? grid[p.r][p.c] : (snapshot as Scalar));
-    });
+    }, { bytes: payloadBytes(snapshot) });
   }
 }
 
@@ -150,28 +163,32 @@ export class FakeRangeFormat {
       get color(): string { throw new FakeOfficeError(ERROR_CODES.propertyNotLoaded, 'fill.color is write-only in the fake host'); },
       clear: () => each('format', (c) => { c.fill = null; }),
     };
+    const each12 = (kind: WriteKind, f: (c: CellState) => void) => this.each(kind, f, [API.format12]);
     this.protection = {
-      set locked(v: boolean) { each('structure', (c) => { c.locked = v; }); },
+      set locked(v: boolean) { each12('structure', (c) => { c.locked = v; }); },
       get locked(): boolean { throw new FakeOfficeError(ERROR_CODES.propertyNotLoaded, 'protection.locked is write-only in the fake host'); },
     };
   }
-  private each(kind: WriteKind, f: (c: CellState) => void): void {
-    this.range.apply(kind, (sheet, rect) => cellsOf(rect).forEach((p) => f(cellAt(sheet, p.row, p.col))));
+  private each(kind: WriteKind, f: (c: CellState) => void, requires: readonly Requirement[] = []): void {
+    this.range.apply(kind, (sheet, rect) => cellsOf(rect).forEach((p) => f(cellAt(sheet, p.row, p.col))), { requires });
   }
   set wrapText(v: boolean) { this.each('format', (c) => { c.wrap = v; }); }
   set horizontalAlignment(v: string) { this.each('format', (c) => { c.hAlign = v; }); }
   set verticalAlignment(v: string) { this.each('format', (c) => { c.vAlign = v; }); }
   set columnWidth(v: number) {
-    this.range.apply('column', (sheet, rect) => { for (let c = 0; c < rect.cols; c++) sheet.columnWidths.set(rect.col + c, v); });
+    this.range.apply('column', (sheet, rect) => { for (let c = 0; c < rect.cols; c++) sheet.columnWidths.set(rect.col + c, v); }, { requires: [API.format12] });
   }
   set rowHeight(v: number) {
-    this.range.apply('row', (sheet, rect) => { for (let r = 0; r < rect.rows; r++) sheet.rowHeights.set(rect.row + r, v); });
+    this.range.apply('row', (sheet, rect) => { for (let r = 0; r < rect.rows; r++) sheet.rowHeights.set(rect.row + r, v); }, { requires: [API.format12] });
   }
   /** Excel fits the rows to their wrapped text; the fake records the fit as AUTOFIT_HEIGHT. */
   autofitRows(): void {
-    this.range.apply('row', (sheet, rect) => { for (let r = 0; r < rect.rows; r++) sheet.rowHeights.set(rect.row + r, AUTOFIT_HEIGHT); });
+    this.range.apply('row', (sheet, rect) => { for (let r = 0; r < rect.rows; r++) sheet.rowHeights.set(rect.row + r, AUTOFIT_HEIGHT); }, { requires: [API.format12] });
   }
 }
+
+const DV = { requires: [API.dataValidation] };
+const CF = { requires: [API.conditionalFormats] };
 
 class FakeDataValidation {
   constructor(private readonly range: FakeRange) {}
@@ -182,20 +199,20 @@ class FakeDataValidation {
       // Excel refuses a second rule on a range that has one: clear() first.
       if (cells.some((c) => c.validation)) throw new FakeOfficeError(ERROR_CODES.invalidOperation, 'The range already has a data validation rule.');
       for (const c of cells) c.validation = { rule: copy };
-    });
+    }, DV);
   }
   /** A prompt needs no rule: Excel shows it over "any value" validation. */
   set prompt(p: Record<string, unknown>) {
     this.range.apply('structure', (sheet, rect) => cellsOf(rect).forEach((q) => {
       const cell = cellAt(sheet, q.row, q.col);
       cell.validation = { ...(cell.validation ?? { rule: {} }), prompt: { ...p } };
-    }));
+    }), DV);
   }
   set errorAlert(p: Record<string, unknown>) {
-    this.range.apply('structure', (sheet, rect) => cellsOf(rect).forEach((q) => { const v = cellAt(sheet, q.row, q.col).validation; if (v) v.errorAlert = { ...p }; }));
+    this.range.apply('structure', (sheet, rect) => cellsOf(rect).forEach((q) => { const v = cellAt(sheet, q.row, q.col).validation; if (v) v.errorAlert = { ...p }; }), DV);
   }
   clear(): void {
-    this.range.apply('structure', (sheet, rect) => cellsOf(rect).forEach((p) => { cellAt(sheet, p.row, p.col).validation = null; }));
+    this.range.apply('structure', (sheet, rect) => cellsOf(rect).forEach((p) => { cellAt(sheet, p.row, p.col).validation = null; }), DV);
   }
 }
 
@@ -203,12 +220,12 @@ class FakeConditionalFormats {
   constructor(private readonly range: FakeRange) {}
   add(type: string) {
     const state = { address: '', type, rule: null as Record<string, unknown> | null, fill: null as string | null, fontColor: null as string | null };
-    this.range.apply('structure', (sheet, rect) => sheet.conditionalFormats.push(Object.assign(state, { address: rectAddress(sheet.name, rect) })));
+    this.range.apply('structure', (sheet, rect) => sheet.conditionalFormats.push(Object.assign(state, { address: rectAddress(sheet.name, rect) })), CF);
     const format = { fill: { set color(v: string) { state.fill = v; } }, font: { set color(v: string) { state.fontColor = v; } } };
     const rule = { set rule(r: Record<string, unknown>) { state.rule = { ...r }; }, format };
     return { type, textComparison: rule, cellValue: rule, custom: rule };
   }
   clearAll(): void {
-    this.range.apply('structure', (sheet) => { sheet.conditionalFormats.length = 0; });
+    this.range.apply('structure', (sheet) => { sheet.conditionalFormats.length = 0; }, CF);
   }
 }

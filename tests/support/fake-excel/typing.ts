@@ -6,6 +6,7 @@
 //   the format "0%" / "0.00%";
 // - a number without "%" in a percent-formatted cell: Excel's automatic percent entry – 1 and above
 //   are divided by 100 ("70" → 0.7), below 1 kept as typed ("0,705" → 0.705), both show as percent;
+//   with automatic percent entry turned off, every number is kept as typed ("70" → 70, 7 000 %);
 // - a date "14/03/2026" on vi-VN (day first) → the serial day, format "dd/mm/yyyy" in a General cell;
 // - text in a Text ("@") cell, the other locale's style ("70.5%" on vi-VN → text, as "70,5%" on
 //   en-US), text with spaces around or inside (" 70 % "), words in NFC or NFD → the string as typed;
@@ -20,6 +21,11 @@ export type Locale = 'vi-VN' | 'en-US';
 
 export interface TypeOptions {
   readonly locale?: Locale;
+  /**
+   * Excel's "Enable automatic percent entry" (on by default): a number of 1 or more typed into a
+   * percent cell is divided by 100. Off, every number is stored as typed ("70" → 7 000 %).
+   */
+  readonly autoPercent?: boolean;
   /** Pasted text bypasses data validation, as in Excel. */
   readonly paste?: boolean;
 }
@@ -80,7 +86,7 @@ export function typeInto(host: FakeExcelHost, sheetName: string, address: string
   const n = readLocaleNumber(text, locale);
   if (n) {
     if (n.percent) return store(n.value / 100, general ? (n.fraction ? '0.00%' : '0%') : cell.numberFormat);
-    if (isPercent(cell.numberFormat)) return store(Math.abs(n.value) >= 1 ? n.value / 100 : n.value);
+    if (isPercent(cell.numberFormat)) return store(Math.abs(n.value) >= 1 && options.autoPercent !== false ? n.value / 100 : n.value);
     return store(n.value, general && n.grouped ? '#,##0' : cell.numberFormat);
   }
   const serial = readLocaleDate(text, locale);

@@ -1,13 +1,14 @@
 // Worksheet and workbook proxies of the fake host: the sheets collection (getItem, getItemOrNullObject,
 // add, items), visibility, protection, freeze panes, page layout (only with ExcelApi 1.9) and ranges.
 
-import { ClientObject, type FakeContext, type HostControl } from './context';
+import { payloadBytes, type Requirement } from '../fake-office';
+import { ClientObject, type FakeContext } from './context';
+import { API } from './api-sets';
 import { FakeRange } from './range';
 import {
-  ERROR_CODES, FakeOfficeError, FORBIDDEN_SHEET_CHARS, parseRect, usedRect,
+  ERROR_CODES, FakeOfficeError, FORBIDDEN_SHEET_CHARS, parseRect, rectAddress, usedRect,
   type SheetState,
 } from './state';
-import { versionAtLeast } from './versions';
 
 export class WorkbookState {
   readonly sheets: SheetState[] = [];
@@ -42,14 +43,16 @@ export class FakeWorksheet extends ClientObject {
     position: () => this.book.sheets.indexOf(this.sheet()),
   };
 
-  constructor(context: FakeContext, private readonly book: WorkbookState, private readonly resolve: Resolve, nullable = false) {
+  constructor(context: FakeContext, private readonly book: WorkbookState, private readonly resolve: Resolve, nullable = false, requires: readonly Requirement[] = []) {
     super(context);
-    if (nullable) context.queueLoad(() => this.fulfilNow('isNullObject', this.resolve() === null));
+    this.requires = requires;
+    if (nullable) context.queueLoad(() => this.fulfilNow('isNullObject', this.resolve() === null), { requires });
     const protection = new FakeProtection(context, () => this.sheet());
     this.protection = protection;
+    const panes = { requires: [API.freezePanes] };
     this.freezePanes = {
-      freezeRows: (n: number) => context.queue(() => { this.sheet().freezeRows = n; }),
-      unfreeze: () => context.queue(() => { this.sheet().freezeRows = 0; }),
+      freezeRows: (n: number) => context.queue(() => { this.sheet().freezeRows = n; }, panes),
+      unfreeze: () => context.queue(() => { this.sheet().freezeRows = 0; }, panes),
     };
   }
 
@@ -61,6 +64,10 @@ export class FakeWorksheet extends ClientObject {
       const other = this.book.find(v);
       if (other && other !== s) throw new FakeOfficeError(ERROR_CODES.itemAlreadyExists, `A sheet named ${v} already exists.`);
       if (v.length === 0 || v.length > 31 || FORBIDDEN_SHEET_CHARS.test(v)) throw new FakeOfficeError(ERROR_CODES.invalidArgument, `Invalid sheet name: ${v}`);
+      // Merges and conditional formats belong to the sheet: their addresses follow the new name.
+      const rename = (address: string) => rectAddress(v, parseRect(address));
+      s.merges.splice(0, s.merges.length, ...s.merges.map(rename));
+      s.conditionalFormats.forEach((f) => Object.assign(f, { address: rename(f.address) }));
       s.name = v;
     });
   }
@@ -71,11 +78,9 @@ export class FakeWorksheet extends ClientObject {
 
   /** ExcelApi 1.9: a host without it fails the sync with ApiNotFound, as Office.js does. */
   get pageLayout(): Record<string, unknown> {
-    const host = this.context.host;
     const set = (k: string, v: unknown) => this.context.queue(() => {
-      if (!supportsSet(host, 'ExcelApi', '1.9')) throw new FakeOfficeError(ERROR_CODES.apiNotFound, 'The API you are trying to use could not be found.');
       this.sheet().pageLayout[k] = structuredClone(v);
-    });
+    }, { requires: [API.pageLayout], name: 'pageLayout' });
     return new Proxy({}, {
       set: (_t, k, v) => { set(String(k), v); return true; },
       get: (_t, k) => (k === 'setPrintTitleRows' ? (address: string) => set('printTitleRows', address) : undefined),
@@ -86,7 +91,7 @@ export class FakeWorksheet extends ClientObject {
     return new FakeRange(this.context, () => ({ sheet: this.sheet(), rect: parseRect(address) }));
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
-    return new FakeRange(this.context, () => ({ sheet: this.sheet(), rect: { row, col, rows, cols } }));
+    return new FakeRange(this.context, () => ({ sheet: this.sheet(), rect: { row, col, rows, cols } }), false, [API.getRangeByIndexes]);
   }
   getCell(row: number, col: number): FakeRange {
     return this.getRangeByIndexes(row, col, 1, 1);
@@ -95,14 +100,14 @@ export class FakeWorksheet extends ClientObject {
     return new FakeRange(this.context, () => {
       const rect = usedRect(this.sheet(), valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 }; // Excel: A1 of an empty sheet
       return { sheet: this.sheet(), rect };
-    });
+    }, false, valuesOnly ? [API.usedRangeValuesOnly] : []);
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(this.context, () => {
       const sheet = this.resolve();
       const rect = sheet && usedRect(sheet, valuesOnly);
       return sheet && rect ? { sheet, rect } : null;
-    }, true);
+    }, true, [API.nullObjects]);
   }
   delete(): void {
     this.context.queue(() => {
@@ -113,7 +118,7 @@ export class FakeWorksheet extends ClientObject {
         throw new FakeOfficeError(ERROR_CODES.invalidOperation, 'A workbook must contain at least one visible worksheet.');
       }
       this.book.sheets.splice(this.book.sheets.indexOf(s), 1);
-    });
+    }, { name: 'delete' });
   }
   activate(): void {
     this.context.queue(() => void this.sheet());
@@ -128,22 +133,27 @@ export class FakeWorksheet extends ClientObject {
 
 class FakeProtection extends ClientObject {
   protected readonly readers: Record<string, () => unknown> = { protected: () => this.sheet().protection.protected };
-  constructor(context: FakeContext, private readonly sheet: () => SheetState) { super(context); }
+  constructor(context: FakeContext, private readonly sheet: () => SheetState) {
+    super(context);
+    this.requires = [API.protection];
+  }
   get protected(): boolean { return this.prop('protected'); }
   protect(options?: Record<string, unknown>, password?: string): void {
-    this.context.queue(() => {
+    this.queueWrite(() => {
       const s = this.sheet();
       if (s.protection.protected) throw new FakeOfficeError(ERROR_CODES.invalidOperation, 'The worksheet is already protected.');
       s.protection = { protected: true, options: { ...(options ?? {}), ...(password ? { password } : {}) } };
-    });
+    }, { name: 'protect' });
   }
+  /** A password-protected sheet refuses without its password; current builds refuse anyway (issue 6784). */
   unprotect(password?: string): void {
-    this.context.queue(() => {
+    this.queueWrite(() => {
       const s = this.sheet();
       const expected = s.protection.options?.password;
-      if (expected !== undefined && expected !== password) throw new FakeOfficeError(ERROR_CODES.invalidArgument, 'The password is incorrect.');
+      if (this.context.host.unprotectDenied && s.protection.protected) throw new FakeOfficeError(ERROR_CODES.accessDenied, 'Access denied.');
+      if (expected !== undefined && expected !== password) throw new FakeOfficeError(ERROR_CODES.accessDenied, 'The password is incorrect.');
       s.protection = { protected: false, options: null };
-    });
+    }, { name: 'unprotect' });
   }
 }
 
@@ -166,19 +176,14 @@ export class FakeWorksheetCollection extends ClientObject {
     return new FakeWorksheet(this.context, this.book, () => this.book.find(name));
   }
   getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, this.book, () => this.book.find(name), true);
+    return new FakeWorksheet(this.context, this.book, () => this.book.find(name), true, [API.nullObjects]);
   }
   add(name: string): FakeWorksheet {
     let created: SheetState | null = null;
-    this.context.queue(() => { created = this.book.create(name); });
+    this.context.queue(() => { created = this.book.create(name); }, { name: 'add', bytes: payloadBytes(name) });
     return new FakeWorksheet(this.context, this.book, () => created);
   }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, this.book, () => this.book.sheets[0] ?? null);
   }
-}
-
-export function supportsSet(host: HostControl, set: string, version: string): boolean {
-  const have = host.requirementSets[set];
-  return have !== undefined && versionAtLeast(have, version);
 }

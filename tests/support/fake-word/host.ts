@@ -31,7 +31,7 @@ export function installFakeWord(options: Partial<Pick<WordHostControl, 'latencyM
     syncCount: 0, runCount: 0, latencyMs: options.latencyMs ?? 0, failNextSync: null,
     requirementSets: options.requirementSets ?? { WordApi: '1.3', WordApiDesktop: '1.3' },
   };
-  const doc: DocumentState = { blocks: [newParagraph()], font: {}, pageSetup: {} };
+  const doc: DocumentState = { blocks: [newParagraph()], font: {}, pageSetup: {}, customProperties: {}, headerOoxml: '' };
   const supported = (set: string, version = '1.1'): boolean => host.requirementSets[set] !== undefined && newer(host.requirementSets[set], version);
   const g = globalThis as Record<string, unknown>;
   const before = { Word: g.Word, Office: g.Office };

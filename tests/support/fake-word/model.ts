@@ -67,6 +67,10 @@ export interface DocumentState {
   blocks: BlockNode[];
   font: FontState;
   pageSetup: PageSetupState;
+  /** The document's custom properties (File › Properties), e.g. { 'cds.contentHash': '…' }. */
+  customProperties: Record<string, string>;
+  /** The primary header of the first section, as the OOXML last inserted into it ('' when empty). */
+  headerOoxml: string;
 }
 
 export const newParagraph = (text = ''): ParagraphNode => ({ kind: 'paragraph', text, font: {} });

@@ -228,11 +228,64 @@ export class PageSetupProxy extends Node {
   }
 }
 
+/** One custom property (WordApi 1.3); a null object when the document has none of that key. */
+class CustomPropertyProxy extends Node {
+  constructor(ctx: FakeContext, doc: DocumentState, key: string) {
+    super(ctx);
+    this.requires = [['WordApi', '1.3']];
+    this.readers.value = () => doc.customProperties[key];
+    this.readers.key = () => key;
+    this.readers.isNullObject = () => !(key in doc.customProperties);
+    this.load('isNullObject');
+  }
+  get value(): string { return this.prop('value'); }
+  get isNullObject(): boolean { return this.prop('isNullObject'); }
+}
+
+/** document.properties.customProperties (WordApi 1.3): add replaces a key's value, as Word does. */
+class CustomPropertiesProxy extends Node {
+  constructor(ctx: FakeContext, readonly doc: DocumentState) {
+    super(ctx);
+    this.requires = [['WordApi', '1.3']];
+  }
+  getItemOrNullObject(key: string): CustomPropertyProxy {
+    return new CustomPropertyProxy(this.context, this.doc, key);
+  }
+  add(key: string, value: string): void {
+    this.queueWrite(() => { this.doc.customProperties[key] = String(value); }, { name: 'customProperty' });
+  }
+}
+
+/** The first section's primary header (WordApi 1.1): cleared, then OOXML inserted into it. */
+class HeaderBodyProxy extends Node {
+  constructor(ctx: FakeContext, readonly doc: DocumentState) { super(ctx); }
+  clear(): void {
+    this.queueWrite(() => { this.doc.headerOoxml = ''; });
+  }
+  insertOoxml(ooxml: string, location: string): void {
+    this.queueWrite(() => {
+      if (!/<pkg:package\b[\s\S]*<w:document\b[\s\S]*<\/pkg:package>\s*$/.test(ooxml)) throw new FakeOfficeError('InvalidArgument', 'The OOXML is not a flat OPC package.');
+      this.doc.headerOoxml = location === 'Replace' ? ooxml : this.doc.headerOoxml + ooxml;
+    }, { name: 'headerOoxml' });
+  }
+}
+
 export class DocumentProxy extends Node {
   readonly body: BodyProxy;
+  readonly properties: { customProperties: CustomPropertiesProxy };
+  readonly sections: { getFirst: () => { getHeader: (type: string) => HeaderBodyProxy } };
   constructor(ctx: FakeContext, readonly doc: DocumentState, readonly pageSetupSupported: boolean) {
     super(ctx);
     this.body = new BodyProxy(ctx, doc, () => doc.blocks, () => doc.font, false);
+    this.properties = { customProperties: new CustomPropertiesProxy(ctx, doc) };
+    this.sections = {
+      getFirst: () => ({
+        getHeader: (type: string) => {
+          if (type !== 'Primary') throw new FakeOfficeError('InvalidArgument', `The fake models the primary header only, not ${type}`);
+          return new HeaderBodyProxy(ctx, doc);
+        },
+      }),
+    };
   }
   /** WordApiDesktop 1.3: on a host without it, using the page setup fails at sync (ApiNotFound). */
   get pageSetup(): PageSetupProxy {

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 import { Body1, Button, Field, Input, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { signIn, type Session } from '../../../client/session';
 import { entraEnabled, fetchAuthConfig, signInWithEntra, type ClientAuthConfig } from '../../../client/msal';
+import { signInThroughDialog } from '../../../office/auth-dialog/broker';
+import { microsoftSignInMode } from '../../../office/capabilities';
 import { strings } from '../../../text/strings';
 import { Progress } from '../../../ui';
 
@@ -38,7 +40,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
       <Body1>{s.signInIntro}</Body1>
       {config && entraEnabled(config) && (
         <>
-          <Button appearance="primary" disabledFocusable={busy} onClick={() => void run(() => signInWithEntra(config))}>{s.signInMicrosoft}</Button>
+          <Button appearance="primary" disabledFocusable={busy} onClick={() => void run(() => signInWithEntra(config, '', { mode: microsoftSignInMode(), dialog: signInThroughDialog }))}>{s.signInMicrosoft}</Button>
           <Body1>{s.orLocal}</Body1>
         </>
       )}

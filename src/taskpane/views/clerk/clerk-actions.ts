@@ -10,7 +10,7 @@ import type { CheckResult, ExcelOutcome, ExcelReports, Inserted, WaitingState } 
 import type { PlanContext, PlanUnit } from './clerk-setup';
 
 /** The part of the Excel seam the clerk uses (tests pass the real adapters over the fake host). */
-export type ClerkExcel = Pick<ExcelReports, 'insertTemplate' | 'findReportSheets' | 'checkSheet' | 'readForSubmit' | 'setClientSubmissionId' | 'selectCell' | 'withCellEditRetry'>;
+export type ClerkExcel = Pick<ExcelReports, 'insertTemplate' | 'findReportSheets' | 'checkSheet' | 'checkForSubmit' | 'setClientSubmissionId' | 'selectCell' | 'withCellEditRetry'>;
 
 export interface ClerkDeps {
   readonly excel: ClerkExcel;
@@ -77,19 +77,18 @@ export interface SubmitDeps extends ClerkDeps {
 }
 
 /**
- * "Gửi báo cáo": checks first (errors block), reads the sheet, and sends it under the client id kept
- * in the mapping sheet, so a retry after a lost answer is the same submission. The server answers
- * 409 when that id already carries other content (a corrected report after a return, or edits after
- * sending): the report is then a new revision and gets a new id, stamped before it is sent.
+ * "Gửi báo cáo": checks first (errors block) and sends what that check read, under the client id
+ * kept in the mapping sheet while the content is unchanged – one Excel.run of two syncs per click
+ * (src/office/excel/submit.ts). A retry after a lost answer is the same submission. Should the server
+ * still answer 409 (that id carries other content, e.g. a copied workbook), the report gets a new id,
+ * stamped before it is sent: the one path with a third sync.
  */
 export async function submitReport(deps: SubmitDeps, sheetName: string): Promise<SubmitOutcome> {
-  const checked = await checkReport(deps, sheetName);
-  if (checked.kind === 'failed') return checked;
-  const result = checked.result;
-  if (result.errorCount > 0) return { kind: 'blocked', result };
-  const read = await retry(deps, () => deps.excel.readForSubmit(sheetName));
+  const read = await retry(deps, () => deps.excel.checkForSubmit(sheetName, deps.plan.catalogue, deps.newId));
   if (!read.ok) return { kind: 'failed', message: read.error.message };
-  const { mapping, rows } = read.value;
+  const { check: result, submission } = read.value;
+  if (!submission) return { kind: 'blocked', result };
+  const { mapping, rows } = submission;
 
   const send = async (id: string, stamp: boolean) => {
     if (stamp) {
@@ -99,9 +98,8 @@ export async function submitReport(deps: SubmitDeps, sheetName: string): Promise
     deps.outbox.enqueue(submissionOf(mapping, rows, id), { label: sheetName, sheetName });
     return { ...(await deps.outbox.send(id, deps.sender)), id };
   };
-  const reused = mapping.clientSubmissionId;
-  let outcome = await send(reused ?? deps.newId(), reused === null);
-  if (outcome.kind === 'refused' && outcome.httpStatus === 409 && reused !== null) outcome = await send(deps.newId(), true);
+  let outcome = await send(submission.clientSubmissionId, false);
+  if (outcome.kind === 'refused' && outcome.httpStatus === 409) outcome = await send(deps.newId(), true);
 
   switch (outcome.kind) {
     case 'failed':

@@ -26,19 +26,22 @@ export function insertNotice(outcome: Exclude<InsertOutcome, { kind: 'exists' }>
   }
 }
 
+/** Why the sheet shows no marks (Excel refused to unprotect it), after the notice's own text. */
+const withNotes = (text: string, notes: readonly string[] | undefined): string => [text, ...(notes ?? [])].join('\n');
+
 export function checkNotice(outcome: CheckOutcome): Notice {
   if (outcome.kind === 'failed') return { intent: 'error', text: outcome.message };
-  const { errorCount, warningCount } = outcome.result;
-  if (errorCount === 0 && warningCount === 0) return { intent: 'success', text: s.checkedClean };
-  return { intent: errorCount > 0 ? 'error' : 'warning', text: s.checkSummary(errorCount, warningCount) };
+  const { errorCount, warningCount, notes = [] } = outcome.result;
+  if (errorCount === 0 && warningCount === 0) return { intent: notes.length > 0 ? 'warning' : 'success', text: withNotes(s.checkedClean, notes) };
+  return { intent: errorCount > 0 ? 'error' : 'warning', text: withNotes(s.checkSummary(errorCount, warningCount), notes) };
 }
 
 export function submitNotice(outcome: SubmitOutcome, sheetName = ''): Notice {
   switch (outcome.kind) {
     case 'blocked':
-      return { intent: 'error', text: s.blocked(outcome.result.errorCount) };
+      return { intent: 'error', text: withNotes(s.blocked(outcome.result.errorCount), outcome.result.notes) };
     case 'sent':
-      return { intent: 'success', text: outcome.response ? s.sent(outcome.response.revision) : s.sentLater };
+      return { intent: 'success', text: withNotes(outcome.response ? s.sent(outcome.response.revision) : s.sentLater, outcome.result.notes) };
     case 'queued':
       return { intent: 'warning', text: `${s.queued}\n${outcome.error}`, queued: { clientSubmissionId: outcome.clientSubmissionId, sheetName } };
     case 'refused':
