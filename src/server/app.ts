@@ -13,6 +13,7 @@ import type { ServerConfig } from './config';
 import { connectFromConfig, type Db } from './db/connect';
 import { dbPlugin } from './db/plugin';
 import { installErrorHandler } from './errors';
+import { acceptanceRoutes } from './routes/acceptance';
 import { assignmentOverrideRoutes } from './routes/assignment-overrides';
 import { auditRoutes } from './routes/audit';
 import { clientConfigRoutes } from './routes/client-config';
@@ -77,6 +78,7 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
       await api.register(assignmentOverrideRoutes);
       await api.register(periodRoutes);
       await api.register(submissionRoutes);
+      await api.register(acceptanceRoutes);
       await api.register(reportRoutes);
       await api.register(consolidationRoutes);
       await api.register(templateRoutes);

@@ -88,6 +88,7 @@ export const vi = {
     revision: (n: number) => `Lần nộp ${n}`,
     late: 'Nộp muộn',
     returnedComment: 'Ý kiến của lãnh đạo:',
+    provinceComment: 'Sở Khoa học và Công nghệ trả lại báo cáo đã phê duyệt để chỉnh sửa. Lý do:',
     returnedHint: 'Sửa số liệu trên trang rồi bấm Gửi báo cáo: báo cáo sẽ được gửi thành lần nộp mới.',
     otherUnit: 'Trang này thuộc đơn vị mà tài khoản đang dùng không được giao báo cáo.',
     noPlan: 'Máy chủ chưa có kế hoạch nào. Hãy liên hệ quản trị hệ thống.',

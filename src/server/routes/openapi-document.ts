@@ -2,6 +2,7 @@
 // parse with (z.toJSONSchema), so the document cannot drift from what the server accepts.
 import { z } from 'zod';
 import { SubmissionResponseSchema } from '../../core/schemas';
+import { AcceptBody, ReopenBody } from './acceptance';
 import { OverrideBody } from './assignment-overrides';
 import { ApproveBody, ReturnBody, SubmissionBody } from './bodies';
 
@@ -94,6 +95,12 @@ export function openapiDocument(): object {
       },
       '/api/submissions/{id}/return': {
         post: { summary: 'Return the latest revision with a comment', parameters: [p('id')], requestBody: { required: true, ...json({ $ref: '#/components/schemas/ReturnRequest' }) }, responses: { 200: ok('returned'), ...errors(400, 401, 403, 404, 409) } },
+      },
+      '/api/submissions/{id}/accept': {
+        post: { summary: 'The province accepts the unit’s approved revision (consolidator; bound to its content hash; audited)', parameters: [p('id')], requestBody: { required: true, ...json(z.toJSONSchema(AcceptBody, { io: 'input' })) }, responses: { 200: ok('accepted: status, provinceState, revision, contentHash'), ...errors(400, 401, 403, 404, 409) } },
+      },
+      '/api/submissions/{id}/reopen': {
+        post: { summary: 'Send an approved report back for correction with a reason (consolidator) or reopen it (administrator); audited', parameters: [p('id')], requestBody: { required: true, ...json(z.toJSONSchema(ReopenBody, { io: 'input' })) }, responses: { 200: ok('reopened: status returned, provinceState reopened'), ...errors(400, 401, 403, 404, 409) } },
       },
       '/api/consolidation': {
         get: {
