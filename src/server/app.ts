@@ -23,9 +23,11 @@ import { importRoutes } from './routes/imports';
 import { openapiRoutes } from './routes/openapi';
 import { periodRoutes } from './routes/periods';
 import { planRoutes } from './routes/plans';
+import { provinceReportRoutes } from './routes/province-reports';
 import { reportRoutes } from './routes/report';
 import { submissionRoutes } from './routes/submissions';
 import { templateRoutes } from './routes/templates';
+import { verifyRoutes } from './routes/verify';
 import { securityHeaders } from './security';
 
 declare module 'fastify' {
@@ -80,6 +82,7 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
       await api.register(submissionRoutes);
       await api.register(acceptanceRoutes);
       await api.register(reportRoutes);
+      await api.register(provinceReportRoutes);
       await api.register(consolidationRoutes);
       await api.register(templateRoutes);
       await api.register(importRoutes);
@@ -88,6 +91,8 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
     },
     { prefix: '/api' },
   );
+  // The public verification page of printed report documents: no sign-in.
+  await app.register(verifyRoutes);
 
   if (fs.existsSync(config.distDir)) {
     await app.register(fastifyStatic, { root: config.distDir, prefix: '/', index: ['taskpane.html', 'index.html'] });

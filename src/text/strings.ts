@@ -144,7 +144,7 @@ export const vi = {
     pendingTitle: 'Báo cáo chờ ký duyệt',
     nothingPending: 'Không có báo cáo nào đang chờ ký duyệt.',
     refresh: 'Tải lại danh sách',
-    kinds: { indicators: 'Chỉ tiêu (Phụ lục 01)', tasks: 'Nhiệm vụ (Phụ lục 02)' },
+    kinds: { indicators: 'Chỉ tiêu (Phụ lục 01)', tasks: 'Nhiệm vụ (Phụ lục 02)', province: 'Báo cáo tổng hợp của tỉnh' },
     revision: 'Lần nộp',
     late: 'Nộp muộn',
     generate: 'Tạo báo cáo',

@@ -142,6 +142,8 @@ export interface VerificationCodeTable {
   ref_id: string;
   revision: number;
   content_hash: string;
+  /** sha256 of the document's text before its verification block. */
+  document_hash: string;
   created_at: string;
 }
 

@@ -50,8 +50,10 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('ref_id', 'text', (c) => c.notNull())
     .addColumn('revision', 'integer', (c) => c.notNull())
     .addColumn('content_hash', 'text', (c) => c.notNull())
+    /** sha256 of the document's text before its verification block: an edited document no longer matches */
+    .addColumn('document_hash', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .addUniqueConstraint('verification_codes_document', ['document', 'ref_id', 'revision'])
+    .addUniqueConstraint('verification_codes_document', ['document', 'ref_id', 'revision', 'document_hash'])
     .execute();
 
   await db.schema
