@@ -80,7 +80,11 @@ async function fill(app: FastifyInstance, catalogue: Catalogue): Promise<string[
   await submit('demo.chuyenvien', { ...base('so-khcn', `${year}-Q4`, 'indicators'), rows: indicatorRows(catalogue, assignedIds(a, 'indicators', 'so-khcn'), 1) });
   const q3 = await submit('demo.chuyenvien', { ...base('so-khcn', `${year}-Q3`, 'indicators'), rows: indicatorRows(catalogue, assignedIds(a, 'indicators', 'so-khcn'), 2) });
   await decide('demo.lanhdao', q3.id, 'approve', { contentHash: q3.contentHash, comment: 'Đồng ý (demo)' });
-  const tasks = [...assignedIds(a, 'tasks', 'so-khcn')].map((id, n) => ({ id, status: n % 3 === 0 ? 'Hoàn thành' : 'Đang triển khai (đúng tiến độ)', progress: n % 3 === 0 ? 100 : 50 }));
+  // Some rows carry a difficulty and a proposal, so the province's report has them to compile.
+  const tasks = [...assignedIds(a, 'tasks', 'so-khcn')].map((id, n) => ({
+    id, status: n % 3 === 0 ? 'Hoàn thành' : 'Đang triển khai (đúng tiến độ)', progress: n % 3 === 0 ? 100 : 50,
+    ...(n % 4 === 1 ? { obstacles: 'Kinh phí bố trí chưa kịp thời (demo)', proposal: 'Đề nghị bổ sung kinh phí trong quý tới (demo)' } : {}),
+  }));
   await submit('demo.chuyenvien', { ...base('so-khcn', `${year}-Q4`, 'tasks'), rows: tasks });
   // Phường Vinh Hưng: Q4 returned with a comment.
   const ward = await submit('demo.xa', { ...base('phuong-vinh-hung', `${year}-Q4`, 'indicators'), rows: indicatorRows(catalogue, assignedIds(a, 'indicators', 'phuong-vinh-hung'), 3) });

@@ -51,9 +51,9 @@ function remarksBlocks(items: readonly UnitRemark[], none: string): ReportBlock[
   if (items.length === 0) return [{ kind: 'paragraph', text: none }];
   const out: ReportBlock[] = [];
   const groups = [...new Set(items.map((r) => r.group))];
-  groups.forEach((g) => {
+  groups.forEach((g, i) => {
     const inGroup = items.filter((r) => r.group === g);
-    out.push({ kind: 'paragraph', text: `${g}. ${inGroup[0].groupTitle}:` });
+    out.push({ kind: 'paragraph', text: `${i + 1}. ${inGroup[0].groupTitle}:` });
     for (const r of inGroup) out.push({ kind: 'paragraph', text: `- ${r.unit} (${r.task}): ${r.text.replace(/[.;]\s*$/u, '')}.` });
   });
   return out;
@@ -96,7 +96,7 @@ export function provinceReportModel(doc: PlanDocument, content: ProvinceReportCo
           columns: ['TT', 'Chỉ tiêu', 'Mục tiêu', 'Kết quả toàn tỉnh', 'Đánh giá', 'Đơn vị báo cáo'],
           widths: [6, 38, 14, 16, 12, 14],
           rows: rows.map((x) => [
-            String(x.no), x.text, x.targetText, x.figureText + (x.provisional ? ' (tạm tính)' : ''), x.evaluationLabel, `${x.reported}/${x.expected}`,
+            String(x.no), x.text, x.targetText, x.figureText + (x.provisional && x.reported > 0 ? ' (tạm tính)' : ''), x.evaluationLabel, `${x.reported}/${x.expected}`,
           ]),
           centred: [0, 2, 4, 5],
         },
