@@ -100,11 +100,14 @@ export interface OverdueTask {
   readonly units: readonly string[];
 }
 
+/** A unit's report of one kind: not expected of it, missing, late, or on time. */
+export type ReportState = 'notExpected' | 'missing' | 'late' | 'onTime';
+
+/** A unit that has not reported, or reported late, one of its two reports (one row per unit). */
 export interface LateUnit {
   readonly name: string;
-  /** Which report: 'indicators' (Phụ lục 01) or 'tasks' (Phụ lục 02). */
-  readonly kind: 'indicators' | 'tasks';
-  readonly state: 'missing' | 'late';
+  readonly indicators: ReportState;
+  readonly tasks: ReportState;
 }
 
 /** A difficulty or proposal of a unit, attributed and grouped by the plan's task group. */
@@ -184,11 +187,14 @@ export function provinceReportContent(input: ProvinceReportInput): ProvinceRepor
     .filter((t) => t.units.some((u) => u.deadlineState === 'overdue'))
     .map((t) => ({ no: t.no, text: t.text, deadlineText: t.deadlineText, units: t.units.filter((u) => u.deadlineState === 'overdue').map((u) => u.name) }));
 
-  const lateUnits: LateUnit[] = (['indicators', 'tasks'] as const).flatMap((kind) =>
-    input[kind].units
-      .filter((u) => u.status === 'missing' || u.late === true)
-      .map((u) => ({ name: u.name, kind, state: u.status === 'missing' ? ('missing' as const) : ('late' as const) })),
-  );
+  const stateOf = (u: ConsolidatedUnit | undefined): ReportState =>
+    u === undefined ? 'notExpected' : u.status === 'missing' ? 'missing' : u.late === true ? 'late' : 'onTime';
+  const byKind = { indicators: new Map(input.indicators.units.map((u) => [u.unitId, u])), tasks: new Map(input.tasks.units.map((u) => [u.unitId, u])) };
+  const names = new Map([...input.indicators.units, ...input.tasks.units].map((u) => [u.unitId, u.name]));
+  const lateUnits: LateUnit[] = [...names]
+    .map(([id, name]) => ({ name, indicators: stateOf(byKind.indicators.get(id)), tasks: stateOf(byKind.tasks.get(id)) }))
+    .filter((u) => [u.indicators, u.tasks].some((st) => st === 'missing' || st === 'late'))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 
   const remarks = (field: 'obstacles' | 'proposal'): UnitRemark[] =>
     input.tasks.tasks.flatMap((t) => t.units.flatMap((u) => {

@@ -5,7 +5,7 @@
 // reported or late, V. difficulties, VI. proposals, VII. next period's priorities.
 import type { PlanDocument } from '../catalogue-types';
 import { parsePeriod, type Period } from '../periods';
-import type { ProvinceReportContent, ReportingCounts, UnitRemark } from './province-content';
+import type { ProvinceReportContent, ReportingCounts, ReportState, UnitRemark } from './province-content';
 import type { ReportBlock, ReportModel, ReportSignature } from './types';
 import { placeDateLine, upper, type SigningAs } from './wording';
 
@@ -39,6 +39,8 @@ export function periodInYear(period: Pick<Period, 'code'>): string | null {
     case 'Y': return null;
   }
 }
+
+const REPORT_STATE: Readonly<Record<ReportState, string>> = { notExpected: 'Không giao', missing: 'Chưa báo cáo', late: 'Nộp muộn', onTime: 'Đúng hạn' };
 
 const pct = (x: number, of: number): string => (of === 0 ? '—' : `${(Math.round((x * 1000) / of) / 10).toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`);
 
@@ -137,9 +139,9 @@ export function provinceReportModel(doc: PlanDocument, content: ProvinceReportCo
     body.push({
       kind: 'table',
       table: {
-        columns: ['TT', 'Cơ quan, đơn vị', 'Báo cáo', 'Tình trạng'],
-        widths: [7, 53, 22, 18],
-        rows: c.lateUnits.map((u, i) => [String(i + 1), u.name, u.kind === 'indicators' ? 'Chỉ tiêu (Phụ lục 01)' : 'Nhiệm vụ (Phụ lục 02)', u.state === 'missing' ? 'Chưa báo cáo' : 'Nộp muộn']),
+        columns: ['TT', 'Cơ quan, đơn vị', 'Báo cáo chỉ tiêu (Phụ lục 01)', 'Báo cáo nhiệm vụ (Phụ lục 02)'],
+        widths: [7, 45, 24, 24],
+        rows: c.lateUnits.map((u, i) => [String(i + 1), u.name, REPORT_STATE[u.indicators], REPORT_STATE[u.tasks]]),
         centred: [0, 2, 3],
       },
     });
