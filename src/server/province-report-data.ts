@@ -26,8 +26,8 @@ export async function provinceContent(
   if (!parsed.ok) throw new Error(`provinceContent: unreadable period ${period}`);
   const units = await listUnits(db);
   const a = await effectiveAssignments(db, catalogue, units);
-  const indicators = consolidateIndicators(catalogue, units, a, await stored(db, catalogue.planId, period, 'indicators'));
-  const tasks = consolidateTasks(catalogue, units, a, await stored(db, catalogue.planId, period, 'tasks'), () => true, parsed.value.end);
+  const indicators = consolidateIndicators(catalogue, units, a, await stored(db, catalogue.planId, period, 'indicators'), parsed.value);
+  const tasks = consolidateTasks(catalogue, units, a, await stored(db, catalogue.planId, period, 'tasks'), () => true, parsed.value);
   const content = provinceReportContent({
     planId: catalogue.planId, period, indicatorGroups: catalogue.indicatorGroups, taskGroups: catalogue.taskGroups,
     indicators, tasks, priorities,

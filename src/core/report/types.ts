@@ -56,10 +56,16 @@ export interface ReportSignature {
 
 export interface EvaluationCounts {
   readonly total: number;
+  /** In the year's report: met; before it: already at the year's target. */
   readonly met: number;
   readonly exceeded: number;
+  /** In the year's report: not met; before it: not yet at the year's target. */
   readonly notMet: number;
   readonly noData: number;
+  /** Values the target does not judge on their own (a unit's share of a province figure). */
+  readonly contribution: number;
+  /** Whether the report closes the year (final evaluations) or shows progress. */
+  readonly final: boolean;
 }
 
 export interface TaskCounts {
@@ -71,8 +77,10 @@ export interface TaskCounts {
   readonly late: number;
   /** Not done and past a fixed deadline on the report date. */
   readonly overdue: number;
-  /** Not started or no status, and not past the deadline. */
+  /** Not started, and not past the deadline. */
   readonly notStarted: number;
+  /** Rows the unit left without a status: "Chưa báo cáo", never also overdue. */
+  readonly notReported: number;
 }
 
 export interface ReportModel {

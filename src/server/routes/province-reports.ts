@@ -6,11 +6,11 @@
 //   POST /api/province-reports/{id}/approve {contentHash} | /return {comment} – the head of Sở KH&CN.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { parsePeriod, vietnamDate } from '../../core/periods';
+import { inScheme, parsePeriod, periodLabel, periodsOfScheme, vietnamDate } from '../../core/periods';
 import { provinceReportModel } from '../../core/report';
 import type { Principal } from '../auth/principal';
 import { can } from '../auth/roles';
-import { conflict, forbidden, notFound } from '../errors';
+import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { DOCX_TYPE } from '../report-docx';
 import { verifiedReportDocx } from '../verified-docx';
 import { provinceContent } from '../province-report-data';
@@ -64,6 +64,11 @@ export const provinceReportRoutes: FastifyPluginAsync = async (app) => {
     const body = parseBody(GenerateBody, request.body);
     const catalogue = app.catalogues.get(body.planId);
     if (!catalogue) throw notFound('Không tìm thấy kế hoạch.');
+    const parsed = parsePeriod(body.period);
+    if (parsed.ok && !inScheme(parsed.value, catalogue.reportingScheme)) {
+      const names = periodsOfScheme(parsed.value.year, catalogue.reportingScheme).map(periodLabel).join('; ');
+      throw badRequest(`Kế hoạch không có kỳ báo cáo ${periodLabel(parsed.value)}; các kỳ trong năm: ${names}.`);
+    }
     const { content, contentHash } = await provinceContent(app.db.kysely, catalogue, body.period, body.priorities);
     const outcome = await saveProvinceReport(app.db.kysely, {
       planId: body.planId, period: body.period, content, contentHash, userId: principal.userId, now: app.clock().toISOString(),
