@@ -8,21 +8,13 @@ import type { TestApp } from './support/app';
 import { testApp } from './support/app';
 import { SKHCN } from './support/catalogue';
 import { sqliteTestDatabase } from './support/databases';
+import { edited } from './support/docx-edit';
 import { indicatorReport } from './support/requests';
 import { as, principal } from './support/test-auth';
 
 const clerk = as(principal('reporter', SKHCN));
 const head = as(principal('approver', SKHCN));
 const CODE = /Mã xác thực: ([0-9A-Z]{4}-[0-9A-Z]{4})\./;
-
-/** The .docx with one word of its text changed, as someone editing it after approval would. */
-export async function edited(docx: Buffer, from: string, to: string): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(docx);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  if (!xml.includes(from)) throw new Error(`edited: "${from}" is not in the document`);
-  zip.file('word/document.xml', xml.replace(from, to));
-  return zip.generateAsync({ type: 'nodebuffer' });
-}
 
 const multipart = (file: Buffer) => {
   const boundary = 'verify-boundary';
