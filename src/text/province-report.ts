@@ -27,9 +27,16 @@ export const verifyText = {
 } as const;
 
 export const provinceReportText = {
+  title: 'Báo cáo tổng hợp của tỉnh',
   create: 'Tạo báo cáo tổng hợp',
+  open: 'Mở báo cáo tổng hợp',
+  none: 'Kỳ này chưa có báo cáo tổng hợp: cán bộ tổng hợp của Sở cần lập trước.',
   creating: 'Đang lập báo cáo tổng hợp…',
   written: (revision: number) => `Đã ghi báo cáo tổng hợp (lần lập ${revision}) vào văn bản Word.`,
   unchanged: (revision: number) => `Số liệu không thay đổi so với lần lập ${revision}; đã ghi lại lần lập này.`,
-  approved: 'Báo cáo tổng hợp của kỳ này đã được phê duyệt.',
+  approved: 'Đã phê duyệt báo cáo tổng hợp đúng lần lập đang hiển thị trong văn bản.',
+  period: 'Kỳ báo cáo',
+  choosePeriod: 'Chọn kỳ báo cáo',
+  shown: (revision: number) => `Văn bản đang hiển thị báo cáo tổng hợp, lần lập ${revision}.`,
+  approve: 'Phê duyệt báo cáo tổng hợp',
 } as const;
