@@ -20,6 +20,7 @@ import { clientConfigRoutes } from './routes/client-config';
 import { consolidationRoutes } from './routes/consolidation';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
+import { openFeedRoutes } from './routes/open-feed';
 import { openapiRoutes } from './routes/openapi';
 import { periodRoutes } from './routes/periods';
 import { planRoutes } from './routes/plans';
@@ -83,6 +84,7 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
       await api.register(acceptanceRoutes);
       await api.register(reportRoutes);
       await api.register(provinceReportRoutes);
+      await api.register(openFeedRoutes);
       await api.register(consolidationRoutes);
       await api.register(templateRoutes);
       await api.register(importRoutes);
