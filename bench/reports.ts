@@ -30,7 +30,8 @@ export function reportMaker(catalogue: Catalogue, units: readonly Unit[]) {
     make(unitId: string, period: string, kind: 'indicators' | 'tasks', seed: number) {
       const rows =
         kind === 'indicators'
-          ? (indicators.get(unitId) ?? []).map((i, n) => ({ id: i.id, ...formatIndicatorValue(value(i.form, seed + n)) }))
+          // Yearly-only indicators are reported in the year report only (the plan's reporting scheme).
+          ? (indicators.get(unitId) ?? []).filter((i) => !i.yearlyOnly || /-(Y|Q4)$/.test(period)).map((i, n) => ({ id: i.id, ...formatIndicatorValue(value(i.form, seed + n)) }))
           : (tasks.get(unitId) ?? []).map((id, n) => {
               const status = STATUSES[(seed + n) % 4];
               return { id, status, progress: status === 'Hoàn thành' ? 100 : status === 'Chưa triển khai' ? 0 : 50 };

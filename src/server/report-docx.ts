@@ -172,8 +172,11 @@ export function reportDocument(model: ReportModel, qrPng?: Buffer): Document {
  * The report as .docx bytes.
  * @example reply.type(DOCX_TYPE).send(await reportDocx(model))
  */
+/** The QR code's PNG: medium error correction survives a printed, photocopied page. */
+export const QR_OPTIONS = { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 300 } as const;
+
 export async function reportDocx(model: ReportModel): Promise<Buffer> {
-  const qr = model.verification ? await QRCode.toBuffer(model.verification.url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 300 }) : undefined;
+  const qr = model.verification ? await QRCode.toBuffer(model.verification.url, QR_OPTIONS) : undefined;
   return Packer.toBuffer(reportDocument(model, qr));
 }
 
