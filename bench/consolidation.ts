@@ -1,4 +1,4 @@
-// `npm run bench:consolidation`: the consolidation of 160 units × 51 indicators with six periods of
+// `npm run bench:consolidation`: the consolidation of 160 units × 51 indicators with the four periods of
 // reports stored (SQLite in memory, in process): time to build one period's consolidation as JSON and
 // as .xlsx, the province's consolidated report (snapshot + .docx), then "Tổng hợp" and "Làm mới" in Excel on the fake host with a simulated 100 ms round trip
 // per sync (Excel on the web). Communes are SYNTHETIC (the plan's agencies plus made-up communes).

@@ -1,8 +1,11 @@
 // Valid reports for any unit of the real plan catalogue: every assigned indicator with a value of
-// its reporting form, or every assigned task with a status – the load the crash test and the
-// benchmark send.
+// its reporting form (yearly-only ones only in the year's report), or every assigned task with a
+// status ("Chậm tiến độ" in place of "đúng tiến độ" once its deadline has passed) – the load the
+// crash test and the benchmark send. Periods outside the plan's reporting scheme are refused.
 import { randomUUID } from 'node:crypto';
 import type { Catalogue, ReportingForm, Unit } from '../src/core/catalogue-types';
+import { taskStateInPeriod } from '../src/core/deadline';
+import { closesYear, parsePeriod } from '../src/core/periods';
 import { formatIndicatorValue, type ParsedValue } from '../src/core/values';
 import { assignedIds, assignmentsOf } from '../src/server/assignments';
 
@@ -28,12 +31,16 @@ export function reportMaker(catalogue: Catalogue, units: readonly Unit[]) {
     taskUnits: units.filter((u) => (tasks.get(u.id) ?? []).length > 0).map((u) => u.id),
     indicatorCount: (unitId: string) => indicators.get(unitId)?.length ?? 0,
     make(unitId: string, period: string, kind: 'indicators' | 'tasks', seed: number) {
+      const p = parsePeriod(period);
+      if (!p.ok) throw new Error(`reportMaker: unreadable period ${period}`);
+      const byId = new Map(catalogue.tasks.map((t) => [t.id, t]));
       const rows =
         kind === 'indicators'
-          // Yearly-only indicators are reported in the year report only (the plan's reporting scheme).
-          ? (indicators.get(unitId) ?? []).filter((i) => !i.yearlyOnly || /-(Y|Q4)$/.test(period)).map((i, n) => ({ id: i.id, ...formatIndicatorValue(value(i.form, seed + n)) }))
+          ? (indicators.get(unitId) ?? []).filter((i) => !i.yearlyOnly || closesYear(p.value))
+            .map((i, n) => ({ id: i.id, ...formatIndicatorValue(value(i.form, seed + n)) }))
           : (tasks.get(unitId) ?? []).map((id, n) => {
-              const status = STATUSES[(seed + n) % 4];
+              let status = STATUSES[(seed + n) % 4];
+              if (status === STATUSES[1] && taskStateInPeriod(byId.get(id)!.deadline, false, p.value) === 'overdue') status = STATUSES[2];
               return { id, status, progress: status === 'Hoàn thành' ? 100 : status === 'Chưa triển khai' ? 0 : 50 };
             });
       return { clientSubmissionId: randomUUID(), planId: catalogue.planId, unitId, period, kind, rows };

@@ -68,16 +68,17 @@ export function assessmentLabel(a: Assessment): string {
     case 'progress':
       if (a.evaluation === 'noData') return EVALUATION_LABELS.noData;
       if (a.evaluation === 'met' || a.evaluation === 'exceeded') return 'Đã đạt mục tiêu năm';
-      return a.ofTarget === null ? 'Chưa đạt mục tiêu năm' : `Đạt ${formatPercent(a.ofTarget)} mục tiêu năm`;
+      return a.ofTarget === null ? 'Chưa đạt mục tiêu năm' : `${PROGRESS_PREFIX}${formatPercent(a.ofTarget)} mục tiêu năm`;
     case 'contribution':
       return a.hasValue ? CONTRIBUTION_LABEL : EVALUATION_LABELS.noData;
   }
 }
 
 export const CONTRIBUTION_LABEL = 'Đóng góp vào số liệu toàn tỉnh';
-
-/** Every label an assessment can start with, for the template's colour rules. */
+/** The year's target reached before the year's report. */
 export const PROGRESS_REACHED_LABEL = 'Đã đạt mục tiêu năm';
+/** How progress begins ("Đạt 50% mục tiêu năm"), with its space: what the colour rules tell from a final "Đạt". */
+export const PROGRESS_PREFIX = 'Đạt ';
 
 /**
  * A unit's value as its report shows it: a count pair with its share ("40/60 = 66,67%"), else the value.

@@ -25,6 +25,8 @@ export interface AssignmentCli {
   readonly actor: string;
   readonly reason: string | undefined;
   out(line: string): void;
+  /** Where warnings go (standard error in the CLI). */
+  warn(line: string): void;
   inTransaction(work: (trx: Kysely<Database>) => Promise<string>): Promise<void>;
   fail(code: string, message: string, exitCode?: number): never;
   catalogues?: CatalogueStore;
@@ -42,21 +44,28 @@ export async function runAssignmentCommand(cmd: string, args: readonly string[],
   const now = new Date().toISOString();
 
   if (cmd === 'assignments') return listAssignments(cli, catalogue, itemId);
+  // Read inside the transaction, so a --dry-run warns about what the change would leave.
+  let warning = '';
+  const warnAfter = async (trx: Kysely<Database>) => {
+    warning = unassignedWarning(await unassignedItems(trx, catalogue));
+  };
   if (cmd === 'assignment') {
-    return cli.inTransaction(async (trx) => {
+    await cli.inTransaction(async (trx) => {
       const change = unwrap(await clearOverride(trx, catalogue, { itemId, unitId }, cli.actor, now));
-      const warning = unassignedWarning(await unassignedItems(trx, catalogue));
-      return `Đã bỏ điều chỉnh ${itemId} – ${unitId}; theo kế hoạch: ${change.after.assigned ? 'được giao' : 'không được giao'}.${warning}`;
+      await warnAfter(trx);
+      return `Đã bỏ điều chỉnh ${itemId} – ${unitId}; theo kế hoạch: ${change.after.assigned ? 'được giao' : 'không được giao'}.`;
+    });
+  } else {
+    const effect = cmd === 'assign' ? 'include' : 'exclude';
+    await cli.inTransaction(async (trx) => {
+      const change = unwrap(await setOverride(trx, catalogue, { itemId, unitId, effect, reason: cli.reason ?? '' }, cli.actor, now));
+      if (!change.changed) return `${unitId} đã có điều chỉnh này cho ${itemId}; không thay đổi.`;
+      await warnAfter(trx);
+      const verb = effect === 'include' ? 'Đã giao' : 'Đã thôi giao';
+      return `${verb} ${itemId} cho ${unitId}${change.before.assigned === change.after.assigned ? ' (trước đó cũng vậy; ghi nhận để giữ cố định)' : ''}.`;
     });
   }
-  const effect = cmd === 'assign' ? 'include' : 'exclude';
-  return cli.inTransaction(async (trx) => {
-    const change = unwrap(await setOverride(trx, catalogue, { itemId, unitId, effect, reason: cli.reason ?? '' }, cli.actor, now));
-    if (!change.changed) return `${unitId} đã có điều chỉnh này cho ${itemId}; không thay đổi.`;
-    const verb = effect === 'include' ? 'Đã giao' : 'Đã thôi giao';
-    const warning = unassignedWarning(await unassignedItems(trx, catalogue));
-    return `${verb} ${itemId} cho ${unitId}${change.before.assigned === change.after.assigned ? ' (trước đó cũng vậy; ghi nhận để giữ cố định)' : ''}.${warning}`;
-  });
+  if (warning) cli.warn(warning.trim());
 }
 
 /** One line per item and unit: item, unit, name, source (kế hoạch / điều chỉnh / both), and the reason. */
@@ -71,11 +80,12 @@ async function listAssignments(cli: AssignmentCli, catalogue: Catalogue, itemId:
     const sources = assignmentSources(catalogue, units, overrides, id);
     if (sources.length === 0) cli.out(`${id}\t-\t(chưa giao đơn vị nào)\t-`);
     for (const s of sources) {
+      if (!s.assigned && s.override === null) continue; // a fallback not needed any more
       const from = s.override === 'exclude' ? 'loại trừ (điều chỉnh)' : s.override === 'include' ? (s.plan ? 'kế hoạch + điều chỉnh' : 'điều chỉnh') : 'kế hoạch';
       const reason = reasons.get(`${id}/${s.unitId}`);
       cli.out(`${id}\t${s.unitId}\t${names.get(s.unitId) ?? s.unitId}\t${from}${reason ? `\t${reason}` : ''}`);
     }
   }
   const warning = unassignedWarning(await unassignedItems(cli.db, catalogue));
-  if (warning) cli.out(warning.trim());
+  if (warning) cli.warn(warning.trim());
 }

@@ -87,6 +87,8 @@ async function userId(db: Kysely<Database>, username: string): Promise<string> {
 
 export interface CliIo {
   out(line: string): void;
+  /** Warnings (items left without a reporter); standard error in the CLI, `out` when absent. */
+  warn?(line: string): void;
   stdin(): Promise<string>;
   actor: string;
 }
@@ -133,7 +135,7 @@ export async function runCommand(db: Db, argv: readonly string[], io: CliIo): Pr
     if (!dryRun) {
       for (const catalogue of loadCatalogues(defaultSeedsDir).catalogues.values()) {
         const warning = unassignedWarning(await unassignedItems(db.kysely, catalogue));
-        if (warning) io.out(`${catalogue.planId}: ${warning.trim()}`);
+        if (warning) (io.warn ?? io.out)(`${catalogue.planId}: ${warning.trim()}`);
       }
     }
     return;
@@ -219,7 +221,7 @@ export async function runCommand(db: Db, argv: readonly string[], io: CliIo): Pr
   if (isAssignmentCommand(cmd, sub)) {
     const reason = flags.get('--reason');
     return runAssignmentCommand(cmd, positional.slice(1), {
-      db: db.kysely, actor: io.actor, reason: typeof reason === 'string' ? reason : undefined, out: io.out, inTransaction,
+      db: db.kysely, actor: io.actor, reason: typeof reason === 'string' ? reason : undefined, out: io.out, warn: io.warn ?? io.out, inTransaction,
       fail: (code, message, exitCode) => {
         throw new CliError(code, message, exitCode);
       },
@@ -246,7 +248,7 @@ async function main(): Promise<number> {
     parseArgs(argv); // usage errors before touching the database
     db = connectFromConfig(loadConfig());
     await migrateToLatest(db);
-    await runCommand(db, argv, { out: (l) => process.stdout.write(`${l}\n`), stdin: readStdin, actor: `cli:${userInfo().username}` });
+    await runCommand(db, argv, { out: (l) => process.stdout.write(`${l}\n`), warn: (l) => process.stderr.write(`${l}\n`), stdin: readStdin, actor: `cli:${userInfo().username}` });
     return 0;
   } catch (err) {
     if (err instanceof CliError) {

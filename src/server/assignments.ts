@@ -85,7 +85,11 @@ export interface AssignmentSource {
   readonly assigned: boolean;
 }
 
-/** Every unit the plan or an override names for one item, with where its assignment comes from. */
+/**
+ * Every unit the plan (or, while the plan names nobody, its fallback) or an override names for one
+ * item, with where its assignment comes from; `assigned` is the outcome assignmentsOf gives (a
+ * fallback steps back once an override includes someone).
+ */
 export function assignmentSources(
   catalogue: Catalogue, units: readonly Unit[], overrides: readonly AssignmentOverride[], itemId: string,
 ): AssignmentSource[] {
@@ -95,12 +99,11 @@ export function assignmentSources(
   const byPlan = resolveUnits(plannedRefs(item), directory);
   const planned = new Set((byPlan.length > 0 ? byPlan : fallbackReportersOf(item, directory)).map((u) => u.id));
   const own = new Map(overrides.filter((o) => o.itemId === itemId).map((o) => [o.unitId, o.effect]));
+  const a = assignmentsOf(catalogue, units, overrides.filter((o) => o.itemId === itemId));
+  const actual = new Set(a.indicatorUnits.get(itemId) ?? a.taskUnits.get(itemId) ?? []);
   return units
     .filter((u) => planned.has(u.id) || own.has(u.id))
-    .map((u) => {
-      const override = own.get(u.id) ?? null;
-      return { unitId: u.id, plan: planned.has(u.id), override, assigned: override ? override === 'include' : planned.has(u.id) };
-    });
+    .map((u) => ({ unitId: u.id, plan: planned.has(u.id), override: own.get(u.id) ?? null, assigned: actual.has(u.id) }));
 }
 
 /** The indicator or task ids a unit reports, for one kind of report. */

@@ -5,7 +5,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Catalogue, ReportingForm } from '../core/catalogue-types';
+import type { Catalogue, Indicator, ReportingForm } from '../core/catalogue-types';
+import { taskStateInPeriod } from '../core/deadline';
+import { closesYear, parsePeriod } from '../core/periods';
 import { formatIndicatorValue, type ParsedValue } from '../core/values';
 import { assignedIds } from './assignments';
 import { effectiveAssignments } from './effective-assignments';
@@ -25,18 +27,49 @@ const USERS: readonly { username: string; displayName: string; role: string; uni
   { username: 'demo.xa.lanhdao', displayName: 'Lãnh đạo – Phường Vinh Hưng (demo)', role: 'approver', unit: 'phuong-vinh-hung' },
 ];
 
-function sampleValue(form: ReportingForm, seed: number): ParsedValue {
+/**
+ * A plausible value for one indicator of one unit (docs/figures.md): rates around the targets,
+ * count pairs whose share varies by unit, statuses and answers that differ between units, so the
+ * demo's consolidation shows met, not yet met and provisional figures side by side.
+ */
+function sampleValue(indicator: Indicator, seed: number): ParsedValue {
+  const form: ReportingForm = indicator.form;
+  const goal = indicator.target.kind === 'atLeast' || indicator.target.kind === 'greaterThan' ? indicator.target.value
+    : indicator.target.kind === 'band' ? indicator.target.min : 100;
   switch (form.kind) {
-    case 'rate': return { kind: 'rate', percent: 55 + (seed % 40) };
+    case 'rate': return { kind: 'rate', percent: Math.min(100, Math.round(goal * (0.6 + (seed % 5) * 0.12) * 10) / 10) };
     case 'yesNo': return { kind: 'yesNo', yes: seed % 3 !== 0 };
-    case 'countPair': return { kind: 'countPair', numerator: 30 + (seed % 20), denominator: 60 };
-    case 'status': return { kind: 'status', status: seed % 2 ? 'done' : 'inProgress', evidence: 'Văn bản số 12/BC-DEMO' };
+    case 'countPair': {
+      const denominator = 40 + (seed % 7) * 10;
+      return { kind: 'countPair', numerator: Math.round(denominator * (0.55 + (seed % 4) * 0.15)), denominator };
+    }
+    case 'status': return seed % 2
+      ? { kind: 'status', status: 'done', evidence: 'Văn bản số 12/BC-DEMO' }
+      : { kind: 'status', status: 'inProgress', evidence: 'Đang triển khai theo kế hoạch (demo)' };
     case 'applied': return { kind: 'applied', applied: true, description: 'Ứng dụng trợ lý ảo trong giải quyết thủ tục (demo)' };
   }
 }
 
-function indicatorRows(catalogue: Catalogue, ids: ReadonlySet<string>, seed: number) {
-  return catalogue.indicators.filter((i) => ids.has(i.id)).map((i, n) => ({ id: i.id, ...formatIndicatorValue(sampleValue(i.form, seed + n)) }));
+/** Every indicator assigned to the unit that its period asks for (yearly-only ones wait for the year). */
+function indicatorRows(catalogue: Catalogue, ids: ReadonlySet<string>, period: string, seed: number) {
+  const p = parsePeriod(period);
+  if (!p.ok) throw new Error(`demo: period ${period}`);
+  return catalogue.indicators
+    .filter((i) => ids.has(i.id) && (!i.yearlyOnly || closesYear(p.value)))
+    .map((i, n) => ({ id: i.id, ...formatIndicatorValue(sampleValue(i, seed + n)) }));
+}
+
+/** Task rows whose status agrees with the deadline at the period's cut-off (no "đúng tiến độ" once it has passed). */
+function taskRows(catalogue: Catalogue, ids: ReadonlySet<string>, period: string) {
+  const p = parsePeriod(period);
+  if (!p.ok) throw new Error(`demo: period ${period}`);
+  return catalogue.tasks.filter((t) => ids.has(t.id)).map((t, n) => {
+    if (n % 3 === 0) return { id: t.id, status: 'Hoàn thành', progress: 100, result: 'Đã hoàn thành (demo)' };
+    const overdue = taskStateInPeriod(t.deadline, false, p.value) === 'overdue';
+    return overdue
+      ? { id: t.id, status: 'Chậm tiến độ', progress: 60, obstacles: 'Chờ bố trí kinh phí (demo)', proposal: 'Đề nghị bổ sung kinh phí (demo)' }
+      : { id: t.id, status: 'Đang triển khai (đúng tiến độ)', progress: 50 };
+  });
 }
 
 async function login(app: FastifyInstance, username: string, password: string): Promise<Record<string, string>> {
@@ -76,19 +109,25 @@ async function fill(app: FastifyInstance, catalogue: Catalogue): Promise<string[
   const base = (unitId: string, period: string, kind: 'indicators' | 'tasks') => ({ clientSubmissionId: randomUUID(), planId: catalogue.planId, unitId, period, kind });
   const year = catalogue.document.planYear;
 
-  // Sở KH&CN: the year report submitted (awaiting sign-off), 9 months approved, the year task progress submitted.
-  await submit('demo.chuyenvien', { ...base('so-khcn', `${year}-Y`, 'indicators'), rows: indicatorRows(catalogue, assignedIds(a, 'indicators', 'so-khcn'), 1) });
-  const q3 = await submit('demo.chuyenvien', { ...base('so-khcn', `${year}-9M`, 'indicators'), rows: indicatorRows(catalogue, assignedIds(a, 'indicators', 'so-khcn'), 2) });
-  await decide('demo.lanhdao', q3.id, 'approve', { contentHash: q3.contentHash, comment: 'Đồng ý (demo)' });
-  // Some rows carry a difficulty and a proposal, so the province's report has them to compile.
-  const tasks = [...assignedIds(a, 'tasks', 'so-khcn')].map((id, n) => ({
-    // The year report: a task not done by then is behind schedule ('đúng tiến độ' after the deadline is refused).
-    id, status: n % 3 === 0 ? 'Hoàn thành' : 'Chậm tiến độ', progress: n % 3 === 0 ? 100 : 50,
-    ...(n % 4 === 1 ? { obstacles: 'Kinh phí bố trí chưa kịp thời (demo)', proposal: 'Đề nghị bổ sung kinh phí trong quý tới (demo)' } : {}),
-  }));
-  await submit('demo.chuyenvien', { ...base('so-khcn', `${year}-Y`, 'tasks'), rows: tasks });
-  // Phường Vinh Hưng: the year report returned with a comment.
-  const ward = await submit('demo.xa', { ...base('phuong-vinh-hung', `${year}-Y`, 'indicators'), rows: indicatorRows(catalogue, assignedIds(a, 'indicators', 'phuong-vinh-hung'), 3) });
+  // The plan's reporting scheme: Q1 is done and the 6-month report is under way.
+  const [q1, h1] = [`${year}-Q1`, `${year}-H1`];
+  const own = (unitId: string, kind: 'indicators' | 'tasks') => assignedIds(a, kind, unitId);
+  // Sở KH&CN: Q1 indicators approved; 6-month indicators and tasks submitted, awaiting sign-off.
+  const q1Report = await submit('demo.chuyenvien', { ...base('so-khcn', q1, 'indicators'), rows: indicatorRows(catalogue, own('so-khcn', 'indicators'), q1, 2) });
+  await decide('demo.lanhdao', q1Report.id, 'approve', { contentHash: q1Report.contentHash, comment: 'Đồng ý (demo)' });
+  await submit('demo.chuyenvien', { ...base('so-khcn', h1, 'indicators'), rows: indicatorRows(catalogue, own('so-khcn', 'indicators'), h1, 1) });
+  await submit('demo.chuyenvien', { ...base('so-khcn', h1, 'tasks'), rows: taskRows(catalogue, own('so-khcn', 'tasks'), h1) });
+  // Q1 from the other agencies and from all but two sample communes (entered by the administrator,
+  // as for a unit without its own clerk yet), so the Q1 consolidation has figures for every
+  // indicator, provisional where a commune is missing – and the yearly-only ones wait for the year.
+  const communes = (await listUnits(db)).filter((u) => u.level === 'commune').map((u) => u.id);
+  const others = [...new Set([...a.indicatorUnits.values()].flat())].filter((id) => id !== 'so-khcn' && !communes.slice(-2).includes(id));
+  for (const [n, unitId] of others.entries()) {
+    const rows = indicatorRows(catalogue, own(unitId, 'indicators'), q1, 5 + n);
+    if (rows.length > 0) await submit('demo.quantri', { ...base(unitId, q1, 'indicators'), rows });
+  }
+  // Phường Vinh Hưng: the 6-month report returned with a comment.
+  const ward = await submit('demo.xa', { ...base('phuong-vinh-hung', h1, 'indicators'), rows: indicatorRows(catalogue, own('phuong-vinh-hung', 'indicators'), h1, 3) });
   await decide('demo.xa.lanhdao', ward.id, 'return', { comment: 'Bổ sung minh chứng cho chỉ tiêu đài truyền thanh (demo)' });
   return USERS.map((u) => `  ${u.username.padEnd(18)} ${u.role.padEnd(13)} ${(u.unit ?? 'toàn tỉnh').padEnd(18)} ${passwords.get(u.username)}`);
 }

@@ -1,6 +1,7 @@
 // The deadline grammar of Phụ lục 02 and when a task is overdue (DOMAIN.md §1, §3).
 import type { Deadline } from '../../src/core/catalogue-types';
-import { deadlineDate, parseDeadline, taskDeadlineState } from '../../src/core/deadline';
+import { deadlineDate, parseDeadline, taskDeadlineState, taskStateInPeriod } from '../../src/core/deadline';
+import { parsePeriod } from '../../src/core/periods';
 
 describe('parseDeadline', () => {
   // Every deadline text printed in the plan, and the kind it reads as.
@@ -76,5 +77,33 @@ describe('taskDeadlineState', () => {
 
   it('refuses a date that is not YYYY-MM-DD (a bug in the caller)', () => {
     expect(() => taskDeadlineState(q1, false, '1/4/2026')).toThrow();
+  });
+});
+
+describe('taskStateInPeriod: one reference date per report, the period’s cut-off (docs/figures.md §7)', () => {
+  const at = (id: string) => {
+    const p = parsePeriod(id);
+    if (!p.ok) throw new Error(id);
+    return p.value;
+  };
+  it.each([
+    // deadline, period, state when not done
+    [{ kind: 'quarter', year: 2026, quarter: 1 }, '2026-Q1', 'onTime'],   // cut-off 14/03 < 31/03
+    [{ kind: 'quarter', year: 2026, quarter: 1 }, '2026-H1', 'overdue'],
+    [{ kind: 'month', year: 2026, month: 6 }, '2026-H1', 'onTime'],       // cut-off 14/06 < 30/06
+    [{ kind: 'month', year: 2026, month: 6 }, '2026-9M', 'overdue'],
+    [{ kind: 'quarter', year: 2026, quarter: 3 }, '2026-9M', 'onTime'],
+    [{ kind: 'year', year: 2026 }, '2026-9M', 'onTime'],
+    // the year's report judges every deadline of its year, though its cut-off is 14/12
+    [{ kind: 'year', year: 2026 }, '2026-Y', 'overdue'],
+    [{ kind: 'quarter', year: 2026, quarter: 4 }, '2026-Y', 'overdue'],
+    [{ kind: 'month', year: 2026, month: 12 }, '2026-Q4', 'overdue'],
+    [{ kind: 'year', year: 2027 }, '2026-Y', 'onTime'],
+    [{ kind: 'ongoing' }, '2026-Y', 'noFixedDate'],
+    [{ kind: 'fromYear', year: 2026 }, '2026-Y', 'noFixedDate'],
+    [{ kind: 'byReference', text: 'Theo Đề án 06' }, '2026-Y', 'noFixedDate'],
+  ] as const)('%j in %s → %s', (deadline, period, state) => {
+    expect(taskStateInPeriod(deadline as Deadline, false, at(period))).toBe(state);
+    expect(taskStateInPeriod(deadline as Deadline, true, at(period))).toBe('done');
   });
 });

@@ -1,4 +1,4 @@
-import { formatDateVi, formatPeriod, isLate, parsePeriod, periodLabel, periodsOfYear, submissionDeadline, vietnamDate, type Period } from '../../src/core/periods';
+import { closesYear, formatDateVi, formatPeriod, inScheme, isLate, parsePeriod, periodLabel, periodsOfScheme, periodsOfYear, periodWording, submissionDeadline, vietnamDate, type Period } from '../../src/core/periods';
 
 const period = (id: string): Period => {
   const r = parsePeriod(id);
@@ -75,5 +75,29 @@ describe('submission deadline after the cut-off', () => {
   it('converts instants to the Vietnam date with a fixed +7 h', () => {
     expect(vietnamDate(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
     expect(() => vietnamDate('not a date')).toThrow(RangeError);
+  });
+});
+
+describe('the reporting scheme (docs/figures.md §6) and the period wording (§3)', () => {
+  it('asks by default for four reports a year: Q1, 6 tháng, 9 tháng, năm', () => {
+    expect(periodsOfScheme(2026).map((p) => p.id)).toEqual(['2026-Q1', '2026-H1', '2026-9M', '2026-Y']);
+    expect(periodsOfYear(2026).filter((p) => inScheme(p)).map((p) => p.code)).toEqual(['Q1', 'H1', '9M', 'Y']);
+    expect(periodsOfScheme(2026, { periods: ['Q4', 'Q1', 'Q2', 'Q3'], reason: 'hàng quý' }).map((p) => p.id)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+  });
+
+  it.each([['2026-Q1', false], ['2026-H1', false], ['2026-9M', false], ['2026-Q3', false], ['2026-Q4', true], ['2026-Y', true]] as const)(
+    '%s closes the year: %s', (id, closes) => {
+      const p = parsePeriod(id);
+      expect(p.ok && closesYear(p.value)).toBe(closes);
+    });
+
+  it.each([
+    ['2026-Q1', 'tính đến ngày 14/03/2026', 'từ ngày 15/12/2025 đến ngày 14/03/2026'],
+    ['2026-9M', 'tính đến ngày 14/09/2026', 'từ ngày 15/12/2025 đến ngày 14/09/2026'],
+    ['2026-Y', 'tính đến ngày 14/12/2026', 'từ ngày 15/12/2025 đến ngày 14/12/2026'],
+  ])('%s: a stock “%s”, a flow “%s”', (id, stock, flow) => {
+    const p = parsePeriod(id);
+    if (!p.ok) throw new Error(id);
+    expect([periodWording('stock', p.value), periodWording('flow', p.value)]).toEqual([stock, flow]);
   });
 });

@@ -104,14 +104,14 @@ describeEachDatabase('authorization matrix', (database) => {
       case 'list': res = await get(`/api/submissions?unitId=${unitId}`); break;
       case 'create': {
         const rows = unitId === OWN ? indicatorReport().rows : [{ id: 'ct-16', numerator: 10, denominator: 20 }];
-        res = await post('/api/submissions', indicatorReport({ unitId, rows, period: `2026-Q${(n++ % 4) + 1}` }));
+        res = await post('/api/submissions', indicatorReport({ unitId, rows, period: `2026-${['Q1', 'H1', '9M', 'Y'][n++ % 4]}` }));
         break;
       }
       case 'read': res = await get(`/api/submissions/${(await pending(unitId)).id}`); break;
       case 'report': {
         // A real report (the .docx reads its rows), stored by the administrator for either unit.
         const rows = unitId === OWN ? indicatorReport().rows : [{ id: 'ct-16', numerator: 10, denominator: 20 }];
-        const stored = await t.app.inject({ method: 'POST', url: '/api/submissions', headers: adminHeaders(), payload: indicatorReport({ unitId, rows, period: `2026-Q${(n++ % 4) + 1}` }) });
+        const stored = await t.app.inject({ method: 'POST', url: '/api/submissions', headers: adminHeaders(), payload: indicatorReport({ unitId, rows, period: `2026-${['Q1', 'H1', '9M', 'Y'][n++ % 4]}` }) });
         res = await get(`/api/submissions/${stored.json().id}/report.docx`);
         break;
       }
@@ -124,7 +124,7 @@ describeEachDatabase('authorization matrix', (database) => {
       case 'consolidation': res = await get(`/api/consolidation?planId=${PLAN_ID}&period=2026-Q1&kind=indicators`); break;
       case 'template': res = await download(t.app, 'indicators', unitId, '2026-Q1', headers); break;
       case 'import': {
-        const file = (await download(t.app, 'indicators', unitId, '2026-Q2', adminHeaders())).rawPayload;
+        const file = (await download(t.app, 'indicators', unitId, '2026-H1', adminHeaders())).rawPayload;
         const { payload, headers: multipart } = multipartBody(file);
         res = await t.app.inject({ method: 'POST', url: '/api/imports?dryRun=true', headers: { ...headers, ...multipart }, payload });
         break;

@@ -37,8 +37,16 @@ describeEachDatabase('consolidation', (database) => {
     const byId = Object.fromEntries(res.json().indicators.map((i: { id: string }) => [i.id, i]));
     // singleSource: SKHCN's own rate
     expect(byId['ct-01']).toMatchObject({ rule: 'singleSource', figureText: '72,5%', evaluation: 'exceeded' });
-    // shareYes over all three communes: Vĩnh Hưng Có (approved), Trường Vinh returned (left out), Diễn Châu Không
-    expect(byId['ct-05']).toMatchObject({ rule: 'shareYes', figure: { numerator: 1, denominator: 3 }, evaluation: 'notMet', reported: 2, expected: 3 });
+    // shareYes over the communes that reported: Vĩnh Hưng Có (approved), Diễn Châu Không; Trường Vinh was
+    // returned (left out) and is not counted as "Không": 1 of 2, provisional with 2 of 3 reported
+    expect(byId['ct-05']).toMatchObject({
+      rule: 'shareYes', figure: { numerator: 1, denominator: 2 }, evaluation: 'notMet', reported: 2, expected: 3, provisional: true,
+      completeness: '2/3 đơn vị đã báo cáo', periodText: 'Số liệu tính đến ngày 14/03/2026',
+    });
+    // a Q1 consolidation shows progress towards the year's target: 50 % of communes is 71,43 % of 70 %
+    expect(byId['ct-05'].evaluationLabel).toBe('Đạt 71,43% mục tiêu năm');
+    // a commune's Có is its contribution to the province's share, never "Vượt"
+    expect(byId['ct-05'].units.find((u: { unitId: string }) => u.unitId === 'phuong-vinh-hung')).toMatchObject({ display: 'Có', assessment: 'Đóng góp vào số liệu toàn tỉnh' });
     // ratioOfSums: (45 + 30 + 30) / (1200 + 40 + 40), never the mean of percentages
     expect(byId['ct-16'].figure).toMatchObject({ numerator: 105, denominator: 1280 });
     const returned = byId['ct-05'].units.find((u: { unitId: string }) => u.unitId === 'phuong-truong-vinh');
@@ -58,14 +66,31 @@ describeEachDatabase('consolidation', (database) => {
     expect(COMMUNES.every((c) => c in status)).toBe(true);
   });
 
-  it('consolidates task progress and marks unfinished tasks past their deadline as overdue', async () => {
+  it('judges task deadlines at the period’s cut-off, whatever the day; a unit without a report is “Chưa báo cáo”, never overdue', async () => {
     const before = (await t.app.inject({ method: 'GET', url: url('tasks'), headers: consolidator })).json();
-    expect(before.tasks[0].units.find((u: { unitId: string }) => u.unitId === SNV).deadlineState).toBe('onTime'); // 25/03, Quý I ends 31/03
+    expect(before.tasks[0].units.find((u: { unitId: string }) => u.unitId === SNV).deadlineState).toBe('onTime'); // cut-off 14/03, Quý I ends 31/03
     t.setNow('2026-04-01T03:00:00.000Z');
     const body = (await t.app.inject({ method: 'GET', url: url('tasks'), headers: consolidator })).json();
     const nv01 = body.tasks.find((x: { id: string }) => x.id === 'nv-01');
-    expect(nv01).toMatchObject({ leads: 6, done: 1, late: 1, notReported: 4 });
-    expect(nv01.units.find((u: { unitId: string }) => u.unitId === SNV)).toMatchObject({ status: 'late', obstacles: 'Thiếu biên chế', deadlineState: 'overdue' });
+    expect(nv01).toMatchObject({ leads: 6, done: 1, late: 1, notReported: 4, overdue: 0 });
+    // the same Q1 consolidation on 01/04 still judges at 14/03
+    expect(nv01.units.find((u: { unitId: string }) => u.unitId === SNV)).toMatchObject({ status: 'late', obstacles: 'Thiếu biên chế', deadlineState: 'onTime' });
+    expect(nv01.units.filter((u: { status: string | null }) => u.status === null).map((u: { deadlineState: string }) => u.deadlineState)).toEqual(Array(4).fill('notReported'));
+  });
+
+  it('marks an unfinished task overdue in the first period whose cut-off is past its deadline (6 tháng for “Quý I/2026”)', async () => {
+    const h1 = taskReport(SNV, { period: '2026-H1', rows: [{ id: 'nv-01', status: 'Chậm tiến độ', progress: 40, obstacles: 'Thiếu biên chế' }] });
+    expect((await t.app.inject({ method: 'POST', url: '/api/submissions', headers: as(principal('reporter', SNV)), payload: h1 })).statusCode).toBe(201);
+    const body = (await t.app.inject({ method: 'GET', url: url('tasks').replace('2026-Q1', '2026-H1'), headers: consolidator })).json();
+    const nv01 = body.tasks.find((x: { id: string }) => x.id === 'nv-01');
+    expect(nv01).toMatchObject({ late: 1, notReported: 5, overdue: 1 });
+    expect(nv01.units.find((u: { unitId: string }) => u.unitId === SNV).deadlineState).toBe('overdue');
+  });
+
+  it('refuses a period the plan’s scheme does not have, in Vietnamese', async () => {
+    const res = await t.app.inject({ method: 'GET', url: url('indicators').replace('2026-Q1', '2026-Q2'), headers: consolidator });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/^Kế hoạch không có kỳ báo cáo Quý II năm 2026; các kỳ trong năm: Quý I năm 2026; 6 tháng đầu năm 2026/u);
   });
 
   it('shows a monitoring agency only the tasks it monitors, and no indicators', async () => {

@@ -55,7 +55,7 @@ it('Tổng hợp writes the province sheet; Làm mới refreshes the same sheet 
   const choice = { planId: PLAN_ID, period: '2026-Q1', kind: 'indicators' as const };
   const first = await consolidate(deps, choice, { groups: plan.groups.indicators, document: plan.document });
   expect(first).toMatchObject({ ok: true, sheetName: 'TH PL01 2026-Q1', refreshed: false, units: 6, missing: 2, items: 4 });
-  expect(column('TH PL01 2026-Q1', 'E', 7, 10)).toEqual(['72,5%', '33,33% (1/3)', 'Đang triển khai', '8,2% (105/1.280)']);
+  expect(column('TH PL01 2026-Q1', 'E', 7, 10)).toEqual(['72,5%', '50% (1/2)', 'Đang triển khai', '8,2% (105/1.280)']);
   // The title names the plan's document, as the .xlsx export does, not the plan id.
   expect(host.cell('TH PL01 2026-Q1', 'A2').value).toBe(`Kế hoạch số ${plan.document.number} ngày 31/12/2025 – ${plan.document.title}`);
 

@@ -29,14 +29,33 @@ describe('demo data', () => {
       await prepare(app, (t) => printed.push(t));
       const roles = await db.kysely.selectFrom('user_roles').select('role').execute();
       expect(new Set(roles.map((r) => r.role))).toEqual(new Set(['admin', 'consolidator', 'reporter', 'approver']));
-      const statuses = (await db.kysely.selectFrom('submissions').select('status').execute()).map((s) => s.status).sort();
-      expect(statuses).toEqual(['approved', 'returned', 'submitted', 'submitted']);
+      const rows = await db.kysely.selectFrom('submissions').select(['status', 'period', 'unit_id']).execute();
+      const count = (status: string) => rows.filter((r) => r.status === status).length;
+      expect([count('approved'), count('returned')]).toEqual([1, 1]);
+      // Only the plan's scheme: Q1 from (almost) every unit, the 6-month report under way.
+      expect(new Set(rows.map((r) => r.period))).toEqual(new Set(['2026-Q1', '2026-H1']));
+      expect(rows.filter((r) => r.period === '2026-Q1').length).toBeGreaterThan(20);
+
+      // The Q1 consolidation reads as a statistician expects (docs/figures.md).
+      const admin = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'demo.tonghop', password: printed.join('\n').split('\n').find((l) => l.includes('demo.tonghop'))!.trim().split(/\s+/).at(-1) } });
+      expect(admin.statusCode).toBe(200);
+      const q1 = (await app.inject({ method: 'GET', url: '/api/consolidation?planId=nghe-an-1174-2026&period=2026-Q1&kind=indicators', headers: { authorization: `Bearer ${admin.json().token}` } })).json();
+      const yearly = ['ct-47', 'ct-48', 'ct-51'];
+      expect(q1.indicators.map((i: { id: string }) => i.id).filter((id: string) => yearly.includes(id))).toEqual([]);
+      for (const i of q1.indicators) {
+        expect([i.id, i.reported > 0]).toEqual([i.id, true]);
+        expect(['Đạt', 'Vượt', 'Chưa đạt']).not.toContain(i.evaluationLabel); // progress in Q1, never final
+        if (i.reported < i.expected) expect(i.provisional).toBe(true);
+      }
+      const ct05 = q1.indicators.find((i: { id: string }) => i.id === 'ct-05');
+      expect(ct05.provisional).toBe(true); // two sample communes have not reported
+      for (const u of ct05.units.filter((x: { display: string | null }) => x.display !== null)) expect(u.assessment).toBe('Đóng góp vào số liệu toàn tỉnh');
       expect(printed.join('\n')).toMatch(/demo\.chuyenvien\s+reporter\s+so-khcn\s+Demo-/);
       const communes = await db.kysely.selectFrom('units').select('id').where('level', '=', 'commune').execute();
       expect(communes.length).toBeGreaterThan(5);
 
       await prepare(app, () => undefined); // a second start adds nothing
-      expect((await db.kysely.selectFrom('submissions').select('id').execute()).length).toBe(4);
+      expect((await db.kysely.selectFrom('submissions').select('id').execute()).length).toBe(rows.length);
     } finally {
       await app.close();
       await db.drop();

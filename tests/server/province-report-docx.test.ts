@@ -56,7 +56,7 @@ describe('the consolidated report as a document', () => {
   }
 
   it('carries the decree’s page, fonts, header, title and signature in the file itself', async () => {
-    const { file } = await generated('2026-Y');
+    const { file } = await generated('2026-H1');
     const zip = await JSZip.loadAsync(file);
     const xml = await zip.file('word/document.xml')!.async('string');
     const styles = await zip.file('word/styles.xml')!.async('string');
@@ -78,8 +78,8 @@ describe('the consolidated report as a document', () => {
     expect(runOf('Số: 7/BC-SKHCN')).toMatchObject({ bold: false });
     expect(runOf('Nghệ An, ngày 05 tháng 01 năm 2026')).toMatchObject({ italic: true });
     expect(runOf('BÁO CÁO')).toMatchObject({ bold: true, size: 14 });
-    // The year report's trích yếu names the year once: "… năm 2026", not "…năm 2026, năm 2026".
-    expect(runOf('Tổng hợp kết quả thực hiện Kế hoạch chuyển đổi số tỉnh Nghệ An năm 2026')).toMatchObject({ bold: true });
+    // The trích yếu names the year once: "… năm 2026, 6 tháng đầu năm", not "… 6 tháng đầu năm 2026" again.
+    expect(runOf('Tổng hợp kết quả thực hiện Kế hoạch chuyển đổi số tỉnh Nghệ An năm 2026, 6 tháng đầu năm')).toMatchObject({ bold: true });
     expect(runOf('GIÁM ĐỐC')).toMatchObject({ bold: true });
     expect(runOf('Nơi nhận:')).toMatchObject({ bold: true, italic: true, size: 12 });
     expect(xml).toMatch(/>- Lưu: VT, SKHCN\.<\/w:t>/);
@@ -104,7 +104,7 @@ describe('the consolidated report as a document', () => {
   }
 
   pdfIt('prints every section, every indicator and every unit not reported or late, for the demo data', async () => {
-    const { content, text, raw, pdfWords, pages } = await printed('2026-Y');
+    const { content, text, raw, pdfWords, pages } = await printed('2026-H1');
     for (const s of SECTIONS) expect(raw).toContain(bare(s));
     expect(content.indicators).toHaveLength(51);
     for (const i of content.indicators) expect({ no: i.no, found: printedInOrder(pdfWords, i.text) }).toEqual({ no: i.no, found: true });
@@ -122,7 +122,7 @@ describe('the consolidated report as a document', () => {
   }, 180_000);
 
   pdfIt('prints a period with no reports: no data for any indicator, every expected unit not reported', async () => {
-    const { content, raw, pdfWords } = await printed('2026-Q1');
+    const { content, raw, pdfWords } = await printed('2026-9M');
     expect(content.reporting.indicators.received).toBe(0);
     // Yearly-only indicators are not asked in a quarter: every indicator asked is without data.
     expect(content.indicators.length).toBeGreaterThan(40);

@@ -26,13 +26,39 @@ describeEachDatabase('submissions', (database) => {
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body).toMatchObject({ revision: 1, status: 'submitted', late: false, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // The value against the target, and what the Q1 report prints: progress towards the year's target.
     expect(body.evaluations).toEqual([
-      { id: 'ct-01', evaluation: 'exceeded', display: '72,5%' },
-      { id: 'ct-11', evaluation: 'notMet', display: 'Đang triển khai' },
-      { id: 'ct-16', evaluation: 'notMet', display: expect.stringContaining('45/1.200') },
+      { id: 'ct-01', evaluation: 'exceeded', display: '72,5%', assessment: 'Đã đạt mục tiêu năm' },
+      { id: 'ct-11', evaluation: 'notMet', display: 'Đang triển khai', assessment: 'Chưa đạt mục tiêu năm' },
+      { id: 'ct-16', evaluation: 'notMet', display: expect.stringContaining('45/1.200'), assessment: 'Đạt 3,75% mục tiêu năm' },
     ]);
     expect(await count('revisions')).toBe(1);
     expect(await count('audit')).toBe(2); // the communes import and this submission
+  });
+
+  it.each([
+    ['rows: []', []],
+    ['only blank rows', [{ id: 'ct-01' }, { id: 'ct-16', numerator: '', denominator: null }, { id: 'ct-11', note: 'chưa có' }]],
+  ])('refuses an empty report (%s) with 422, in Vietnamese, storing nothing', async (_, rows) => {
+    const res = await post(indicatorReport({ rows }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().issues.map((i: { code: string }) => i.code)).toEqual(['submission.empty']);
+    expect(res.json().issues[0].message).toMatch(/không thể nộp báo cáo trống/u);
+    expect(await count('revisions')).toBe(0);
+  });
+
+  it('refuses a period the plan’s reporting scheme does not ask for (Quý II: 6 tháng stands for it)', async () => {
+    const res = await post(indicatorReport({ period: '2026-Q2' }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().issues.map((i: { code: string }) => i.code)).toEqual(['period.notInScheme']);
+    expect(await count('revisions')).toBe(0);
+  });
+
+  it('takes a report with some assigned rows blank, and says how many (a warning each)', async () => {
+    const res = await post(indicatorReport({ rows: [{ id: 'ct-01', value: '72,5%' }] }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().warnings.map((w: { code: string; rowId: string }) => [w.code, w.rowId])).toEqual([['row.blank', 'ct-11'], ['row.blank', 'ct-16']]);
+    expect(res.json().warnings[0].message).toMatch(/2\/3 dòng được giao còn trống/u);
   });
 
   it('answers a retry with 200 and the same body, storing nothing new', async () => {
@@ -182,13 +208,13 @@ describeEachDatabase('submissions', (database) => {
   it('filters the list by plan, period, unit and kind', async () => {
     const { taskReport } = await import('./support/requests');
     await post(indicatorReport());
-    await post(indicatorReport({ period: '2026-Q2' }));
+    await post(indicatorReport({ period: '2026-H1' }));
     await post(taskReport(SKHCN));
     const ids = async (query: string) =>
       (await t.app.inject({ method: 'GET', url: `/api/submissions?${query}`, headers: admin })).json().submissions.map((s: { period: string; kind: string }) => `${s.period}/${s.kind}`).sort();
-    expect(await ids(`planId=${PLAN_ID}`)).toEqual(['2026-Q1/indicators', '2026-Q1/tasks', '2026-Q2/indicators']);
+    expect(await ids(`planId=${PLAN_ID}`)).toEqual(['2026-H1/indicators', '2026-Q1/indicators', '2026-Q1/tasks']);
     expect(await ids('planId=ke-hoach-khac')).toEqual([]);
-    expect(await ids('period=2026-Q2')).toEqual(['2026-Q2/indicators']);
+    expect(await ids('period=2026-H1')).toEqual(['2026-H1/indicators']);
     expect(await ids('kind=tasks')).toEqual(['2026-Q1/tasks']);
     expect(await ids(`unitId=${SKHCN}&period=2026-Q1&kind=indicators`)).toEqual(['2026-Q1/indicators']);
     expect(await ids(`unitId=${SYT}`)).toEqual([]);

@@ -43,9 +43,10 @@ describeEachDatabase('consolidation as .xlsx', (database) => {
     }
     const province = spec.blocks.find((b) => b.id === 'province')!;
     const ct05 = province.values.findIndex((l) => l[9] === 'ct-05');
-    expect(sheet.getCell(province.row + ct05 + 1, 5).value).toBe('33,33% (1/3)');
-    expect(sheet.getCell(province.row + ct05 + 1, 8).value).toBe('Chưa đạt');
-    expect(sheet.getCell(province.row + ct05 + 1, 8).fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
+    expect(sheet.getCell(province.row + ct05 + 1, 5).value).toBe('50% (1/2)');
+    // Q1: progress towards the year's target (50 % of communes against 70 %), coloured as progress, not as "Đạt"
+    expect(sheet.getCell(province.row + ct05 + 1, 8).value).toBe('Đạt 71,43% mục tiêu năm');
+    expect(sheet.getCell(province.row + ct05 + 1, 8).fill).toMatchObject({ fgColor: { argb: 'FFDDEBF7' } });
   });
 
   it('names the plan’s document and the period with its cut-off window in the title', async () => {

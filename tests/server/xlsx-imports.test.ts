@@ -39,9 +39,24 @@ describeEachDatabase('.xlsx imports', (database) => {
     expect(body.issues).toEqual([expect.objectContaining({ severity: 'error', rowId: 'ct-16', field: 'numerator', address: expect.stringMatching(/^PL01 2026-Q1!F\d+$/) })]);
     const clean = await upload(t.app, await fill(template, TYPED), clerk, 'dryRun=true');
     expect(clean.json()).toMatchObject({ status: 'valid', acceptedRows: 3, issues: [] });
-    expect(clean.json().evaluations).toContainEqual({ id: 'ct-01', evaluation: 'exceeded', display: '72,5%' });
+    // Q1: progress towards the year's target, not yet "Vượt"
+    expect(clean.json().evaluations).toContainEqual({ id: 'ct-01', evaluation: 'exceeded', display: '72,5%', assessment: 'Đã đạt mục tiêu năm' });
     expect(clean.json().revision).toBe(1);
     expect(await latest()).toBeNull();
+  });
+
+  it('refuses an untouched template (422, in Vietnamese), and its dry run says so; a partly filled one counts its blank rows', async () => {
+    const res = await upload(t.app, template, clerk);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().issues.map((i: { code: string }) => i.code)).toEqual(['submission.empty']);
+    expect(res.json().issues[0].message).toMatch(/không thể nộp báo cáo trống/u);
+    expect(await latest()).toBeNull();
+    expect((await upload(t.app, template, clerk, 'dryRun=true')).json()).toMatchObject({ status: 'invalid', issues: [expect.objectContaining({ code: 'submission.empty' })] });
+    const partial = (await upload(t.app, await fill(template, { 'ct-01': TYPED['ct-01'] }), clerk, 'dryRun=true')).json();
+    expect(partial.status).toBe('valid');
+    const blanks = partial.issues.filter((i: { code: string }) => i.code === 'row.blank');
+    expect(blanks.map((i: { rowId: string }) => i.rowId)).toEqual(['ct-11', 'ct-16']);
+    expect(blanks[0]).toMatchObject({ severity: 'warning', address: expect.stringMatching(/^PL01 2026-Q1!E\d+$/), message: expect.stringMatching(/2\/3 dòng được giao còn trống/u) });
   });
 
   it('refuses to store a file with errors (422) and says where they are', async () => {

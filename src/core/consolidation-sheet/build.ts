@@ -170,7 +170,8 @@ function taskLine(t: TaskLine): SheetCell[] {
 /** Fill of each evaluation word (the template's colours, so a sheet and its consolidation agree). */
 function evaluationFills(labels: readonly string[], firstRow: number, col: number): CellFill[] {
   return labels.flatMap((label, i) => {
-    const style = EVALUATION_STYLES.find((s) => s.text === label);
+    // As the template's rules: the first style the label begins with ("Đạt " before "Đạt").
+    const style = EVALUATION_STYLES.find((s) => label.startsWith(s.text));
     return style ? [{ row: firstRow + i, col, fill: style.fill, fontColor: style.fontColor }] : [];
   });
 }

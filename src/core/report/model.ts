@@ -76,6 +76,7 @@ export function buildReportModel(catalogue: Catalogue, submission: ReportSubmiss
     body.push(
       { kind: 'heading', text: 'I. TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ (PHỤ LỤC 02)' },
       { kind: 'paragraph', text: taskSummary(part.counts) },
+      { kind: 'paragraph', text: `Thời hạn của nhiệm vụ được đánh giá ${periodWording('stock', period.value)} (ngày chốt số liệu của kỳ báo cáo).` },
       { kind: 'table', table: part.table },
       { kind: 'heading', text: 'II. ĐỀ XUẤT, KIẾN NGHỊ' },
     );
@@ -159,7 +160,7 @@ function taskPart(catalogue: Catalogue, rows: readonly TaskContentRow[], period:
       state === null ? 'Chưa báo cáo' : DEADLINE_STATE_LABELS[state]];
   });
   const table: ReportTable = {
-    columns: ['TT', 'Nhiệm vụ', 'Thời hạn', 'Tình hình thực hiện', 'Kết quả', `Đánh giá thời hạn (${periodWording('stock', period)})`],
+    columns: ['TT', 'Nhiệm vụ', 'Thời hạn', 'Tình hình thực hiện', 'Kết quả', 'Đánh giá thời hạn'],
     widths: [6, 34, 13, 16, 19, 12], rows: body, centred: [0, 2, 5],
   };
   return { counts: counts as TaskCounts, table, proposals };

@@ -5,7 +5,7 @@
 import type { ReportingForm } from '../catalogue-types';
 import { assertNever } from '../result';
 import { APPLIED_LABELS, INDICATOR_STATUS_LABELS, TASK_STATUS_LABELS, YES_NO_LABELS } from '../values';
-import { CONTRIBUTION_LABEL, PROGRESS_REACHED_LABEL } from '../assessment';
+import { CONTRIBUTION_LABEL, PROGRESS_PREFIX, PROGRESS_REACHED_LABEL } from '../assessment';
 import { EVALUATION_LABELS } from '../evaluate';
 import type { ColumnKey, ColumnSpec, FieldKey, InputCell, ReportKind } from './types';
 
@@ -93,8 +93,13 @@ export function taskInputs(columns: readonly ColumnSpec[] = TASK_COLUMNS): Input
   ];
 }
 
-/** Fill and font colours of the evaluation words (conditional formatting on the evaluation column). */
+/**
+ * Fill and font colours of the evaluation words (conditional formatting on the evaluation column,
+ * "begins with", first match wins). "Đạt " with its space comes first: it is the progress wording
+ * ("Đạt 50% mục tiêu năm", not yet the target), which must not take the green of a final "Đạt".
+ */
 export const EVALUATION_STYLES = [
+  { text: PROGRESS_PREFIX, fill: '#DDEBF7', fontColor: '#1F4E78' },
   { text: EVALUATION_LABELS.exceeded, fill: '#C6EFCE', fontColor: '#006100' },
   { text: EVALUATION_LABELS.met, fill: '#C6EFCE', fontColor: '#006100' },
   { text: EVALUATION_LABELS.notMet, fill: '#FFC7CE', fontColor: '#9C0006' },

@@ -66,6 +66,7 @@ describe('insertTemplate', () => {
     const first = s.rows[0].row + 1;
     const last = s.rows[s.rows.length - 1].row + 1;
     expect(sheet.conditionalFormats.map((c) => [c.address, (c.rule as { text: string }).text, c.fill])).toEqual([
+      [`'PL01 2026-Q1'!I${first}:I${last}`, 'Đạt ', '#DDEBF7'],
       [`'PL01 2026-Q1'!I${first}:I${last}`, 'Vượt', '#C6EFCE'],
       [`'PL01 2026-Q1'!I${first}:I${last}`, 'Đạt', '#C6EFCE'],
       [`'PL01 2026-Q1'!I${first}:I${last}`, 'Chưa đạt', '#FFC7CE'],
