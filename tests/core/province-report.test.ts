@@ -91,6 +91,12 @@ describe('provinceReportModel', () => {
     const headings = m.body.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text.split('.')[0]);
     expect(headings).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII']);
     expect(m.recipients.at(-1)).toBe('- Lưu: VT, SKHCN.');
+    // Running text names the period in full, once: never "6 tháng đầu năm năm 2026".
+    for (const id of ['2026-Q1', '2026-H1', '2026-9M', '2026-Y']) {
+      const text = model(id).body.map((b) => ('text' in b ? b.text : '')).join(' ');
+      expect(text).not.toMatch(/năm năm/);
+      expect(text).toMatch(/thực hiện (quý I|6 tháng đầu năm|9 tháng năm|năm) 2026/);
+    }
     expect(m.signature).toMatchObject({ authority: null, title: 'GIÁM ĐỐC' });
   });
 });

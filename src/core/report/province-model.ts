@@ -4,7 +4,7 @@
 // completeness, III. tasks by group and the overdue ones with their lead units, IV. units not
 // reported or late, V. difficulties, VI. proposals, VII. next period's priorities.
 import type { PlanDocument } from '../catalogue-types';
-import { parsePeriod, type Period } from '../periods';
+import { parsePeriod, periodLabel, type Period } from '../periods';
 import type { ProvinceReportContent, ReportingCounts, ReportState, UnitRemark } from './province-content';
 import type { ReportBlock, ReportModel, ReportSignature } from './types';
 import { placeDateLine, upper, type SigningAs } from './wording';
@@ -70,7 +70,8 @@ export function provinceReportModel(doc: PlanDocument, content: ProvinceReportCo
   const period = parsePeriod(content.period);
   if (!period.ok) throw new Error(`provinceReportModel: unreadable period ${content.period}`);
   const inYear = periodInYear(period.value);
-  const span = inYear ? `${inYear} năm ${period.value.year}` : `năm ${period.value.year}`;
+  // In running text the period's full name: "quý I năm 2026", "6 tháng đầu năm 2026", "năm 2026".
+  const span = periodLabel(period.value).replace(/^./u, (c) => c.toLocaleLowerCase('vi'));
   const c = content;
   const body: ReportBlock[] = [
     { kind: 'paragraph', text: `Kính gửi: Ủy ban nhân dân tỉnh ${doc.province}.` },
