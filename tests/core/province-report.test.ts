@@ -95,7 +95,7 @@ describe('provinceReportModel', () => {
     for (const id of ['2026-Q1', '2026-H1', '2026-9M', '2026-Y']) {
       const text = model(id).body.map((b) => ('text' in b ? b.text : '')).join(' ');
       expect(text).not.toMatch(/năm năm/);
-      expect(text).toMatch(/thực hiện (quý I|6 tháng đầu năm|9 tháng năm|năm) 2026/);
+      expect(text).toMatch(/thực hiện (quý I năm|6 tháng đầu năm|9 tháng năm|năm) 2026/);
     }
     expect(m.signature).toMatchObject({ authority: null, title: 'GIÁM ĐỐC' });
   });
