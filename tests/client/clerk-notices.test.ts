@@ -65,6 +65,15 @@ describe('the default period', () => {
     ['2026-12-21', '2026-Q4'],
     ['2027-01-05', '2026-Q4'],
   ])('on %s is %s', (today, id) => expect(defaultPeriod(periods, today)).toBe(id));
+  it.each([
+    ['2026-03-18', '2026-Q1'],
+    ['2026-04-01', '2026-H1'],
+    ['2026-11-29', '2026-Y'],
+    ['2027-01-05', '2026-Y'],
+  ])('with the default scheme (Q1, 6 tháng, 9 tháng, năm), on %s is %s', (today, id) => {
+    const scheme = [p('Q1', '2026-03-14', '2026-03-20'), p('H1', '2026-06-14', '2026-06-19'), p('9M', '2026-09-14', '2026-09-21'), p('Y', '2026-12-14', '2026-12-21')];
+    expect(defaultPeriod(scheme, today)).toBe(id);
+  });
   it('is none without periods', () => expect(defaultPeriod([], '2026-01-01')).toBeNull());
   it('takes today in Vietnam (UTC+7)', () => expect(vietnamToday(new Date('2026-03-14T18:30:00Z'))).toBe('2026-03-15'));
 });

@@ -65,7 +65,8 @@ describeEachDatabase('the Word sign-off flow', (database) => {
     expect(word.host.syncCount - syncsBefore).toBe(1);
     expect(binding).toMatchObject({ submissionId: submitted.id, revision: 1, contentHash: submitted.contentHash });
     expect(word.lines()).toContain('Nghệ An, ngày 18 tháng 3 năm 2026');
-    expect(word.tableValues(word.tables()[1])[1]).toEqual(['1', 'Tỷ lệ phủ sóng 5G trên địa bàn tỉnh', '≥ 70%', '72,5%', 'Vượt']);
+    // Q1: progress towards the year's target, the stock worded at the cut-off (docs/figures.md)
+    expect(word.tableValues(word.tables()[1])[1]).toEqual(['1', 'Tỷ lệ phủ sóng 5G trên địa bàn tỉnh (số liệu tính đến ngày 14/03/2026)', '≥ 70%', '72,5%', 'Đã đạt mục tiêu năm']);
     expect(await wordReportHost.readReportBinding()).toEqual({ submissionId: submitted.id, revision: 1, contentHash: submitted.contentHash });
 
     const outcome = await approveShownReport(deps(), 'Lãnh đạo SKHCN');

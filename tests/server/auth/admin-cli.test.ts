@@ -67,7 +67,7 @@ describe('npm run admin', () => {
     expect(state.audit.map((a) => a.action)).toEqual(['user.add', 'units.import', 'role.grant', 'role.grant', 'role.revoke']);
     expect(state.audit.every((a) => a.user_id?.startsWith('cli:') && a.at)).toBe(true);
     expect(JSON.stringify(state.audit)).not.toMatch(/scrypt|Mật khẩu/);
-  });
+  }, 90_000); // nine CLI processes: about 4 s each on a loaded machine
 
   it.each([
     [['grant', 'vt.hoa', 'boss'], /Lỗi \[role\.unknown\]: Vai trò "boss" không tồn tại/, 1],

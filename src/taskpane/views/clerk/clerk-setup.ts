@@ -51,14 +51,14 @@ export function reportingUnits(user: Pick<SessionUser, 'roles'>, units: readonly
 }
 
 /**
- * The period a clerk most likely reports now: the first quarter whose submission deadline has not
- * passed (reports are made after the cut-off, DOMAIN.md §4); the last quarter after the year's end.
+ * The period a clerk most likely reports now: the first period of the plan's reporting scheme (the
+ * server lists only those, docs/figures.md) whose submission deadline has not passed – reports are
+ * made after the cut-off; the last one after the year's end.
  * @example defaultPeriod(periods, '2026-03-18') // '2026-Q1' (cut-off 14/03, deadline a few days later)
+ * @example defaultPeriod(periods, '2026-11-29') // '2026-Y' with the default scheme Q1, H1, 9M, Y
  */
 export function defaultPeriod(periods: readonly PeriodChoice[], today: string): string | null {
-  const quarters = periods.filter((p) => p.code.startsWith('Q'));
-  const list = quarters.length > 0 ? quarters : periods;
-  return (list.find((p) => p.deadline >= today) ?? list[list.length - 1])?.id ?? null;
+  return (periods.find((p) => p.deadline >= today) ?? periods[periods.length - 1])?.id ?? null;
 }
 
 /** Today's date in Vietnam (UTC+7), as an ISO date. */
