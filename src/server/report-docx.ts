@@ -38,7 +38,9 @@ function layoutTable(widths: readonly number[], rows: readonly (readonly Paragra
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [...widths],
     borders: TableBorders.NONE,
+    // A layout row (header, signature block) is never split across pages.
     rows: rows.map((cells) => new TableRow({
+      cantSplit: true,
       children: cells.map((children, i) => new TableCell({ width: { size: widths[i], type: WidthType.DXA }, borders: noBorders, margins: { left: 0, right: 0 }, children: [...children] })),
     })),
   });
@@ -84,12 +86,13 @@ function dataTable(t: ReportTable): Table {
   });
 }
 
-function block(b: ReportBlock): Paragraph | Table {
+/** `keepNext`: the closing paragraph stays on the page of the signature block below it. */
+function block(b: ReportBlock, keepNext = false): Paragraph | Table {
   switch (b.kind) {
     case 'heading':
-      return new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { before: 120, after: 120 }, indent: { firstLine: mm(L.firstLineIndent) }, children: [run({ text: b.text, bold: true })] });
+      return new Paragraph({ keepNext: true, alignment: AlignmentType.JUSTIFIED, spacing: { before: 120, after: 120 }, indent: { firstLine: mm(L.firstLineIndent) }, children: [run({ text: b.text, bold: true })] });
     case 'paragraph':
-      return new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { before: 0, after: 120, line: 288 }, indent: { firstLine: mm(L.firstLineIndent) }, children: [run({ text: b.text })] });
+      return new Paragraph({ keepNext, alignment: AlignmentType.JUSTIFIED, spacing: { before: 0, after: 120, line: 288 }, indent: { firstLine: mm(L.firstLineIndent) }, children: [run({ text: b.text })] });
     case 'table':
       return dataTable(b.table);
   }
@@ -159,8 +162,8 @@ export function reportDocument(model: ReportModel, qrPng?: Buffer): Document {
         line(model.subject, { size: L.size.subject, bold: true }),
         rule(TEXT_WIDTH, mm(40)),
         new Paragraph({ spacing: { after: 120 }, children: [] }),
-        ...model.body.map(block),
-        new Paragraph({ spacing: { after: 120 }, children: [] }),
+        ...model.body.map((b, i) => block(b, i === model.body.length - 1)),
+        new Paragraph({ keepNext: true, spacing: { after: 120 }, children: [] }),
         signature(model),
         ...verificationBlock(model, qrPng),
       ],

@@ -85,6 +85,12 @@ describe('the consolidated report as a document', () => {
     expect(runOf('GIÁM ĐỐC')).toMatchObject({ bold: true });
     expect(runOf('Nơi nhận:')).toMatchObject({ bold: true, italic: true, size: 12 });
     expect(xml).toMatch(/>- Lưu: VT, SKHCN\.<\/w:t>/);
+    // The signature block stays with the closing paragraph: that paragraph keeps with the next,
+    // and the signature row is never split across pages.
+    const closing = xml.lastIndexOf('<w:p>', xml.indexOf('Trên đây là báo cáo tổng hợp'));
+    expect(xml.slice(closing, xml.indexOf('Trên đây là báo cáo tổng hợp'))).toMatch(/<w:keepNext\/>/);
+    const signatureRow = xml.lastIndexOf('<w:tr>', xml.indexOf('>Nơi nhận:<'));
+    expect(xml.slice(signatureRow, xml.indexOf('>Nơi nhận:<'))).toMatch(/<w:cantSplit\/>/);
     // The verification code and its QR image close the document.
     expect(xml).toMatch(/Mã xác thực: [0-9A-Z]{4}-[0-9A-Z]{4}\. Kiểm tra tại http:\/\/localhost:3000\/verify\/[0-9A-Z]{4}-[0-9A-Z]{4}/);
     expect(Object.keys(zip.files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
