@@ -1,6 +1,6 @@
 // `npm run bench:consolidation`: the consolidation of 160 units × 51 indicators with the four periods of
 // reports stored (SQLite in memory, in process): time to build one period's consolidation as JSON and
-// as .xlsx, then "Tổng hợp" and "Làm mới" in Excel on the fake host with a simulated 100 ms round trip
+// as .xlsx, the province's consolidated report (snapshot + .docx), then "Tổng hợp" and "Làm mới" in Excel on the fake host with a simulated 100 ms round trip
 // per sync (Excel on the web). Communes are SYNTHETIC (the plan's agencies plus made-up communes).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +20,8 @@ import { realCatalogue, syntheticConsolidation, syntheticUnits } from '../tests/
 import { as, principal, testAuth } from '../tests/server/support/test-auth';
 import { reportMaker } from './reports';
 
-const PERIODS = ['2026-Q1', '2026-H1', '2026-9M', '2026-Y']; // the plan's reporting scheme: four reports a year
+// The plan's reporting scheme: Q1, 6 tháng, 9 tháng, năm.
+const PERIODS = ['2026-Q1', '2026-H1', '2026-9M', '2026-Y'];
 const ROUND_TRIP_MS = 100;
 const catalogue = JSON.parse(fs.readFileSync(path.join(__dirname, '../seeds/nghe-an-1174-2026.json'), 'utf8')) as Catalogue;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
@@ -46,7 +47,9 @@ async function main(): Promise<void> {
     let seed = 0;
     for (const period of PERIODS) {
       for (const unitId of maker.indicatorUnits) {
-        const res = await app.inject({ method: 'POST', url: '/api/submissions', headers: as(principal('reporter', unitId)), payload: maker.make(unitId, period, 'indicators', seed++) });
+        const payload = maker.make(unitId, period, 'indicators', seed++);
+        if (payload.rows.length === 0) continue; // only yearly-only indicators: nothing to report this period
+        const res = await app.inject({ method: 'POST', url: '/api/submissions', headers: as(principal('reporter', unitId)), payload });
         if (res.statusCode !== 201) throw new Error(res.body);
       }
     }
@@ -71,9 +74,26 @@ async function main(): Promise<void> {
       size = x.res.rawPayload.length;
     }
     if (!data || data.kind !== 'indicators') throw new Error('bench: no consolidation');
+    // The province's consolidated report: the snapshot from both consolidations, then its .docx.
+    const snapshot: number[] = [];
+    const docx: number[] = [];
+    let docxSize = 0;
+    for (const period of PERIODS) {
+      let start = performance.now();
+      const made = await app.inject({ method: 'POST', url: '/api/province-reports', headers, payload: { planId: catalogue.planId, period } });
+      if (made.statusCode !== 201) throw new Error(made.body);
+      snapshot.push(performance.now() - start);
+      start = performance.now();
+      const file = await app.inject({ method: 'GET', url: `/api/province-reports/${made.json().id}/report.docx`, headers });
+      if (file.statusCode !== 200) throw new Error(file.body);
+      docx.push(performance.now() - start);
+      docxSize = file.rawPayload.length;
+    }
     console.log(`Consolidation: ${data.units.length} units × ${data.indicators.length} indicators, ${PERIODS.length} periods stored (${maker.indicatorUnits.length * PERIODS.length} submissions), SQLite`);
     console.log(`  JSON   per period: median ${ms(median(json))}, max ${ms(Math.max(...json))}`);
     console.log(`  .xlsx  per period: median ${ms(median(xlsx))}, max ${ms(Math.max(...xlsx))} (${(size / 1024).toFixed(0)} KB)`);
+    console.log(`  Province report snapshot per period: median ${ms(median(snapshot))}, max ${ms(Math.max(...snapshot))}`);
+    console.log(`  Province report .docx (with verification code and QR): median ${ms(median(docx))}, max ${ms(Math.max(...docx))} (${(docxSize / 1024).toFixed(0)} KB)`);
 
     const host = new FakeExcelHost({ latencyMs: ROUND_TRIP_MS });
     host.book.create('Sheet1');

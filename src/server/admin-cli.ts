@@ -10,6 +10,7 @@ import { migrateToLatest } from './db/migrate';
 import type { Database } from './db/schema';
 import { checkPasswordPolicy, hashPassword } from './auth/passwords';
 import { importUnitsCsv } from './repositories/units';
+import { issueApiKey, listApiKeys, revokeApiKey } from './repositories/api-keys';
 import { defaultSeedsDir, loadCatalogues } from './catalogues';
 import { unassignedItems, unassignedWarning } from './effective-assignments';
 import { ASSIGNMENT_USAGE, isAssignmentCommand, runAssignmentCommand } from './admin-cli-assignments';
@@ -25,6 +26,9 @@ const USAGE = `Cách dùng: npm run admin -- <lệnh> [--dry-run]
   grant <tên> <reporter|approver|consolidator|admin> [mã đơn vị]
   revoke <tên> <vai trò> [mã đơn vị]
   users                                        danh sách người dùng và vai trò
+  apikey add <tên>                             cấp khóa truy cập dữ liệu mở (IOC); khóa chỉ hiện một lần
+  apikey revoke <mã khóa>                      thu hồi khóa
+  apikeys                                      danh sách khóa (không hiện khóa)
 ${ASSIGNMENT_USAGE}`;
 
 /** An expected refusal: printed as "Lỗi [code]: message", exit 1 (2 for usage errors). */
@@ -203,6 +207,26 @@ export async function runCommand(db: Db, argv: readonly string[], io: CliIo): Pr
       const flagsText = [u.disabled ? 'đã khoá' : '', u.mustChangePassword ? 'phải đổi mật khẩu' : '', u.entraUpn ? `Microsoft: ${u.entraUpn}` : ''].filter(Boolean).join('; ');
       io.out(`${u.username}\t${u.displayName}\t${roles}${flagsText ? `\t[${flagsText}]` : ''}`);
     }
+    return;
+  }
+  if (cmd === 'apikey' && sub === 'add') {
+    arity(1);
+    if (dryRun) return done(`Cấp khóa "${rest[0]}"`);
+    const issued = await issueApiKey(db.kysely, { name: rest[0], userId: io.actor, now: new Date().toISOString() });
+    io.out(`Đã cấp khóa ${issued.id} (${issued.name}). Khóa (chỉ hiện lần này): ${issued.key}`);
+    return;
+  }
+  if (cmd === 'apikey' && sub === 'revoke') {
+    arity(1);
+    if (dryRun) return done(`Thu hồi khóa ${rest[0]}`);
+    if (!(await revokeApiKey(db.kysely, { id: rest[0], userId: io.actor, now: new Date().toISOString() }))) {
+      throw new CliError('apikey.notFound', `Không có khóa đang dùng với mã ${rest[0]}.`);
+    }
+    io.out(`Đã thu hồi khóa ${rest[0]}.`);
+    return;
+  }
+  if (cmd === 'apikeys' && sub === undefined) {
+    for (const k of await listApiKeys(db.kysely)) io.out(`${k.id}\t${k.name}\t${k.prefix}…\t${k.createdAt}${k.revokedAt ? `\t[đã thu hồi ${k.revokedAt}]` : ''}`);
     return;
   }
   if (isAssignmentCommand(cmd, sub)) {

@@ -16,18 +16,22 @@ import { fastifyTrustProxy, type ServerConfig } from './config';
 import { connectFromConfig, type Db } from './db/connect';
 import { dbPlugin } from './db/plugin';
 import { installErrorHandler, type ErrorBody } from './errors';
+import { acceptanceRoutes } from './routes/acceptance';
 import { assignmentOverrideRoutes } from './routes/assignment-overrides';
 import { auditRoutes } from './routes/audit';
 import { clientConfigRoutes } from './routes/client-config';
 import { consolidationRoutes } from './routes/consolidation';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
+import { openFeedRoutes } from './routes/open-feed';
 import { openapiRoutes } from './routes/openapi';
 import { periodRoutes } from './routes/periods';
 import { planRoutes } from './routes/plans';
+import { provinceReportRoutes } from './routes/province-reports';
 import { reportRoutes } from './routes/report';
 import { submissionRoutes } from './routes/submissions';
 import { templateRoutes } from './routes/templates';
+import { verifyRoutes } from './routes/verify';
 import { securityHeaders } from './security';
 
 declare module 'fastify' {
@@ -82,7 +86,10 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
       await api.register(assignmentOverrideRoutes);
       await api.register(periodRoutes);
       await api.register(submissionRoutes);
+      await api.register(acceptanceRoutes);
       await api.register(reportRoutes);
+      await api.register(provinceReportRoutes);
+      await api.register(openFeedRoutes);
       await api.register(consolidationRoutes);
       await api.register(templateRoutes);
       await api.register(importRoutes);
@@ -91,6 +98,8 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
     },
     { prefix: '/api' },
   );
+  // The public verification page of printed report documents: no sign-in.
+  await app.register(verifyRoutes);
 
   // Everything under /api is someone's data (reports, figures, who they are): never kept in a
   // shared or browser cache.

@@ -20,6 +20,8 @@ export interface StoredReport {
   readonly late: boolean;
   readonly submittedAt: string;
   readonly content: { readonly rows: readonly unknown[] };
+  /** What the province did with it: accepted, or sent back (reopened); absent when neither. */
+  readonly provinceState?: 'accepted' | 'reopened' | null;
 }
 
 type IndicatorRow = { id: string; value: ParsedValue | null; note: string | null };
@@ -33,14 +35,16 @@ export interface UnitCompleteness {
   /** null while missing. */
   readonly late: boolean | null;
   readonly submittedAt: string | null;
+  /** The province's mark: 'accepted', 'reopened' (sent back for correction) or null. */
+  readonly provinceState: 'accepted' | 'reopened' | null;
 }
 
 function completeness(expected: readonly Unit[], reports: ReadonlyMap<string, StoredReport>) {
   const units: UnitCompleteness[] = expected.map((u) => {
     const r = reports.get(u.id);
     return r
-      ? { unitId: u.id, name: u.name, status: r.status, revision: r.revision, late: r.late, submittedAt: r.submittedAt }
-      : { unitId: u.id, name: u.name, status: 'missing', revision: null, late: null, submittedAt: null };
+      ? { unitId: u.id, name: u.name, status: r.status, revision: r.revision, late: r.late, submittedAt: r.submittedAt, provinceState: r.provinceState ?? null }
+      : { unitId: u.id, name: u.name, status: 'missing', revision: null, late: null, submittedAt: null, provinceState: null };
   });
   const n = (status: UnitCompleteness['status']) => units.filter((u) => u.status === status).length;
   const received = units.length - n('missing');

@@ -52,7 +52,7 @@ describe('an indicator report over all 51 indicators', () => {
       motto: 'Độc lập - Tự do - Hạnh phúc', number: 'Số: 15/BC-SYT', placeDate: 'Nghệ An, ngày 05 tháng 4 năm 2026',
     });
     expect(model.title).toBe('BÁO CÁO');
-    expect(model.subject).toBe('Kết quả thực hiện Kế hoạch chuyển đổi số tỉnh Nghệ An năm 2026, quý I năm 2026');
+    expect(model.subject).toBe('Kết quả thực hiện Kế hoạch chuyển đổi số tỉnh Nghệ An năm 2026, quý I');
     expect(model.binding).toEqual({ submissionId: 's-1', revision: 2, contentHash: HASH, kind: 'indicators', unitId: 'so-y-te', period: '2026-Q1' });
   });
 
@@ -143,9 +143,9 @@ describe('reportSubmissionFrom (GET /api/submissions/:id)', () => {
     expect(reportSubmissionFrom(detail, 1)).toMatchObject({ revision: 1, rows: [{ id: 'ct-01' }] });
     expect(reportSubmissionFrom(detail, 3)).toBeNull();
   });
-  it('names the period in the subject ("6 tháng đầu năm 2026")', () => {
+  it('names the period in the subject after the year, not the year twice ("năm 2026, 6 tháng đầu năm")', () => {
     const m = buildReportModel(catalogue, reportSubmissionFrom(detail)!, commune, { date: '2026-06-20' });
-    expect(m.subject).toMatch(/, 6 tháng đầu năm 2026$/);
+    expect(m.subject).toMatch(/năm 2026, 6 tháng đầu năm$/);
     expect(m.header).toMatchObject({ parentAgency: null, agency: 'ỦY BAN NHÂN DÂN XÃ ANH SƠN', number: 'Số: …/BC-UBND' });
   });
 });

@@ -13,6 +13,7 @@ import { TASK_STATUS_LABELS } from '../values';
 import type { IndicatorContentRow, ReportSubmission, TaskContentRow } from './source';
 import type { EvaluationCounts, ReportBlock, ReportModel, ReportTable, TaskCounts } from './types';
 import { agencyLines, placeDateLine, signatureOf, unitSymbol, type SigningAs } from './wording';
+import { periodInYear } from './province-model';
 
 export interface ReportOptions {
   /** The report's date, ISO "YYYY-MM-DD" (Vietnam date). Deadlines are judged at the period's cut-off, not on it. */
@@ -46,6 +47,7 @@ export function buildReportModel(catalogue: Catalogue, submission: ReportSubmiss
   if (!period.ok) throw new Error(`buildReportModel: unreadable period ${submission.period}`);
   const { province, planYear, number: planNumber, issuedOn, issuer } = catalogue.document;
   const label = lowerFirst(periodLabel(period.value));
+  const inYear = period.value.year === planYear ? periodInYear(period.value) : label;
   const { parent, agency } = agencyLines(unit, province);
   const symbol = unitSymbol(unit);
 
@@ -94,7 +96,8 @@ export function buildReportModel(catalogue: Catalogue, submission: ReportSubmiss
       placeDate: placeDateLine(province, options.date),
     },
     title: 'BÁO CÁO',
-    subject: `Kết quả thực hiện Kế hoạch chuyển đổi số tỉnh ${province} năm ${planYear}, ${label}`,
+    // The trích yếu names the year once: "… năm 2026, quý I", not "… năm 2026, quý I năm 2026".
+    subject: `Kết quả thực hiện Kế hoạch chuyển đổi số tỉnh ${province} năm ${planYear}${inYear ? `, ${inYear}` : ''}`,
     body,
     summary: { indicators, tasks },
     proposals,

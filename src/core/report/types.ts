@@ -4,10 +4,12 @@
 
 /** Which submission revision the document shows; approval is bound to its content hash. */
 export interface ReportBinding {
+  /** The submission's id, or the consolidated report's id for kind 'province'. */
   readonly submissionId: string;
   readonly revision: number;
   readonly contentHash: string;
-  readonly kind: 'indicators' | 'tasks';
+  /** 'province': Sở KH&CN's consolidated report (province-model.ts). */
+  readonly kind: 'indicators' | 'tasks' | 'province';
   readonly unitId: string;
   readonly period: string;
 }
@@ -96,6 +98,15 @@ export interface ReportModel {
   readonly signature: ReportSignature;
   /** "Nơi nhận:" lines, each "- …;" and the last "- Lưu: VT, …". */
   readonly recipients: readonly string[];
+  /** The verification code printed at the foot with its QR code (docs/province-report.md); absent in drafts. */
+  readonly verification?: ReportVerification;
+}
+
+export interface ReportVerification {
+  /** Short code, e.g. "K7M2-9QXA". */
+  readonly code: string;
+  /** The address of the verification page for that code (the QR code encodes it). */
+  readonly url: string;
 }
 
 /** Page setup and type sizes (Nghị định 30/2020, Phụ lục I), shared by both renderers. */

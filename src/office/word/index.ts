@@ -21,3 +21,6 @@ export const wordReportHost: WordReportHost = { writeReport, readReportBinding, 
 export { WordError } from './errors';
 export type { ApprovalRecord, DocumentBinding } from './binding-text';
 export { APPROVAL_TAG, REPORT_TAG, bindingText, parseBindingText } from './binding-text';
+
+/** Sở KH&CN's consolidated report (the consolidator's "Tạo báo cáo tổng hợp"). */
+export { writeProvinceReport } from './province-report';

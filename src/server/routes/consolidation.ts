@@ -8,6 +8,7 @@ import { consolidateIndicators, consolidateTasks, type Consolidation } from '../
 import { consolidationCsv } from '../consolidation-csv';
 import { effectiveAssignments } from '../effective-assignments';
 import { badRequest, forbidden, notFound } from '../errors';
+import { provinceMarks } from '../repositories/acceptance';
 import { latestRows } from '../repositories/submissions';
 import { listUnits } from '../repositories/units';
 import { consolidationWorkbook, XLSX_TYPE } from '../xlsx/consolidation';
@@ -33,7 +34,9 @@ export const consolidationRoutes: FastifyPluginAsync = async (app) => {
 
     const units = await listUnits(app.db.kysely);
     const a = await effectiveAssignments(app.db.kysely, catalogue, units);
-    const stored = await latestRows(app.db.kysely, query.planId, query.period, query.kind);
+    const marks = await provinceMarks(app.db.kysely, query.planId, query.period, query.kind);
+    const stored = (await latestRows(app.db.kysely, query.planId, query.period, query.kind))
+      .map((r) => ({ ...r, provinceState: marks.get(r.unitId)?.provinceState ?? null }));
     let result: Consolidation;
     if (query.kind === 'indicators') {
       result = { kind: 'indicators', ...consolidateIndicators(catalogue, units, a, stored, period.value) };

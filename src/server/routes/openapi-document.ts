@@ -2,7 +2,10 @@
 // parse with (z.toJSONSchema), so the document cannot drift from what the server accepts.
 import { z } from 'zod';
 import { SubmissionResponseSchema } from '../../core/schemas';
+import { AcceptBody, ReopenBody } from './acceptance';
 import { OverrideBody } from './assignment-overrides';
+import { IssueKeyBody } from './open-feed';
+import { GenerateBody, ProvinceApproveBody, ProvinceReturnBody } from './province-reports';
 import { ApproveBody, ReturnBody, SubmissionBody } from './bodies';
 import { ADDIN_NAME } from '../../text/deployment';
 
@@ -21,7 +24,10 @@ export function openapiDocument(): object {
     info: { title: `${ADDIN_NAME} – API`, version: '1.0.0' },
     servers: [{ url: '/' }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'Issued by an administrator (POST /api/api-keys or npm run admin -- apikey add); the open feed only' },
+      },
       schemas: {
         Error: {
           type: 'object',
@@ -37,6 +43,28 @@ export function openapiDocument(): object {
         ApproveRequest: z.toJSONSchema(ApproveBody, { io: 'input', unrepresentable: 'any' }),
         ReturnRequest: z.toJSONSchema(ReturnBody, { io: 'input', unrepresentable: 'any' }),
         SubmissionResponse: z.toJSONSchema(SubmissionResponseSchema, { io: 'output', unrepresentable: 'any' }),
+        FeedIndicator: {
+          type: 'object', additionalProperties: false,
+          required: ['id', 'no', 'group', 'text', 'target', 'value', 'valueText', 'evaluation', 'evaluationLabel', 'reported', 'expected', 'provisional', 'accepted'],
+          properties: {
+            id: { type: 'string', description: 'indicator id of the plan’s catalogue (ct-01 …)' }, no: { type: 'integer' }, group: { type: 'string' },
+            text: { type: 'string' }, target: { type: 'string', description: 'the plan’s target as printed' },
+            value: { type: ['number', 'null'], description: 'province figure in percent; null without data or when not a percentage' },
+            valueText: { type: 'string', description: 'the figure as printed in Vietnamese' },
+            evaluation: { type: 'string', enum: ['met', 'exceeded', 'notMet', 'noData'] }, evaluationLabel: { type: 'string' },
+            reported: { type: 'integer', description: 'units whose approved report counts' }, expected: { type: 'integer' },
+            provisional: { type: 'boolean', description: 'true while some expected unit has no approved report' },
+            accepted: { type: 'integer', description: 'of the counted reports, how many the province accepted' },
+          },
+        },
+        FeedIndicators: {
+          type: 'object', required: ['schemaVersion', 'planId', 'period', 'periodLabel', 'source', 'unitsExpected', 'unitsApproved', 'indicators'],
+          properties: {
+            schemaVersion: { const: 1 }, planId: { type: 'string' }, period: { type: 'string' }, periodLabel: { type: 'string' },
+            source: { const: 'approvedReports' }, unitsExpected: { type: 'integer' }, unitsApproved: { type: 'integer' },
+            indicators: { type: 'array', items: { $ref: '#/components/schemas/FeedIndicator' } },
+          },
+        },
       },
     },
     security: [{ bearer: [] }],
@@ -99,6 +127,61 @@ export function openapiDocument(): object {
       },
       '/api/submissions/{id}/return': {
         post: { summary: 'Return the latest revision with a comment', parameters: [p('id')], requestBody: { required: true, ...json({ $ref: '#/components/schemas/ReturnRequest' }) }, responses: { 200: ok('returned'), ...errors(400, 401, 403, 404, 409) } },
+      },
+      '/api/submissions/{id}/accept': {
+        post: { summary: 'The province accepts the unit’s approved revision (consolidator; bound to its content hash; audited)', parameters: [p('id')], requestBody: { required: true, ...json(z.toJSONSchema(AcceptBody, { io: 'input' })) }, responses: { 200: ok('accepted: status, provinceState, revision, contentHash'), ...errors(400, 401, 403, 404, 409) } },
+      },
+      '/api/submissions/{id}/reopen': {
+        post: { summary: 'Send an approved report back for correction with a reason (consolidator) or reopen it (administrator); audited', parameters: [p('id')], requestBody: { required: true, ...json(z.toJSONSchema(ReopenBody, { io: 'input' })) }, responses: { 200: ok('reopened: status returned, provinceState reopened'), ...errors(400, 401, 403, 404, 409) } },
+      },
+      '/api/province-reports': {
+        get: { summary: 'Sở KH&CN’s consolidated reports (consolidator, head of Sở KH&CN)', parameters: [q('planId'), q('period')], responses: { 200: ok('reports, latest revision each'), ...errors(400, 401, 403) } },
+        post: {
+          summary: 'Generate the consolidated report of a plan and period as a snapshot (a new revision; the same content is the same revision); audited',
+          requestBody: { required: true, ...json(z.toJSONSchema(GenerateBody, { io: 'input' })) },
+          responses: { 201: ok('a new revision with its content and hash'), 200: ok('unchanged: the latest revision'), ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      '/api/province-reports/{id}': { get: { summary: 'One consolidated report: revisions, status, latest content', parameters: [p('id')], responses: { 200: ok('report'), ...errors(401, 403, 404) } } },
+      '/api/province-reports/{id}/report.docx': {
+        get: {
+          summary: 'The consolidated report as an official document (Nghị định 30/2020), with its verification code and QR',
+          parameters: [p('id'), q('revision', false, { type: 'integer' }), q('date', false, { type: 'string', format: 'date' }), q('number'), q('signingAs', false, { enum: ['head', 'deputy'] })],
+          responses: { 200: { description: 'docx; X-Content-Hash names the revision shown', content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } } }, ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/province-reports/{id}/approve': {
+        post: { summary: 'The head of Sở KH&CN approves the latest revision (bound to its content hash); audited', parameters: [p('id')], requestBody: { required: true, ...json(z.toJSONSchema(ProvinceApproveBody, { io: 'input' })) }, responses: { 200: ok('approved'), ...errors(400, 401, 403, 404, 409) } },
+      },
+      '/api/province-reports/{id}/return': {
+        post: { summary: 'The head of Sở KH&CN returns the latest revision with a comment; audited', parameters: [p('id')], requestBody: { required: true, ...json(z.toJSONSchema(ProvinceReturnBody, { io: 'input' })) }, responses: { 200: ok('returned'), ...errors(400, 401, 403, 404, 409) } },
+      },
+      '/api/open/v1/indicators': {
+        get: {
+          summary: 'Open feed for the IOC: the province figure per indicator from approved reports only (JSON, or CSV with format=csv); ETag / If-None-Match',
+          security: [{ apiKey: [] }],
+          parameters: [q('planId', true), q('period', true), q('format', false, { enum: ['json', 'csv'] })],
+          responses: {
+            200: { description: 'figures', headers: { ETag: { schema: { type: 'string' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/FeedIndicators' } }, 'text/csv': { schema: { type: 'string' } } } },
+            304: { description: 'unchanged since the ETag sent in If-None-Match' },
+            ...errors(400, 401, 404),
+          },
+        },
+      },
+      '/api/open/v1/dataValueSets': {
+        get: {
+          summary: 'Approved unit values as a DHIS2 dataValueSet (dataElement = indicator id, orgUnit = unit id, period 2026Q1 / 2026S1 / 2026)',
+          security: [{ apiKey: [] }],
+          parameters: [q('planId', true), q('period', true)],
+          responses: { 200: ok('{ dataValues: [{ dataElement, orgUnit, period, value }] }'), 304: { description: 'unchanged' }, ...errors(400, 401, 404) },
+        },
+      },
+      '/api/api-keys': {
+        get: { summary: 'API keys of the open feed, without the keys (administrator)', responses: { 200: ok('keys'), ...errors(401, 403) } },
+        post: { summary: 'Issue an API key; the key is in this response only (administrator; audited)', requestBody: { required: true, ...json(z.toJSONSchema(IssueKeyBody, { io: 'input' })) }, responses: { 201: ok('the key and its record'), ...errors(400, 401, 403) } },
+      },
+      '/api/api-keys/{id}/revoke': {
+        post: { summary: 'Revoke an API key (administrator; audited)', parameters: [p('id')], responses: { 200: ok('revoked'), ...errors(401, 403, 404) } },
       },
       '/api/consolidation': {
         get: {

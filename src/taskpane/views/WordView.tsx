@@ -7,8 +7,9 @@ import { parsePeriod, periodLabel } from '../../core/periods';
 import type { ReportBinding } from '../../core/report';
 import type { ApiClient } from '../../client/api';
 import { loadSession, saveSession, sessionClient, signIn, type Session } from '../../client/session';
-import { wordReportHost, type WordReportHost } from '../../office/word';
+import { wordReportHost, writeProvinceReport, type WordReportHost } from '../../office/word';
 import { a11y } from '../../text/a11y';
+import { ProvinceReportPanel } from './province/ProvinceReportPanel';
 import { strings } from '../../text/strings';
 import { NoticeBar, Progress, useFocusRequest } from '../../ui';
 import { approveShownReport, generateReport, pendingByPeriod, returnShownReport, type DecisionOutcome, type PendingSubmission } from './word-flow';
@@ -194,7 +195,7 @@ function Approver({ session, api, word }: { session: Session; api: ApiClient; wo
 }
 
 /** `word` is the Word seam; tests and previews pass another. */
-export function WordView({ word = wordReportHost }: { word?: WordReportHost }) {
+export function WordView({ word = wordReportHost, writeProvince = writeProvinceReport }: { word?: WordReportHost; writeProvince?: typeof writeProvinceReport }) {
   const styles = useStyles();
   const [session, setSession] = useState<Session | null>(() => loadSession());
   const signOut = useCallback(() => {
@@ -206,6 +207,10 @@ export function WordView({ word = wordReportHost }: { word?: WordReportHost }) {
   useEffect(() => setApi(session ? sessionClient(session, signOut) : null), [session, signOut]);
 
   const approves = session?.user.roles.some((r) => r.role === 'approver' || r.role === 'admin') ?? false;
+  // Sở KH&CN's consolidated report: written by province-wide consolidators, approved by its head.
+  const consolidates = session?.user.roles.some((r) => (r.role === 'consolidator' || r.role === 'admin') && r.unitId === null) ?? false;
+  // The server decides whether an approver is Sở KH&CN's head; another unit's head is told so when trying.
+  const seesProvince = consolidates || approves;
   return (
     <div className={styles.column}>
       <Subtitle2 as="h2">{strings.head.title}</Subtitle2>
@@ -214,7 +219,8 @@ export function WordView({ word = wordReportHost }: { word?: WordReportHost }) {
         <Caption1>{`${s.signedInAs} ${session.user.displayName}`}</Caption1>
         <Button size="small" appearance="subtle" onClick={signOut}>{s.signOut}</Button>
       </div>
-      {approves ? <Approver session={session} api={api} word={word} /> : <Body1>{s.notApprover}</Body1>}
+      {seesProvince && <ProvinceReportPanel api={api} write={writeProvince} mayCreate={consolidates} mayApprove={approves} />}
+      {approves ? <Approver session={session} api={api} word={word} /> : !consolidates && <Body1>{s.notApprover}</Body1>}
       </section>}
     </div>
   );

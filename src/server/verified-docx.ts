@@ -1,0 +1,34 @@
+// A report document with its verification code (docs/province-report.md): the text up to the
+// verification block is hashed, the code for (revision, content hash, text hash) is found or made,
+// and the code and its QR are printed at the end. The same document asked again gets the same
+// code; a document with other words (another date or number) gets its own.
+import JSZip from 'jszip';
+import type { FastifyInstance } from 'fastify';
+import QRCode from 'qrcode';
+import type { ReportModel } from '../core/report';
+import { docxTextHash } from './document-text';
+import { QR_OPTIONS, reportDocx } from './report-docx';
+import { codeFor, type DocumentRef } from './repositories/verification';
+
+/** The public address of a code's verification page: the server's own origin, never a request's Host. */
+export const verifyUrl = (origin: string, code: string): string => `${origin}/verify/${code}`;
+
+/** Stands for the code while the text is hashed; outside the code's alphabet, so never in a real code. */
+const PLACEHOLDER = '____-____';
+
+export async function verifiedReportDocx(app: FastifyInstance, ref: DocumentRef, model: ReportModel): Promise<Buffer> {
+  const origin = app.config.corsOrigin;
+  // The text before the verification block does not depend on the code: render once, hash it, then
+  // put the code in place of the placeholder (rendering a long report twice would double its time).
+  const draft = await reportDocx({ ...model, verification: { code: PLACEHOLDER, url: verifyUrl(origin, PLACEHOLDER) } });
+  const hashed = await docxTextHash(draft);
+  if (!hashed.ok) throw new Error('verifiedReportDocx: the rendered document cannot be read back');
+  const code = await codeFor(app.db.kysely, ref, hashed.hash, app.clock().toISOString());
+  const zip = await JSZip.loadAsync(draft);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  zip.file('word/document.xml', xml.split(PLACEHOLDER).join(code));
+  const media = Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f));
+  if (media.length !== 1) throw new Error(`verifiedReportDocx: expected one QR image, found ${media.length}`);
+  zip.file(media[0], await QRCode.toBuffer(verifyUrl(origin, code), QR_OPTIONS));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
