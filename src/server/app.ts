@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
 import fp from 'fastify-plugin';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import type { Catalogue } from '../core/catalogue-types';
@@ -19,7 +20,9 @@ import { clientConfigRoutes } from './routes/client-config';
 import { consolidationRoutes } from './routes/consolidation';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
-import { openapiRoutes } from './routes/openapi';
+import { adminRoutes } from './routes/admin';
+import { checkingSerializerCompiler, plainSerializerCompiler, validatorCompiler } from './routes/contract';
+import { openapiOptions, openapiRoutes } from './routes/openapi';
 import { periodRoutes } from './routes/periods';
 import { planRoutes } from './routes/plans';
 import { reportRoutes } from './routes/report';
@@ -50,6 +53,8 @@ export interface AppOptions {
   readonly auth: FastifyPluginAsync;
   /** The time, for deadlines (tests move it). */
   readonly clock?: () => Date;
+  /** Check every JSON answer against its response schema (tests): a mismatch is a 500. */
+  readonly checkResponses?: boolean;
 }
 
 /** The app: plugins, then routes under /api, then the built add-in files at /. Not encapsulated, so
@@ -62,10 +67,17 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
   app.decorate('config', config);
   app.decorate('catalogues', options.catalogues);
   app.decorate('clock', options.clock ?? (() => new Date()));
+  // Route schemas are the contract's zod schemas (src/core/api, routes/contract.ts).
+  app.setValidatorCompiler(validatorCompiler);
+  const serializer = options.checkResponses ? checkingSerializerCompiler : plainSerializerCompiler;
+  app.setSerializerCompiler(serializer);
+  app.decorate('contractSerializer', serializer);
 
   await app.register(helmet, securityHeaders);
   // Every method the API has (PUT/DELETE: assignment overrides), for the configured origin only.
   await app.register(cors, { origin: [config.corsOrigin], methods: ['GET', 'POST', 'PUT', 'DELETE'], maxAge: 600 });
+  // Before any route (the auth plugin's included), so the document sees every one of them.
+  await app.register(swagger, openapiOptions(options.catalogues));
   await app.register(dbPlugin, { open: options.openDb ?? (() => connectFromConfig(config)), closeOnExit: options.closeDb });
   await app.register(options.auth);
 
@@ -82,6 +94,7 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
       await api.register(templateRoutes);
       await api.register(importRoutes);
       await api.register(auditRoutes);
+      await api.register(adminRoutes);
       await api.register(openapiRoutes);
     },
     { prefix: '/api' },

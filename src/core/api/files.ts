@@ -17,7 +17,8 @@ export const ReportDocxQuerySchema = z.strictObject({
   signingAs: z.enum(['head', 'deputy']).optional(),
 });
 
-export const TemplateParamsSchema = z.strictObject({ file: z.enum(['indicators.xlsx', 'tasks.xlsx']) });
+/** The file name: indicators.xlsx (Phụ lục 01) or tasks.xlsx (Phụ lục 02); any other name is 404, as for a missing file. */
+export const TemplateParamsSchema = z.strictObject({ file: z.string().max(40) });
 export const TemplateQuerySchema = z.strictObject({ planId: PlanIdSchema, unitId: UnitIdSchema, period: PeriodSchema });
 
 export const ImportQuerySchema = z.strictObject({
@@ -28,6 +29,9 @@ export const ImportQuerySchema = z.strictObject({
   kind: KindSchema.optional(),
 });
 
+/** An issue of an uploaded file, with the cell it is about ("PL01 2026-Q1!E12"), null for the whole file. */
+export const PlacedIssueSchema = IssueSchema.extend({ address: z.string().nullable() });
+
 const importSummary = {
   dryRun: z.boolean(),
   file: z.strictObject({
@@ -36,8 +40,7 @@ const importSummary = {
   clientSubmissionId: z.string(),
   rows: z.number().int(),
   acceptedRows: z.number().int(),
-  /** Every issue, each with its cell ("PL01 2026-Q1!E12") in `field`. */
-  issues: z.array(IssueSchema),
+  issues: z.array(PlacedIssueSchema),
 };
 
 /** What an upload answers: invalid (nothing stored), valid (dry run), created or replayed. */

@@ -4,10 +4,12 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './connect';
 import * as m001 from './migrations/001_initial';
 import * as m002 from './migrations/002_assignment_overrides';
+import * as m004 from './migrations/004_audit_unit';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_assignment_overrides': m002,
+  '004_audit_unit': m004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -6,23 +6,15 @@
 // unit, period or appendix is refused rather than stored where it does not belong.
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import { API } from '../../core/api';
 import { parseWith, SubmissionRequestSchema } from '../../core/schemas';
 import { readSheetRows, submissionOf } from '../../core/template';
 import { badRequest } from '../errors';
 import { refusalError, storeSubmission } from '../store-submission';
 import { placeIssues, readUpload, uploadSubmissionId } from '../xlsx/import';
 import { templateSecret } from '../xlsx/mapping-seal';
-import { requireCan, signedIn } from './guard';
-import { parseQuery } from './parse';
-
-export const ImportQuery = z.strictObject({
-  dryRun: z.enum(['true', 'false']).default('false'),
-  planId: z.string().max(100).optional(),
-  unitId: z.string().max(64).optional(),
-  period: z.string().max(20).optional(),
-  kind: z.enum(['indicators', 'tasks']).optional(),
-});
+import { route } from './contract';
+import { requireCan } from './guard';
 
 const MAX_FILE = 5 * 1024 * 1024;
 
@@ -30,9 +22,8 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
   // Registered here, not app-wide: only this route takes multipart bodies.
   await app.register(multipart, { limits: { fileSize: MAX_FILE, files: 1, fields: 10 } });
 
-  app.post('/imports', async (request, reply) => {
-    signedIn(request);
-    const query = parseQuery(ImportQuery, request.query);
+  route(app, API.importFile, async (request, reply) => {
+    const query = request.query;
     if (!request.isMultipart()) throw badRequest('Hãy gửi tệp .xlsx dưới dạng multipart/form-data.');
     const part = await request.file();
     if (!part) throw badRequest('Chưa đính kèm tệp .xlsx.');

@@ -36,6 +36,8 @@ export async function testApp(
     closeDb: false,
     auth: opts.auth ?? testAuth,
     clock: () => clock,
+    // Every JSON answer of every server test is checked against its response schema (src/core/api).
+    checkResponses: true,
   });
   await app.ready();
   return {
