@@ -2,13 +2,16 @@
 // benchmark: the database is prepared beforehand with one signed-in user who may submit anywhere.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { hashPassword } from '../src/server/auth/passwords';
 import { connect, type Db } from '../src/server/db/connect';
 import { migrateToLatest } from '../src/server/db/migrate';
-import { createUser, grant } from '../src/server/repositories/users';
+import { createUser, findByUsername, grant } from '../src/server/repositories/users';
+import { syncCatalogueUnits } from '../src/server/repositories/units';
+import type { Catalogue } from '../src/core/catalogue-types';
 
 const ROOT = path.resolve(__dirname, '..');
 export const BENCH_USER = 'bench.admin';
@@ -45,19 +48,34 @@ export async function dropTarget(target: Target): Promise<void> {
   await client.end();
 }
 
-/** Migrates the database and adds the bench user (an administrator, who may submit for any unit). */
+/** Migrates the database and adds the bench user: an administrator who is also the reporter of every
+ * unit of the plan (administration alone does not submit), and of `extraUnits` once they exist. */
 export async function prepareTarget(target: Target): Promise<void> {
   const db = await openTarget(target);
   try {
     await migrateToLatest(db);
+    await syncCatalogueUnits(db.kysely, seedCatalogue(), new Date().toISOString());
     const user = await createUser(db.kysely, { username: BENCH_USER, passwordHash: await hashPassword(BENCH_PASSWORD) }, 'bench');
     if (!user.ok) throw new Error(user.message);
     const granted = await grant(db.kysely, user.value.id, 'admin', null, 'bench');
     if (!granted.ok) throw new Error(granted.message);
+    await grantReporterEverywhere(db);
   } finally {
     await db.close();
   }
 }
+
+/** The bench user becomes the reporter of every unit in the directory (after a CSV import, say). */
+export async function grantReporterEverywhere(db: Db): Promise<void> {
+  const user = await findByUsername(db.kysely, BENCH_USER);
+  if (!user) throw new Error('bench user missing');
+  for (const unit of await db.kysely.selectFrom('units').select('id').execute()) {
+    const r = await grant(db.kysely, user.id, 'reporter', unit.id, 'bench');
+    if (!r.ok) throw new Error(r.message);
+  }
+}
+
+const seedCatalogue = (): Catalogue => JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds/nghe-an-1174-2026.json'), 'utf8')) as Catalogue;
 
 export interface ChildServer {
   readonly url: string;

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Catalogue, Unit } from '../src/core/catalogue-types';
 import { importUnitsCsv } from '../src/server/repositories/units';
-import { dropTarget, openTarget, prepareTarget, signIn, startServer, uniqueName, type Target } from './child-server';
+import { dropTarget, grantReporterEverywhere, openTarget, prepareTarget, signIn, startServer, uniqueName, type Target } from './child-server';
 import { reportMaker } from './reports';
 
 const CLIENTS = 50;
@@ -33,6 +33,7 @@ async function run(target: Target): Promise<void> {
   const db = await openTarget(target);
   const csv = ['id,name,level,classes', ...extra.map((u) => `${u.id},${u.name},commune,cap-xa`)].join('\n');
   const imported = await importUnitsCsv(db.kysely, csv, { userId: null, now: new Date().toISOString() });
+  if (imported.ok) await grantReporterEverywhere(db);
   await db.close();
   if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
 

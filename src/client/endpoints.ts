@@ -35,6 +35,7 @@ export const authConfig = (api: ApiClient) => call(api, API.authConfig, none);
 export const login = (api: ApiClient, body: EndpointInput<typeof API.login>['body']) => call(api, API.login, { body });
 export const changePassword = (api: ApiClient, body: EndpointInput<typeof API.changePassword>['body']) => call(api, API.changePassword, { body });
 export const me = (api: ApiClient) => call(api, API.me, none);
+export const logout = (api: ApiClient) => call(api, API.logout, none);
 
 // Plans and periods
 export const plans = (api: ApiClient) => call(api, API.plans, none);

@@ -12,13 +12,27 @@ export function nfc(text: string): string {
 /** Every Unicode space (incl. the no-break space Excel and Word insert) and control whitespace. */
 const SPACES = /[\s\u00a0\u2007\u202f\u200b\ufeff]+/gu;
 
+/** Code points XML 1.0 cannot hold (C0 controls but tab and line ends, lone surrogates, U+FFFE,
+ * U+FFFF): one in a stored text made the report .docx unreadable by Word and LibreOffice. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NOT_IN_XML = /[\u0000-\u0008\u000e-\u001f\ud800-\udfff\ufffe\uffff]/gu;
+
 /**
- * NFC, trimmed, inner runs of spaces collapsed to one: the form in which free text is stored
- * and hashed, so two clerks' identical notes compare equal.
+ * Text that any XML document can hold: the code points XML cannot carry are removed (they are
+ * invisible, so nothing a reader sees changes).
+ * @example xmlSafe('Ghi\u0000chú\uffff') === 'Ghichú'
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_IN_XML, '');
+}
+
+/**
+ * NFC, without what XML cannot hold, trimmed, inner runs of spaces collapsed to one: the form in
+ * which free text is stored and hashed, so two clerks' identical notes compare equal.
  * @example tidy('  Đã  hoàn\u00a0thành ') === 'Đã hoàn thành'
  */
 export function tidy(text: string): string {
-  return nfc(text).replace(SPACES, ' ').trim();
+  return xmlSafe(nfc(text)).replace(SPACES, ' ').trim();
 }
 
 /**

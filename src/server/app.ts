@@ -6,14 +6,14 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import fp from 'fastify-plugin';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Catalogue } from '../core/catalogue-types';
 import type { Principal } from './auth/principal';
 import type { CatalogueStore } from './catalogues';
-import type { ServerConfig } from './config';
+import { fastifyTrustProxy, type ServerConfig } from './config';
 import { connectFromConfig, type Db } from './db/connect';
 import { dbPlugin } from './db/plugin';
-import { installErrorHandler } from './errors';
+import { installErrorHandler, type ErrorBody } from './errors';
 import { assignmentOverrideRoutes } from './routes/assignment-overrides';
 import { auditRoutes } from './routes/audit';
 import { clientConfigRoutes } from './routes/client-config';
@@ -100,10 +100,19 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
     { prefix: '/api' },
   );
 
+  // Everything under /api is someone's data (reports, figures, who they are): never kept in a
+  // shared or browser cache.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  });
+
   if (fs.existsSync(config.distDir)) {
-    await app.register(fastifyStatic, { root: config.distDir, prefix: '/', index: ['taskpane.html', 'index.html'] });
+    await app.register(fastifyStatic, { root: config.distDir, prefix: '/', index: ['taskpane.html', 'index.html'], allowedPath: isPublicAsset });
   }
 }, { name: 'reporting-app' });
+
+/** Source maps and build metadata stay on the build machine: they show the source to anyone. */
+const isPublicAsset = (pathName: string): boolean => !/(\.map|\.LICENSE\.txt|(^|\/)stats\.json|(^|\/)\.[^/]*)$/i.test(pathName);
 
 export interface BuildOptions extends AppOptions {
   readonly https?: { readonly key: string | Buffer; readonly cert: string | Buffer };
@@ -120,11 +129,17 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     bodyLimit: config.bodyLimit,
     logger: options.logger ?? false,
     // Behind a reverse proxy the client's address is in X-Forwarded-For; trusted only when told.
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     return503OnClosing: true,
     // A client that trickles its request (slowloris) is cut off instead of holding a socket.
     requestTimeout: 30_000,
     forceCloseConnections: 'idle',
+    // A URL that cannot be decoded (/api/submissions/%c0) answers in the project's error format,
+    // in Vietnamese, without echoing the URL back.
+    frameworkErrors: (_error, _request, reply) => {
+      const body: ErrorBody = { error: 'bad_request', message: 'Địa chỉ yêu cầu không hợp lệ.' };
+      void (reply as FastifyReply).status(400).header('Cache-Control', 'no-store').send(body);
+    },
     ...(options.https ? { https: { key: options.https.key, cert: options.https.cert } } : {}),
   }) as unknown as FastifyInstance;
   await app.register(reportingApp, options);

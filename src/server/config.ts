@@ -16,9 +16,11 @@ export interface ServerConfig {
   readonly databaseSchema: string | undefined;
   /** The add-in's origin, the only one CORS lets in. */
   readonly corsOrigin: string;
-  /** Trust X-Forwarded-For (TRUST_PROXY=1): only behind a reverse proxy that sets it, or a client
-   * could pick its own address and escape the per-address sign-in throttle. */
-  readonly trustProxy: boolean;
+  /** How much of X-Forwarded-For to believe (TRUST_PROXY): false = none (the socket's address);
+   * a number = that many proxies in front of us, so the client is the entry that many from the right;
+   * a list = only entries added by these proxy addresses/CIDRs. Never "all": a client could then
+   * prepend its own entry and escape the per-address sign-in throttle (docs/security.md). */
+  readonly trustProxy: false | number | readonly string[];
   /** Request body limit in bytes. */
   readonly bodyLimit: number;
   /** The built add-in (webpack output) served from the same origin as the API. */
@@ -86,9 +88,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     problems.push('SUBMISSION_DEADLINE_WORKING_DAYS must be 1 (count working days, the default) or 0 (calendar days)');
   }
 
-  const trustRaw = env.TRUST_PROXY?.trim();
-  if (trustRaw !== undefined && trustRaw !== '' && trustRaw !== '0' && trustRaw !== '1') {
-    problems.push('TRUST_PROXY must be 1 (behind a reverse proxy that sets X-Forwarded-For) or 0 (the default)');
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY?.trim() ?? '');
+  if (trustProxy === null) {
+    problems.push('TRUST_PROXY must be 0 (the default), the number of reverse proxies in front of the server (1–10), or their addresses (e.g. 10.0.0.5,10.1.0.0/16)');
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -100,10 +102,26 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     databaseUrl,
     databaseSchema,
     corsOrigin,
-    trustProxy: trustRaw === '1',
+    trustProxy: trustProxy ?? false,
     bodyLimit,
     distDir: path.resolve(cwd, env.DIST_DIR?.trim() || 'dist'),
     deadline: { days: deadlineDays, workingDays: workingRaw !== '0' },
     logLevel: env.LOG_LEVEL?.trim() || 'info',
   };
+}
+
+const PROXY_ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(?:\/\d{1,3})?$/i;
+
+/** TRUST_PROXY: '' or '0' → false; '1'…'10' → a hop count; 'a,b/16' → proxy addresses; else null. */
+function parseTrustProxy(raw: string): false | number | string[] | null {
+  if (raw === '' || raw === '0') return false;
+  if (/^\d+$/.test(raw)) return Number(raw) >= 1 && Number(raw) <= 10 ? Number(raw) : null;
+  const list = raw.split(',').map((a) => a.trim());
+  return list.every((a) => PROXY_ADDRESS.test(a)) ? list : null;
+}
+
+/** The trustProxy option Fastify takes (its types know no hop count; proxy-addr's "trust the first n hops"). */
+export function fastifyTrustProxy(trust: ServerConfig['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust === false ? false : [...trust];
 }

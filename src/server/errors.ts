@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'invalid'
   | 'locked'
   | 'too_many_requests'
+  | 'unavailable'
   | 'internal';
 
 /** The body of every error response. */
@@ -44,6 +45,7 @@ export const notFound = (message = 'Không tìm thấy.') => new HttpError(404, 
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
 export const invalid = (issues: readonly Issue[], message = 'Báo cáo có lỗi, chưa được lưu.') => new HttpError(422, 'invalid', message, issues);
 export const locked = (message: string) => new HttpError(423, 'locked', message);
+export const payloadTooLarge = (message: string) => new HttpError(413, 'payload_too_large', message);
 
 const FASTIFY_CODES: Readonly<Record<number, [ErrorCode, string]>> = {
   400: ['bad_request', 'Yêu cầu không hợp lệ.'],

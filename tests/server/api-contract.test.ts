@@ -4,7 +4,7 @@
 // does not match its schema into a failure – so every JSON answer in the server tests is checked.
 import Fastify, { type RouteOptions } from 'fastify';
 import { z } from 'zod';
-import { API, endpoint, errors } from '../../src/core/api';
+import { API, endpoint, errors, type Endpoint } from '../../src/core/api';
 import { reportingApp } from '../../src/server/app';
 import { withAuthOptions } from '../../src/server/auth/plugin';
 import { catalogueStore } from '../../src/server/catalogues';
@@ -36,7 +36,7 @@ it('registers exactly the contract’s endpoints, and documents each with its st
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
     for (const e of Object.values(API)) {
       const op = doc.paths[e.path.replace(/:(\w+)/g, '{$1}')]?.[e.method.toLowerCase()];
-      expect(`${e.method} ${e.path}: ${Object.keys(op?.responses ?? {}).sort()}`).toBe(`${e.method} ${e.path}: ${[...new Set([...Object.keys(e.responses), ...(e.file ? ['200'] : [])])].sort()}`);
+      expect(`${e.method} ${e.path}: ${Object.keys(op?.responses ?? {}).sort()}`).toBe(`${e.method} ${e.path}: ${[...new Set([...Object.keys(e.responses), ...((e as Endpoint).file ? ['200'] : [])])].sort()}`);
     }
   } finally {
     await app.close();

@@ -3,7 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { withAuthOptions } from '../../src/server/auth/plugin';
 import { hashPassword } from '../../src/server/auth/passwords';
+import type { SubmissionRequest } from '../../src/core/schemas';
 import { createRevision } from '../../src/server/repositories/submissions';
+import { storeSubmission } from '../../src/server/store-submission';
 import { createUser, grant } from '../../src/server/repositories/users';
 import type { TestApp } from './support/app';
 import { testApp } from './support/app';
@@ -32,14 +34,14 @@ const EXPECTED: Record<Route, Record<Who, [own: number, other: number]>> = {
   plan: { anonymous: [401, 401], reporter: [200, 200], approver: [200, 200], consolidator: [200, 200], admin: [200, 200] },
   periods: { anonymous: [401, 401], reporter: [200, 200], approver: [200, 200], consolidator: [200, 200], admin: [200, 200] },
   list: { anonymous: [401, 401], reporter: [200, 200], approver: [200, 200], consolidator: [200, 200], admin: [200, 200] },
-  create: { anonymous: [401, 401], reporter: [201, 403], approver: [403, 403], consolidator: [403, 403], admin: [201, 201] },
+  create: { anonymous: [401, 401], reporter: [201, 403], approver: [403, 403], consolidator: [403, 403], admin: [403, 403] },
   read: { anonymous: [401, 401], reporter: [200, 403], approver: [200, 403], consolidator: [200, 200], admin: [200, 200] },
   report: { anonymous: [401, 401], reporter: [200, 403], approver: [200, 403], consolidator: [200, 200], admin: [200, 200] },
-  approve: { anonymous: [401, 401], reporter: [403, 403], approver: [200, 403], consolidator: [403, 403], admin: [200, 200] },
-  return: { anonymous: [401, 401], reporter: [403, 403], approver: [200, 403], consolidator: [403, 403], admin: [200, 200] },
+  approve: { anonymous: [401, 401], reporter: [403, 403], approver: [200, 403], consolidator: [403, 403], admin: [403, 403] },
+  return: { anonymous: [401, 401], reporter: [403, 403], approver: [200, 403], consolidator: [403, 403], admin: [403, 403] },
   consolidation: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [200, 200], admin: [200, 200] },
   template: { anonymous: [401, 401], reporter: [200, 403], approver: [200, 403], consolidator: [200, 200], admin: [200, 200] },
-  import: { anonymous: [401, 401], reporter: [200, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
+  import: { anonymous: [401, 401], reporter: [200, 403], approver: [403, 403], consolidator: [403, 403], admin: [403, 403] },
   overrides: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
   overridePut: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
   overrideDelete: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
@@ -127,10 +129,12 @@ describeEachDatabase('authorization matrix', (database) => {
       }
       case 'read': res = await get(`/api/submissions/${(await pending(unitId)).id}`); break;
       case 'report': {
-        // A real report (the .docx reads its rows), stored by the administrator for either unit.
+        // A real report (the .docx reads its rows), stored directly for either unit (an administrator
+        // does not submit for units).
         const rows = unitId === OWN ? indicatorReport().rows : [{ id: 'ct-16', numerator: 10, denominator: 20 }];
-        const stored = await t.app.inject({ method: 'POST', url: '/api/submissions', headers: adminHeaders(), payload: indicatorReport({ unitId, rows, period: `2026-Q${(n++ % 4) + 1}` }) });
-        res = await get(`/api/submissions/${stored.json().id}/report.docx`);
+        const stored = await storeSubmission(t.app, indicatorReport({ unitId, rows, period: `2026-Q${(n++ % 4) + 1}` }) as SubmissionRequest, 'setup');
+        if (stored.kind !== 'created' && stored.kind !== 'replayed') throw new Error(stored.kind);
+        res = await get(`/api/submissions/${stored.response.id}/report.docx`);
         break;
       }
       case 'approve': {

@@ -39,7 +39,7 @@ describe('loadConfig', () => {
   it('trusts X-Forwarded-For only when TRUST_PROXY=1, whatever HTTPS says', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ HTTPS: '0' }).trustProxy).toBe(false);
-    expect(loadConfig({ HTTPS: '0', TRUST_PROXY: '1' }).trustProxy).toBe(true);
+    expect(loadConfig({ HTTPS: '0', TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
   });
 });

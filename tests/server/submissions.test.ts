@@ -110,7 +110,7 @@ describeEachDatabase('submissions', (database) => {
   });
 
   it('numbers concurrent different reports of one unit 1…n without gaps', async () => {
-    const answers = await Promise.all(Array.from({ length: 8 }, () => post(indicatorReport())));
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => post(indicatorReport({ rows: [{ id: 'ct-01', value: `${60 + i}%` }] }))));
     expect(answers.every((a) => a.statusCode === 201)).toBe(true);
     expect(answers.map((a) => a.json().revision).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
@@ -206,7 +206,7 @@ describeEachDatabase('submissions', (database) => {
   });
 
   it('pages the audit trail backwards from the newest record', async () => {
-    for (let i = 0; i < 3; i++) await post(indicatorReport());
+    for (let i = 0; i < 3; i++) await post(indicatorReport({ rows: [{ id: 'ct-01', value: `${60 + i}%` }] }));
     const first = (await t.app.inject({ method: 'GET', url: '/api/audit?limit=2', headers: admin })).json();
     expect(first.records).toHaveLength(2);
     const rest = (await t.app.inject({ method: 'GET', url: `/api/audit?limit=2&beforeId=${first.nextBeforeId}`, headers: admin })).json();

@@ -48,6 +48,11 @@ export const authEndpoints = {
     summary: 'Change the password (required after a one-time password); returns a new token',
     body: PasswordBodySchema, responses: { 200: SessionSchema, ...errors(400, 401, 429) },
   }),
+  logout: endpoint({
+    method: 'POST', path: '/api/auth/logout', tag: 'auth', access: 'signedIn',
+    summary: 'Sign out everywhere: every token of the user stops working at once (204)',
+    responses: { 204: z.null(), ...errors(401, 404) },
+  }),
   me: endpoint({
     method: 'GET', path: '/api/auth/me', tag: 'auth', access: 'signedIn',
     summary: 'The signed-in user and roles',

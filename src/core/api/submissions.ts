@@ -2,18 +2,20 @@
 // revision and decision, and the head's decision (approve bound to the content hash, or return).
 import { z } from 'zod';
 import { IssueSchema, SubmissionRequestSchema, SubmissionResponseSchema } from '../schemas';
+import { xmlSafe } from '../text';
 import { endpoint } from './endpoint';
 import { ContentHashSchema, errors, IdParams, KindSchema } from './common';
 
 export const StatusSchema = z.enum(['submitted', 'approved', 'returned']);
 
-const comment = z.string().trim().max(2000);
+/** A comment goes into documents too: what XML cannot hold is removed first, as in every stored text. */
+const comment = (min: number) => z.preprocess((v) => (typeof v === 'string' ? xmlSafe(v) : v), z.string().trim().min(min).max(2000));
 
 /** Approval is bound to the content the approver read. */
-export const ApproveBodySchema = z.strictObject({ contentHash: ContentHashSchema, comment: comment.optional() });
+export const ApproveBodySchema = z.strictObject({ contentHash: ContentHashSchema, comment: comment(0).optional() });
 
 /** A returned report says why. */
-export const ReturnBodySchema = z.strictObject({ comment: comment.min(1), contentHash: ContentHashSchema.optional() });
+export const ReturnBodySchema = z.strictObject({ comment: comment(1), contentHash: ContentHashSchema.optional() });
 
 export const SubmissionListQuerySchema = z.strictObject({
   planId: z.string().max(100).optional(),

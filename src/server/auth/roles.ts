@@ -25,12 +25,17 @@ export const CAPABILITIES: readonly Capability[] = [
   'users.manage',
 ];
 
+/** What only a unit's own reporter or approver does: it binds the unit, so no global role gives it. */
+const REPORTING_ACTS: ReadonlySet<Capability> = new Set<Capability>(['submission.create', 'submission.approve', 'submission.return']);
+
 /** The capability table. */
 const TABLE: Readonly<Record<Role, Partial<Readonly<Record<Capability, Scope>>>>> = {
   reporter: { 'submission.create': 'unit', 'submission.read': 'unit' },
   approver: { 'submission.read': 'unit', 'submission.approve': 'unit', 'submission.return': 'unit' },
   consolidator: { 'consolidation.read': 'monitored', 'submission.read': 'monitored' },
-  admin: Object.fromEntries(CAPABILITIES.map((c) => [c, 'global'])),
+  // Administration is not reporting: an administrator reads everything and manages the system, but
+  // submits, approves or returns only where granted a unit role like anyone else (docs/security.md).
+  admin: Object.fromEntries(CAPABILITIES.filter((c) => !REPORTING_ACTS.has(c)).map((c) => [c, 'global'])),
 };
 
 /** Capabilities every signed-in user holds, with or without a role (reading the plan is public to staff). */

@@ -5,11 +5,13 @@ import type { Db } from './connect';
 import * as m001 from './migrations/001_initial';
 import * as m002 from './migrations/002_assignment_overrides';
 import * as m004 from './migrations/004_audit_unit';
+import * as m007 from './migrations/007_sign_in_and_sessions';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_assignment_overrides': m002,
   '004_audit_unit': m004,
+  '007_sign_in_and_sessions': m007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -84,6 +84,18 @@ export async function createRevision(db: Kysely<Database>, input: NewRevision): 
       const retried = await existing(tx, input);
       if (retried) throw new Abort(retried);
       if (submission.status === 'approved') throw new Abort<CreateOutcome>({ kind: 'locked' });
+      // The same report sent again under a new id (two copies of the workbook, send pressed twice):
+      // while the latest revision waits for its approver, identical content is that revision, not a
+      // second identical one. After a return, sending it again is a resubmission and counts.
+      if (submission.status === 'submitted' && submission.latest_revision > 0) {
+        const latest = await tx
+          .selectFrom('revisions')
+          .select(['content_hash', 'response'])
+          .where('submission_id', '=', submission.id)
+          .where('revision', '=', submission.latest_revision)
+          .executeTakeFirst();
+        if (latest?.content_hash === input.contentHash) throw new Abort<CreateOutcome>({ kind: 'replayed', response: JSON.parse(latest.response) as SubmissionResponse });
+      }
 
       const revision = submission.latest_revision + 1;
       const response = input.respond(submission.id, revision);

@@ -1,12 +1,10 @@
 // What the administrator's pages read and change about accounts beyond users.ts: the account as the
-// admin API shows it, and disabling / enabling (audited like every write). A disabled account's
-// tokens stop working at once: getPrincipal() refuses it on every request. Token revocation and the
-// sign-in side of the disabled state belong to the auth hardening (issue 13), which may refine this.
+// admin API shows it (by user name, never a password hash), disabling by user name, and the whole
+// unit directory.
 import type { Kysely } from 'kysely';
 import type { AdminUnit, AdminUser } from '../../core/api';
 import type { Database } from '../db/schema';
-import { recordAudit } from './audit';
-import { findByUsername, listUsersWithRoles, type RepoResult } from './users';
+import { findByUsername, listUsersWithRoles, setUserDisabled, type RepoResult } from './users';
 
 type Q = Kysely<Database>;
 
@@ -33,33 +31,18 @@ export async function adminUser(db: Q, username: string): Promise<AdminUser | un
   return (await listAdminUsers(db)).find((u) => u.username === user.username);
 }
 
-export type DisableCode = 'user.notFound' | 'user.self' | 'role.lastAdmin';
-
 /**
- * Disables or enables an account. An administrator cannot disable their own account, nor the last
- * enabled administrator: someone must still be able to undo it.
+ * Disables or enables an account by user name, through users.ts's setUserDisabled (which ends the
+ * account's sessions and keeps the last enabled administrator). An administrator cannot disable
+ * their own account either: they would lock themselves out mid-task.
  */
 export async function setDisabled(
-  db: Q, username: string, disabled: boolean, actor: { readonly userId: string }, now: string,
-): Promise<RepoResult<{ changed: boolean }> | { ok: false; code: DisableCode; message: string }> {
+  db: Q, username: string, disabled: boolean, actor: { readonly userId: string },
+): Promise<RepoResult<{ changed: boolean }> | { ok: false; code: 'user.self'; message: string }> {
   const user = await findByUsername(db, username);
   if (!user) return { ok: false, code: 'user.notFound', message: `Không tìm thấy người dùng "${username}".` };
-  if ((user.disabled === 1) === disabled) return { ok: true, value: { changed: false } };
-  if (disabled && user.id === actor.userId) return { ok: false, code: 'user.self', message: 'Bạn không thể tự khoá tài khoản của mình.' };
-  if (disabled) {
-    const admins = await db
-      .selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id')
-      .select('users.id').where('user_roles.role', '=', 'admin').where('users.disabled', '=', 0).execute();
-    if (admins.length > 0 && admins.every((a) => a.id === user.id)) {
-      return { ok: false, code: 'role.lastAdmin', message: 'Không thể khoá quản trị viên cuối cùng; hãy cấp quyền quản trị cho người khác trước.' };
-    }
-  }
-  await db.updateTable('users').set({ disabled: disabled ? 1 : 0 }).where('id', '=', user.id).execute();
-  await recordAudit(db, {
-    at: now, userId: actor.userId, action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: user.id, unitId: null,
-    before: { username: user.username, disabled: user.disabled === 1 }, after: { username: user.username, disabled },
-  });
-  return { ok: true, value: { changed: true } };
+  if (disabled && user.id === actor.userId && user.disabled === 0) return { ok: false, code: 'user.self', message: 'Bạn không thể tự khoá tài khoản của mình.' };
+  return setUserDisabled(db, user.id, disabled, actor.userId);
 }
 
 /** The whole unit directory, inactive units included (they keep their submissions). */

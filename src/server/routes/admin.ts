@@ -18,7 +18,7 @@ import { requireCan } from './guard';
 /** A repository's refusal as an HTTP error: missing things 404, clashes 409, the rest 400. */
 function refusal(r: { code: string; message: string }): HttpError {
   if (r.code.endsWith('.notFound')) return notFound(r.message);
-  if (r.code === 'user.exists' || r.code === 'role.lastAdmin' || r.code === 'user.self') return conflict(r.message);
+  if (['user.exists', 'role.lastAdmin', 'user.lastAdmin', 'user.self'].includes(r.code)) return conflict(r.message);
   return badRequest(r.message);
 }
 const unwrap = <T>(r: { ok: true; value: T } | { ok: false; code: string; message: string }): T => {
@@ -91,9 +91,8 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
   const disabling = (disabled: boolean) => async (request: ContractRequest<typeof API.disableUser | typeof API.enableUser>) => {
     const actor = requireCan(request, 'users.manage');
     const { username } = request.params;
-    const now = app.clock().toISOString();
     return db().transaction().execute(async (trx) => {
-      const { changed } = unwrap(await setDisabled(trx, username, disabled, actor, now));
+      const { changed } = unwrap(await setDisabled(trx, username, disabled, actor));
       return { user: await userOf(trx, username), changed };
     });
   };

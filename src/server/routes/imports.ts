@@ -4,32 +4,76 @@
 // summarises the rows accepted and every issue with its cell ("PL01 2026-Q1!E12").
 // Optional ?planId&unitId&period&kind say what the uploader meant to send: a file of another plan,
 // unit, period or appendix is refused rather than stored where it does not belong.
-import multipart from '@fastify/multipart';
+import multipart, { type Multipart } from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import { API } from '../../core/api';
 import { parseWith, SubmissionRequestSchema } from '../../core/schemas';
 import { readSheetRows, submissionOf } from '../../core/template';
-import { badRequest } from '../errors';
+import { badRequest, HttpError, payloadTooLarge, type ErrorBody } from '../errors';
+import { Slots } from '../slots';
 import { refusalError, storeSubmission } from '../store-submission';
 import { placeIssues, readUpload, uploadSubmissionId } from '../xlsx/import';
 import { templateSecret } from '../xlsx/mapping-seal';
 import { route } from './contract';
-import { requireCan } from './guard';
+import { requireCan, requireSomeUnit } from './guard';
 
 const MAX_FILE = 5 * 1024 * 1024;
+/** Workbooks read at once by one process; each costs up to a few tens of MB (bench/upload.ts). */
+export const IMPORT_SLOTS = 2;
+const RETRY_AFTER_SEC = 5;
+
+/**
+ * The one file of a multipart body. A second file part is refused, not ignored (which one did the
+ * clerk mean?), and a file cut at the size limit is refused, never read as if it were whole.
+ */
+async function onlyFile(parts: AsyncIterableIterator<Multipart>): Promise<Buffer> {
+  let file: Buffer | null = null;
+  try {
+    for await (const part of parts) {
+      if (part.type !== 'file') continue;
+      if (file) throw badRequest('Mỗi lần chỉ tải lên một tệp .xlsx; yêu cầu có nhiều tệp.');
+      file = await part.toBuffer();
+      if (part.file.truncated) throw tooBig();
+    }
+  } catch (err) {
+    if (err instanceof HttpError) throw err;
+    if ((err as { statusCode?: number }).statusCode === 413) throw tooBig();
+    // busboy's "Unexpected end of form" and the like: the body was cut or malformed.
+    throw badRequest('Tệp gửi lên không trọn vẹn (đường truyền bị ngắt?); vui lòng gửi lại.');
+  }
+  if (!file) throw badRequest('Chưa đính kèm tệp .xlsx.');
+  return file;
+}
+
+const tooBig = () => payloadTooLarge(`Tệp tải lên vượt quá ${MAX_FILE / 1024 / 1024} MB; mẫu báo cáo không lớn như vậy.`);
 
 export const importRoutes: FastifyPluginAsync = async (app) => {
-  // Registered here, not app-wide: only this route takes multipart bodies.
-  await app.register(multipart, { limits: { fileSize: MAX_FILE, files: 1, fields: 10 } });
+  // Registered here, not app-wide: only this route takes multipart bodies. files: 2 so that a second
+  // file is seen and refused (busboy drops files past the limit silently).
+  await app.register(multipart, { limits: { fileSize: MAX_FILE, files: 2, fields: 10, parts: 12 } });
+  const slots = new Slots(IMPORT_SLOTS);
 
   route(app, API.importFile, async (request, reply) => {
     const query = request.query;
+    // Permission before any work on the file: only someone who may report for the unit named (or,
+    // without one, for some unit) gets the file read at all; the file's own unit is checked below.
+    if (query.unitId !== undefined) requireCan(request, 'submission.create', { unitId: query.unitId, kind: query.kind ?? 'indicators' });
+    else requireSomeUnit(request, 'submission.create');
     if (!request.isMultipart()) throw badRequest('Hãy gửi tệp .xlsx dưới dạng multipart/form-data.');
-    const part = await request.file();
-    if (!part) throw badRequest('Chưa đính kèm tệp .xlsx.');
-    const file = await part.toBuffer();
-
-    const upload = await readUpload(file, templateSecret(app.config));
+    // Receiving is cheap and bounded (5 MB); the slot is taken only for reading the workbook, so a
+    // client that sends slowly cannot hold one.
+    const file = await onlyFile(request.parts());
+    const release = slots.take();
+    if (!release) {
+      const body: ErrorBody = { error: 'unavailable', message: `Máy chủ đang đọc nhiều tệp cùng lúc; vui lòng gửi lại sau ${RETRY_AFTER_SEC} giây.` };
+      return reply.status(503).header('Retry-After', String(RETRY_AFTER_SEC)).send(body);
+    }
+    let upload: Awaited<ReturnType<typeof readUpload>>;
+    try {
+      upload = await readUpload(file, templateSecret(app.config));
+    } finally {
+      release();
+    }
     if (!upload.ok) throw badRequest(upload.message);
     const { mapping } = upload;
     const catalogue = app.catalogues.get(mapping.planId);
