@@ -45,7 +45,7 @@ async function click(catalogue: Catalogue, sheetName: string): Promise<{ ok: boo
     return { id: 'bench', revision: 1, status: 'submitted' } as unknown as SubmissionResponse;
   };
   const r = await submitReport({
-    excel: excelReports, plan: { catalogue, units: [], periods: [] }, outbox: new Outbox({ storage: storage(), key: 'bench' }), sender,
+    excel: excelReports, plan: { catalogue, units: [], periods: [], plans: [] }, outbox: new Outbox({ storage: storage(), key: 'bench' }), sender,
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   }, sheetName);
   return { ok: r.kind === 'sent' };

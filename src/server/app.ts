@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
 import fp from 'fastify-plugin';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Catalogue } from '../core/catalogue-types';
@@ -23,8 +24,10 @@ import { clientConfigRoutes } from './routes/client-config';
 import { consolidationRoutes } from './routes/consolidation';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
+import { adminRoutes } from './routes/admin';
+import { checkingSerializerCompiler, plainSerializerCompiler, validatorCompiler } from './routes/contract';
 import { openFeedRoutes } from './routes/open-feed';
-import { openapiRoutes } from './routes/openapi';
+import { openapiOptions, openapiRoutes } from './routes/openapi';
 import { periodRoutes } from './routes/periods';
 import { planRoutes } from './routes/plans';
 import { provinceReportRoutes } from './routes/province-reports';
@@ -57,6 +60,8 @@ export interface AppOptions {
   readonly auth: FastifyPluginAsync;
   /** The time, for deadlines (tests move it). */
   readonly clock?: () => Date;
+  /** Check every JSON answer against its response schema (tests): a mismatch is a 500. */
+  readonly checkResponses?: boolean;
 }
 
 /** The app: plugins, then routes under /api, then the built add-in files at /. Not encapsulated, so
@@ -69,10 +74,17 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
   app.decorate('config', config);
   app.decorate('catalogues', options.catalogues);
   app.decorate('clock', options.clock ?? (() => new Date()));
+  // Route schemas are the contract's zod schemas (src/core/api, routes/contract.ts).
+  app.setValidatorCompiler(validatorCompiler);
+  const serializer = options.checkResponses ? checkingSerializerCompiler : plainSerializerCompiler;
+  app.setSerializerCompiler(serializer);
+  app.decorate('contractSerializer', serializer);
 
   await app.register(helmet, securityHeaders);
   // Every method the API has (PUT/DELETE: assignment overrides), for the configured origin only.
   await app.register(cors, { origin: [config.corsOrigin], methods: ['GET', 'POST', 'PUT', 'DELETE'], maxAge: 600 });
+  // Before any route (the auth plugin's included), so the document sees every one of them.
+  await app.register(swagger, openapiOptions(options.catalogues));
   // A dropped idle connection (a failover, a restarted PostgreSQL) is logged, not fatal.
   const openDb = options.openDb ?? (() => connectFromConfig(config, (error) => app.log.error({ err: error }, 'database pool error')));
   await app.register(dbPlugin, { open: openDb, closeOnExit: options.closeDb });
@@ -94,6 +106,7 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
       await api.register(templateRoutes);
       await api.register(importRoutes);
       await api.register(auditRoutes);
+      await api.register(adminRoutes);
       await api.register(openapiRoutes);
     },
     { prefix: '/api' },

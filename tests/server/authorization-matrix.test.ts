@@ -17,7 +17,8 @@ import { download, multipartBody } from './support/xlsx';
 type Who = 'anonymous' | 'reporter' | 'approver' | 'consolidator' | 'admin';
 type Route =
   | 'health' | 'openapi' | 'authConfig' | 'me' | 'plans' | 'plan' | 'periods' | 'list' | 'create' | 'read' | 'report' | 'approve' | 'return'
-  | 'consolidation' | 'template' | 'import' | 'overrides' | 'overridePut' | 'overrideDelete' | 'audit';
+  | 'consolidation' | 'template' | 'import' | 'overrides' | 'overridePut' | 'overrideDelete' | 'audit'
+  | 'users' | 'userCreate' | 'userReset' | 'userGrant' | 'userRevoke' | 'userDisable' | 'userEnable' | 'units' | 'unitsImport';
 
 const OWN = SKHCN; // the unit the reporter and the approver belong to
 const OTHER = SYT;
@@ -45,6 +46,15 @@ const EXPECTED: Record<Route, Record<Who, [own: number, other: number]>> = {
   overridePut: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
   overrideDelete: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
   audit: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
+  users: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
+  userCreate: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [201, 201] },
+  userReset: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
+  userGrant: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
+  userRevoke: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
+  userDisable: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
+  userEnable: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
+  units: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
+  unitsImport: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [403, 403], admin: [200, 200] },
 };
 
 const CASES = (Object.keys(EXPECTED) as Route[]).flatMap((route) =>
@@ -86,6 +96,14 @@ describeEachDatabase('authorization matrix', (database) => {
     });
     if (outcome.kind !== 'created') throw new Error(outcome.kind);
     return outcome.response;
+  }
+
+  /** A reporter of the unit, made by the administrator, for the routes about one user. */
+  async function someone(unitId: string): Promise<string> {
+    const username = `nd-dich-${n++}`;
+    const res = await t.app.inject({ method: 'POST', url: '/api/admin/users', headers: adminHeaders(), payload: { username, displayName: 'Người được quản trị', grants: [{ role: 'reporter', unitId }] } });
+    if (res.statusCode !== 201) throw new Error(res.body);
+    return username;
   }
 
   it.each(CASES)('%s by %s on %s unit → %i', async (route, who, scope, expected) => {
@@ -143,6 +161,15 @@ describeEachDatabase('authorization matrix', (database) => {
         res = await t.app.inject({ method: 'DELETE', url: `/api/plans/${PLAN_ID}/assignment-overrides?itemId=ct-05&unitId=${unitId}`, headers });
         break;
       case 'audit': res = await get('/api/audit'); break;
+      case 'users': res = await get('/api/admin/users'); break;
+      case 'userCreate': res = await post('/api/admin/users', { username: `nd-moi-${n++}`, displayName: 'Người mới', grants: [{ role: 'reporter', unitId }] }); break;
+      case 'userReset': res = await post(`/api/admin/users/${await someone(unitId)}/password-reset`, {}); break;
+      case 'userGrant': res = await t.app.inject({ method: 'PUT', url: `/api/admin/users/${await someone(unitId)}/roles`, headers, payload: { role: 'approver', unitId } }); break;
+      case 'userRevoke': res = await t.app.inject({ method: 'DELETE', url: `/api/admin/users/${await someone(unitId)}/roles?role=reporter&unitId=${unitId}`, headers }); break;
+      case 'userDisable': res = await post(`/api/admin/users/${await someone(unitId)}/disable`, {}); break;
+      case 'userEnable': res = await post(`/api/admin/users/${await someone(unitId)}/enable`, {}); break;
+      case 'units': res = await get('/api/admin/units'); break;
+      case 'unitsImport': res = await post('/api/admin/units/import?dryRun=true', { csv: `id,name,level,classes\nxa-moi-${n++},Xã Mới,xã,cap-xa` }); break;
     }
     expect(`${route}/${who}/${scope}: ${res.statusCode}`).toBe(`${route}/${who}/${scope}: ${expected}`);
   });

@@ -25,7 +25,14 @@ describeEachDatabase('units repository', (database) => {
 
   it('a dry run reports what would change and writes nothing', async () => {
     const result = await importUnitsCsv(db.kysely, COMMUNES_CSV, { userId: 'admin-1', now, dryRun: true });
-    expect(result).toEqual({ ok: true, added: 3, updated: 0, unchanged: 0, dryRun: true });
+    expect(result).toEqual({
+      ok: true, added: 3, updated: 0, unchanged: 0, dryRun: true,
+      changes: [
+        { id: 'phuong-vinh-hung', name: 'Phường Vinh Hưng', change: 'add' },
+        { id: 'phuong-truong-vinh', name: 'Phường Trường Vinh', change: 'add' },
+        { id: 'xa-dien-chau', name: 'Xã Diễn Châu', change: 'add' },
+      ],
+    });
     expect(await listUnits(db.kysely)).toHaveLength(3);
   });
 
@@ -34,7 +41,9 @@ describeEachDatabase('units repository', (database) => {
     expect(await getUnit(db.kysely, 'xa-dien-chau')).toMatchObject({ name: 'Xã Diễn Châu', level: 'commune', classes: ['cap-xa'] });
     expect(await importUnitsCsv(db.kysely, COMMUNES_CSV, { userId: 'admin-1', now })).toMatchObject({ ok: true, added: 0, unchanged: 3 });
     const renamed = COMMUNES_CSV.replace('Xã Diễn Châu', 'Xã Diễn Châu mới');
-    expect(await importUnitsCsv(db.kysely, renamed, { userId: 'admin-1', now })).toMatchObject({ ok: true, updated: 1, unchanged: 2 });
+    expect(await importUnitsCsv(db.kysely, renamed, { userId: 'admin-1', now })).toMatchObject({
+      ok: true, updated: 1, unchanged: 2, changes: [{ id: 'xa-dien-chau', name: 'Xã Diễn Châu mới', change: 'update' }],
+    });
     const audit = await listAudit(db.kysely, { entity: 'unit', limit: 10 });
     expect(audit.map((a) => a.action)).toEqual(['units.import', 'units.import']);
     expect(audit[0]).toMatchObject({ userId: 'admin-1', before: [expect.objectContaining({ name: 'Xã Diễn Châu' })], after: [expect.objectContaining({ name: 'Xã Diễn Châu mới' })] });

@@ -2,6 +2,7 @@
 // strict objects: Fastify's default JSON-schema setup would silently drop unknown fields instead.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { API } from '../../core/api';
 import type { Db } from '../db/connect';
 import { endSessions, findById, findByUsername, getPrincipal, setPassword } from '../repositories/users';
 import { checkPasswordPolicy, hashPassword, needsRehash, verifyPassword } from './passwords';
@@ -11,6 +12,18 @@ import type { Principal } from './principal';
 import { sessionStamp } from './sessions';
 import type { SignInThrottle } from './throttle';
 import { signToken } from './tokens';
+import { plainSerializerCompiler, routeSchema, validatorCompiler } from '../routes/contract';
+
+/**
+ * The contract's schemas document these routes; the handlers check bodies themselves, for their own
+ * refusals. The compilers are named here because this plugin also runs on a bare Fastify (tests).
+ */
+const documented = (app: FastifyInstance, e: Parameters<typeof routeSchema>[0]) => ({
+  schema: routeSchema(e),
+  attachValidation: true,
+  validatorCompiler,
+  serializerCompiler: app.hasDecorator('contractSerializer') ? app.contractSerializer : plainSerializerCompiler,
+});
 
 const LoginBody = z.strictObject({ username: z.string().min(1).max(128), password: z.string().min(1).max(1024) });
 const PasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) });
@@ -49,7 +62,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, settings: AuthS
     return { token, expiresAt, user: userView(principal) };
   };
 
-  app.post('/api/auth/login', async (request, reply) => {
+  app.post('/api/auth/login', documented(app, API.login), async (request, reply) => {
     const body = parse(LoginBody, request, reply);
     if (!body) return reply;
     const decision = await throttle.begin(body.username, request.ip);
@@ -72,7 +85,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, settings: AuthS
     return session;
   });
 
-  app.post('/api/auth/password', async (request, reply) => {
+  app.post('/api/auth/password', documented(app, API.changePassword), async (request, reply) => {
     const principal = request.principal;
     if (!principal) return send(reply, 401, 'unauthorized', 'auth.required', 'Bạn cần đăng nhập.');
     if (principal.via !== 'local') {
@@ -108,7 +121,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, settings: AuthS
 
   // Signing out ends every session of the user (all devices): a token is a bearer secret, and one
   // left on a shared office computer must not outlive the sign-out.
-  app.post('/api/auth/logout', async (request, reply) => {
+  app.post('/api/auth/logout', documented(app, API.logout), async (request, reply) => {
     const principal = request.principal;
     if (!principal) return send(reply, 401, 'unauthorized', 'auth.required', 'Bạn cần đăng nhập.');
     if (principal.via === 'local') {
@@ -118,7 +131,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, settings: AuthS
     return reply.status(204).send();
   });
 
-  app.get('/api/auth/me', async (request, reply) => {
+  app.get('/api/auth/me', documented(app, API.me), async (request, reply) => {
     if (!request.principal) return send(reply, 401, 'unauthorized', 'auth.required', 'Bạn cần đăng nhập.');
     return { user: userView(request.principal) };
   });

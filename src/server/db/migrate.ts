@@ -4,6 +4,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './connect';
 import * as m001 from './migrations/001_initial';
 import * as m002 from './migrations/002_assignment_overrides';
+import * as m004 from './migrations/004_audit_unit';
 import * as m005 from './migrations/005_province_report';
 import * as m006 from './migrations/006_health_checks';
 import * as m007 from './migrations/007_sign_in_and_sessions';
@@ -11,6 +12,7 @@ import * as m007 from './migrations/007_sign_in_and_sessions';
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_assignment_overrides': m002,
+  '004_audit_unit': m004,
   '005_province_report': m005,
   '006_health_checks': m006,
   '007_sign_in_and_sessions': m007,

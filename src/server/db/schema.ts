@@ -92,6 +92,8 @@ export interface AuditTable {
   action: string; // e.g. 'submission.create', 'submission.approve', 'user.add', 'role.grant', 'units.import'
   entity: string; // e.g. 'submission', 'user', 'unit'
   entity_id: string | null;
+  /** the unit the record concerns (a submission's, a role grant's, an override's), if one */
+  unit_id: string | null;
   before: string | null; // JSON
   after: string | null; // JSON
 }

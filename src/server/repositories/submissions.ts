@@ -114,7 +114,7 @@ export async function createRevision(db: Kysely<Database>, input: NewRevision): 
         .execute();
       await recordAudit(tx, {
         at: input.now, userId: input.userId, action: revision === 1 ? 'submission.create' : 'submission.revise',
-        entity: 'submission', entityId: submission.id,
+        entity: 'submission', entityId: submission.id, unitId: input.unitId,
         before: revision === 1 ? null : { status: submission.status, revision: submission.latest_revision },
         after: { status: 'submitted', revision, contentHash: input.contentHash, clientSubmissionId: input.clientSubmissionId, late: input.late },
       });
@@ -178,7 +178,7 @@ export async function decide(db: Kysely<Database>, d: Decision): Promise<DecideO
         .execute();
       await tx.updateTable('submissions').set({ status, updated_at: d.now }).where('id', '=', submission.id).execute();
       await recordAudit(tx, {
-        at: d.now, userId: d.userId, action: `submission.${d.action}`, entity: 'submission', entityId: submission.id,
+        at: d.now, userId: d.userId, action: `submission.${d.action}`, entity: 'submission', entityId: submission.id, unitId: submission.unit_id,
         before: { status: submission.status, revision: submission.latest_revision },
         after: { status, revision: submission.latest_revision, contentHash: latest.content_hash, comment: d.comment },
       });

@@ -56,7 +56,15 @@ export async function getUnit(db: Kysely<Database>, id: string): Promise<Unit | 
 }
 
 export type ImportResult =
-  | { readonly ok: true; readonly added: number; readonly updated: number; readonly unchanged: number; readonly dryRun: boolean }
+  | {
+      readonly ok: true;
+      readonly added: number;
+      readonly updated: number;
+      readonly unchanged: number;
+      readonly dryRun: boolean;
+      /** The units of the file that are (or, in a dry run, would be) added or updated. */
+      readonly changes: readonly { readonly id: string; readonly name: string; readonly change: 'add' | 'update' }[];
+    }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
 /**
@@ -76,6 +84,7 @@ export async function importUnitsCsv(
     let updated = 0;
     let unchanged = 0;
     const changed: Unit[] = [];
+    const changes: { id: string; name: string; change: 'add' | 'update' }[] = [];
     for (const unit of parsed.value) {
       const before = existing.get(unit.id);
       const row = toRow(unit, 'csv', opts.now);
@@ -85,6 +94,7 @@ export async function importUnitsCsv(
         continue;
       } else updated++;
       changed.push(unit);
+      changes.push({ id: unit.id, name: unit.name, change: before ? 'update' : 'add' });
     }
     if (!opts.dryRun && changed.length > 0) {
       await upsert(tx, changed, 'csv', opts.now);
@@ -98,6 +108,6 @@ export async function importUnitsCsv(
         after: changed,
       });
     }
-    return { ok: true, added, updated, unchanged, dryRun: opts.dryRun ?? false };
+    return { ok: true, added, updated, unchanged, dryRun: opts.dryRun ?? false, changes };
   });
 }

@@ -9,7 +9,7 @@ import { can } from '../auth/roles';
 import { conflict, forbidden, notFound } from '../errors';
 import { provinceDecide } from '../repositories/acceptance';
 import { submissionUnit } from '../repositories/submissions';
-import { IdParams } from './bodies';
+import { IdParams } from '../../core/api/common';
 import { signedIn } from './guard';
 import { parseBody, parseQuery } from './parse';
 import { monitoredTaskUnits } from './read-access';

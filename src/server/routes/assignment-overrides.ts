@@ -3,25 +3,12 @@
 // catalogue's assignments. Each write is one transaction with its audit record. Every answer lists
 // the items left without a reporter (`withoutReporter`), so an administrator sees the gap at once.
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import { API } from '../../core/api';
 import { unassignedItems } from '../effective-assignments';
 import { badRequest, notFound } from '../errors';
-import { clearOverride, listOverrides, REASON_MAX, setOverride, type OverrideResult } from '../repositories/assignment-overrides';
+import { clearOverride, listOverrides, setOverride, type OverrideResult } from '../repositories/assignment-overrides';
+import { route } from './contract';
 import { requireCan } from './guard';
-import { parseBody, parseQuery } from './parse';
-
-const Params = z.strictObject({ planId: z.string().min(1).max(100) });
-const itemId = z.string().min(1).max(64);
-const unitId = z.string().min(1).max(64);
-
-export const OverrideListQuery = z.strictObject({ itemId: itemId.optional() });
-export const OverrideBody = z.strictObject({
-  itemId,
-  unitId,
-  effect: z.enum(['include', 'exclude']),
-  reason: z.string().trim().min(1).max(REASON_MAX),
-});
-export const OverrideKeyQuery = z.strictObject({ itemId, unitId });
 
 /** The repository's refusals as HTTP errors: a missing item or unit is 404, anything else 400. */
 function unwrap<T>(r: OverrideResult<T>): T {
@@ -31,39 +18,37 @@ function unwrap<T>(r: OverrideResult<T>): T {
 }
 
 export const assignmentOverrideRoutes: FastifyPluginAsync = async (app) => {
-  const planOf = (params: unknown) => {
-    const { planId } = parseQuery(Params, params);
+  const planOf = (planId: string) => {
     const catalogue = app.catalogues.get(planId);
     if (!catalogue) throw notFound('Không tìm thấy kế hoạch.');
     return catalogue;
   };
+  const manage = { capability: 'units.manage' } as const;
 
-  app.get('/plans/:planId/assignment-overrides', async (request) => {
-    requireCan(request, 'units.manage');
-    const catalogue = planOf(request.params);
-    const query = parseQuery(OverrideListQuery, request.query);
+  route(app, API.listOverrides, async (request) => {
+    const catalogue = planOf(request.params.planId);
     return {
       planId: catalogue.planId,
-      overrides: await listOverrides(app.db.kysely, catalogue.planId, query.itemId),
+      overrides: await listOverrides(app.db.kysely, catalogue.planId, request.query.itemId),
       withoutReporter: await unassignedItems(app.db.kysely, catalogue),
     };
-  });
+  }, manage);
 
-  app.put('/plans/:planId/assignment-overrides', async (request) => {
+  route(app, API.setOverride, async (request) => {
     const principal = requireCan(request, 'units.manage');
-    const catalogue = planOf(request.params);
-    const body = parseBody(OverrideBody, request.body);
+    const catalogue = planOf(request.params.planId);
+    const body = request.body;
     const now = app.clock().toISOString();
     const change = unwrap(await app.db.kysely.transaction().execute((trx) => setOverride(trx, catalogue, body, principal.userId, now)));
     return { planId: catalogue.planId, itemId: body.itemId, unitId: body.unitId, ...change, withoutReporter: await unassignedItems(app.db.kysely, catalogue) };
-  });
+  }, manage);
 
-  app.delete('/plans/:planId/assignment-overrides', async (request) => {
+  route(app, API.clearOverride, async (request) => {
     const principal = requireCan(request, 'units.manage');
-    const catalogue = planOf(request.params);
-    const key = parseQuery(OverrideKeyQuery, request.query);
+    const catalogue = planOf(request.params.planId);
+    const key = request.query;
     const now = app.clock().toISOString();
     const change = unwrap(await app.db.kysely.transaction().execute((trx) => clearOverride(trx, catalogue, key, principal.userId, now)));
     return { planId: catalogue.planId, ...key, ...change, withoutReporter: await unassignedItems(app.db.kysely, catalogue) };
-  });
+  }, manage);
 };

@@ -2,7 +2,9 @@
 // Microsoft Entra (MSAL nested app authentication) when ENTRA_* is configured, local accounts
 // otherwise. Public and secret-free: ids of the app registration only, as any SPA ships them.
 import type { FastifyPluginAsync } from 'fastify';
+import { API } from '../../core/api';
 import { loadEntraConfig } from '../auth/entra';
+import { route } from './contract';
 
 export interface ClientAuthConfig {
   readonly entraClientId: string | null;
@@ -27,5 +29,5 @@ export function clientAuthConfig(env: Readonly<Record<string, string | undefined
 
 export const clientConfigRoutes: FastifyPluginAsync = async (app) => {
   const config = clientAuthConfig();
-  app.get('/auth/config', async () => config);
+  route(app, API.authConfig, async () => config);
 };

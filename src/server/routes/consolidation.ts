@@ -1,6 +1,7 @@
 // GET /api/consolidation?planId&period&kind&format=json|csv|xlsx: for the province consolidator (SKHCN) or
 // the administrator; a monitoring agency's consolidator sees only the tasks it monitors.
 import type { FastifyPluginAsync } from 'fastify';
+import { API } from '../../core/api';
 import type { Task } from '../../core/catalogue-types';
 import { inScheme, parsePeriod, periodLabel, periodsOfScheme } from '../../core/periods';
 import { can, monitoringUnitIds } from '../auth/roles';
@@ -12,14 +13,13 @@ import { provinceMarks } from '../repositories/acceptance';
 import { latestRows } from '../repositories/submissions';
 import { listUnits } from '../repositories/units';
 import { consolidationWorkbook, XLSX_TYPE } from '../xlsx/consolidation';
-import { ConsolidationQuery } from './bodies';
+import { route } from './contract';
 import { signedIn } from './guard';
-import { parseQuery } from './parse';
 
 export const consolidationRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/consolidation', async (request, reply) => {
+  route(app, API.consolidation, async (request, reply) => {
     const principal = signedIn(request);
-    const query = parseQuery(ConsolidationQuery, request.query);
+    const query = request.query;
     const everything = can(principal, 'consolidation.read', { kind: query.kind });
     const monitors = query.kind === 'tasks' && !everything ? monitoringUnitIds(principal, 'consolidation.read') : [];
     if (!everything && monitors.length === 0) throw forbidden();

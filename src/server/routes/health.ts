@@ -3,11 +3,13 @@
 // second and a write commits; 503 otherwise, so a load balancer sends requests elsewhere.
 // Both public: load balancers, `npm start` and the service manager poll them.
 import type { FastifyPluginAsync } from 'fastify';
+import { API } from '../../core/api';
+import { route } from './contract';
 
 export const healthRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/health', async () => ({ status: 'ok', database: app.db.dialect, time: app.clock().toISOString() }));
+  route(app, API.health, async () => ({ status: 'ok', database: app.db.dialect, time: app.clock().toISOString() }));
 
-  app.get('/health/ready', async (request, reply) => {
+  route(app, API.healthReady, async (request, reply) => {
     const result = await app.readiness.check((error, step) => request.log.error({ err: error, step }, 'readiness: database %s failed', step));
     if (result.ready) return { status: 'ready', database: app.db.dialect };
     request.log.warn({ reason: result.reason }, 'not ready');

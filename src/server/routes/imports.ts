@@ -6,7 +6,7 @@
 // unit, period or appendix is refused rather than stored where it does not belong.
 import multipart, { type Multipart } from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import { API } from '../../core/api';
 import { parseWith, SubmissionRequestSchema } from '../../core/schemas';
 import { checkRowIdentity, readSheetRows, submissionOf } from '../../core/template';
 import { badRequest, HttpError, payloadTooLarge, type ErrorBody } from '../errors';
@@ -14,16 +14,8 @@ import { Slots } from '../slots';
 import { refusalError, storeSubmission } from '../store-submission';
 import { placeIssues, readUpload, uploadSubmissionId } from '../xlsx/import';
 import { templateSecret } from '../xlsx/mapping-seal';
+import { route } from './contract';
 import { requireCan, requireSomeUnit } from './guard';
-import { parseQuery } from './parse';
-
-export const ImportQuery = z.strictObject({
-  dryRun: z.enum(['true', 'false']).default('false'),
-  planId: z.string().max(100).optional(),
-  unitId: z.string().max(64).optional(),
-  period: z.string().max(20).optional(),
-  kind: z.enum(['indicators', 'tasks']).optional(),
-});
 
 const MAX_FILE = 5 * 1024 * 1024;
 /** Workbooks read at once by one process; each costs up to a few tens of MB (bench/upload.ts). */
@@ -61,8 +53,8 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
   await app.register(multipart, { limits: { fileSize: MAX_FILE, files: 2, fields: 10, parts: 12 } });
   const slots = new Slots(IMPORT_SLOTS);
 
-  app.post('/imports', async (request, reply) => {
-    const query = parseQuery(ImportQuery, request.query);
+  route(app, API.importFile, async (request, reply) => {
+    const query = request.query;
     // Permission before any work on the file: only someone who may report for the unit named (or,
     // without one, for some unit) gets the file read at all; the file's own unit is checked below.
     if (query.unitId !== undefined) requireCan(request, 'submission.create', { unitId: query.unitId, kind: query.kind ?? 'indicators' });

@@ -17,7 +17,7 @@ import { provinceMarks } from '../repositories/acceptance';
 import { activeApiKey, issueApiKey, listApiKeys, revokeApiKey } from '../repositories/api-keys';
 import { latestRows } from '../repositories/submissions';
 import { listUnits } from '../repositories/units';
-import { IdParams } from './bodies';
+import { IdParams } from '../../core/api/common';
 import { requireCan } from './guard';
 import { parseBody, parseQuery } from './parse';
 

@@ -1,3 +1,5 @@
+// For the routes not yet described in src/core/api (the province report, acceptance, the open feed):
+// strict parsing with the Vietnamese request.invalid issues, as route() gives the contract routes.
 // Strict parsing of what a route receives (unknown fields refused), through the core's parseWith so
 // that a refused request reads the same on the taskpane and the server (request.invalid issues).
 import type { z } from 'zod';

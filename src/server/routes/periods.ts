@@ -2,18 +2,16 @@
 // (default Q1, 6 tháng, 9 tháng, năm – docs/figures.md), with their cut-off windows and the
 // deployment's submission deadline.
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import { API } from '../../core/api';
 import { periodLabel, periodsOfScheme, submissionDeadline } from '../../core/periods';
 import { notFound } from '../errors';
+import { route } from './contract';
 import { requireCan } from './guard';
-import { parseQuery } from './parse';
-
-const Query = z.strictObject({ planId: z.string().min(1).max(100) });
 
 export const periodRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/periods', async (request) => {
+  route(app, API.periods, async (request) => {
     requireCan(request, 'plan.read');
-    const { planId } = parseQuery(Query, request.query);
+    const { planId } = request.query;
     const catalogue = app.catalogues.get(planId);
     if (!catalogue) throw notFound('Không tìm thấy kế hoạch.');
     const deadline = app.config.deadline;

@@ -1,18 +1,16 @@
 // GET /api/plans and GET /api/plans/{planId}: the catalogue as imported from the plan text, with the
 // unit directory and who reports what, for the add-in's templates.
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import { API } from '../../core/api';
 import { assignedIds } from '../assignments';
 import { effectiveAssignments } from '../effective-assignments';
 import { notFound } from '../errors';
 import { listUnits } from '../repositories/units';
+import { route } from './contract';
 import { requireCan } from './guard';
-import { parseQuery } from './parse';
-
-const Params = z.strictObject({ planId: z.string().min(1).max(100) });
 
 export const planRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/plans', async (request) => {
+  route(app, API.plans, async (request) => {
     requireCan(request, 'plan.read');
     return {
       plans: [...app.catalogues.catalogues.values()].map((c) => ({
@@ -28,9 +26,9 @@ export const planRoutes: FastifyPluginAsync = async (app) => {
     };
   });
 
-  app.get('/plans/:planId', async (request) => {
+  route(app, API.plan, async (request) => {
     requireCan(request, 'plan.read');
-    const { planId } = parseQuery(Params, request.params);
+    const { planId } = request.params;
     const catalogue = app.catalogues.get(planId);
     if (!catalogue) throw notFound('Không tìm thấy kế hoạch.');
     const units = await listUnits(app.db.kysely);

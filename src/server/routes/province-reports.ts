@@ -18,7 +18,7 @@ import {
   decideProvinceReport, findProvinceReport, listProvinceReports, provinceReportRevision, provinceReportRevisions, saveProvinceReport,
 } from '../repositories/province-reports';
 import { listUnits } from '../repositories/units';
-import { IdParams } from './bodies';
+import { IdParams } from '../../core/api/common';
 import { signedIn } from './guard';
 import { parseBody, parseQuery } from './parse';
 

@@ -2,7 +2,7 @@
 // for heads who print or sign outside the add-in. Same permission as reading the submission
 // (routes/read-access.ts): the unit's own roles, or a monitoring agency for task reports.
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import { API } from '../../core/api';
 import { vietnamDate } from '../../core/periods';
 import { buildReportModel, reportSubmissionFrom, type SubmissionDetail } from '../../core/report';
 import { notFound } from '../errors';
@@ -10,23 +10,13 @@ import { DOCX_TYPE } from '../report-docx';
 import { verifiedReportDocx } from '../verified-docx';
 import { getSubmission } from '../repositories/submissions';
 import { listUnits } from '../repositories/units';
-import { IdParams } from './bodies';
+import { route } from './contract';
 import { requireRead } from './read-access';
-import { parseQuery } from './parse';
-
-const ReportQuery = z.strictObject({
-  revision: z.coerce.number().int().min(1).optional(),
-  /** The report's date (default: today in Việt Nam). */
-  date: z.iso.date().optional(),
-  /** The number the clerical office gives; "…" when absent. */
-  number: z.string().trim().max(20).optional(),
-  signingAs: z.enum(['head', 'deputy']).optional(),
-});
 
 export const reportRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/submissions/:id/report.docx', async (request, reply) => {
-    const { id } = parseQuery(IdParams, request.params);
-    const query = parseQuery(ReportQuery, request.query);
+  route(app, API.reportDocx, async (request, reply) => {
+    const { id } = request.params;
+    const query = request.query;
     const detail = await getSubmission(app.db.kysely, id);
     if (!detail) throw notFound('Không tìm thấy báo cáo.');
     const units = await listUnits(app.db.kysely);

@@ -1,19 +1,18 @@
 // The submission API (docs/domain.md §5): a clerk submits (each report a new revision, idempotent by the
 // client's id), the head of the unit approves – bound to the content hash – or returns it.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
+import { API } from '../../core/api';
 import { visibleUnitIds } from '../auth/roles';
 import { conflict, invalid, notFound } from '../errors';
 import { decide, getSubmission, listSubmissions, submissionUnit } from '../repositories/submissions';
 import { refusalError, storeSubmission } from '../store-submission';
-import { ApproveBody, IdParams, ListQuery, ReturnBody, SubmissionBody } from './bodies';
-import { requireCan, requireSomeUnit, signedIn } from './guard';
+import { route, type ContractRequest } from './contract';
+import { requireCan, requireSomeUnit } from './guard';
 import { monitoredTaskUnits, requireRead } from './read-access';
-import { parseBody, parseQuery } from './parse';
 
 export const submissionRoutes: FastifyPluginAsync = async (app) => {
-  app.post('/submissions', async (request, reply) => {
-    signedIn(request);
-    const body = parseBody(SubmissionBody, request.body);
+  route(app, API.submit, async (request, reply) => {
+    const body = request.body;
     const principal = requireCan(request, 'submission.create', { unitId: body.unitId, kind: body.kind });
     const outcome = await storeSubmission(app, body, principal.userId);
     switch (outcome.kind) {
@@ -28,17 +27,16 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
     }
   });
 
-  app.get('/submissions', async (request) => {
+  route(app, API.listSubmissions, async (request) => {
     const principal = requireSomeUnit(request, 'submission.read');
-    const query = parseQuery(ListQuery, request.query);
+    const query = request.query;
     const units = visibleUnitIds(principal);
     const taskUnits = units === 'all' ? [] : await monitoredTaskUnits(app, principal, query.planId);
     return { submissions: await listSubmissions(app.db.kysely, { ...query, units, taskUnits }) };
   });
 
-  app.get('/submissions/:id', async (request) => {
-    const { id } = parseQuery(IdParams, request.params);
-    signedIn(request);
+  route(app, API.getSubmission, async (request) => {
+    const { id } = request.params;
     const submission = await getSubmission(app.db.kysely, id);
     if (!submission) throw notFound('Không tìm thấy báo cáo.');
     await requireRead(app, request, submission);
@@ -46,13 +44,12 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
   });
 
   const decision = (action: 'approve' | 'return') =>
-    async (request: FastifyRequest) => {
-      const { id } = parseQuery(IdParams, request.params);
-      signedIn(request);
+    async (request: ContractRequest<typeof API.approve | typeof API.returnSubmission>) => {
+      const { id } = request.params;
       const target = await submissionUnit(app.db.kysely, id);
       if (!target) throw notFound('Không tìm thấy báo cáo.');
       const principal = requireCan(request, action === 'approve' ? 'submission.approve' : 'submission.return', { unitId: target.unitId, kind: target.kind });
-      const body = action === 'approve' ? parseBody(ApproveBody, request.body) : parseBody(ReturnBody, request.body);
+      const body = request.body;
       const outcome = await decide(app.db.kysely, {
         submissionId: id, action, contentHash: body.contentHash, comment: body.comment?.trim() || null,
         userId: principal.userId, now: app.clock().toISOString(),
@@ -68,8 +65,8 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
           throw conflict('Nội dung báo cáo đã thay đổi so với bản bạn đã đọc; hãy mở lại bản mới nhất trước khi phê duyệt.');
       }
     };
-  app.post('/submissions/:id/approve', decision('approve'));
-  app.post('/submissions/:id/return', decision('return'));
+  route(app, API.approve, decision('approve'));
+  route(app, API.returnSubmission, decision('return'));
 };
 
 

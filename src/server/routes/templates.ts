@@ -2,7 +2,7 @@
 // period as an .xlsx file, for clerks without the add-in – the same spec the add-in inserts, with the
 // rows the server's assignment gives the unit (so an upload validates against the same list).
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import { API } from '../../core/api';
 import { buildTemplateSpec } from '../../core/template';
 import { can } from '../auth/roles';
 import { assignedIds } from '../assignments';
@@ -12,23 +12,16 @@ import { getUnit, listUnits } from '../repositories/units';
 import { sealMapping, templateSecret } from '../xlsx/mapping-seal';
 import { templateWorkbook } from '../xlsx/template';
 import { XLSX_TYPE } from '../xlsx/consolidation';
+import { route } from './contract';
 import { signedIn } from './guard';
-import { parseQuery } from './parse';
-
-const Params = z.strictObject({ file: z.string().max(40) });
-export const TemplateQuery = z.strictObject({
-  planId: z.string().min(1).max(100),
-  unitId: z.string().min(1).max(64),
-  period: z.string().regex(/^\d{4}-(Q[1-4]|H1|9M|Y)$/),
-});
 
 export const templateRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/templates/:file', async (request, reply) => {
+  route(app, API.template, async (request, reply) => {
     const principal = signedIn(request);
-    const { file } = parseQuery(Params, request.params);
+    const { file } = request.params;
     const kind = /^(indicators|tasks)\.xlsx$/.exec(file)?.[1] as 'indicators' | 'tasks' | undefined;
     if (!kind) throw notFound('Chỉ có mẫu indicators.xlsx (Phụ lục 01) và tasks.xlsx (Phụ lục 02).');
-    const query = parseQuery(TemplateQuery, request.query);
+    const query = request.query;
     const resource = { unitId: query.unitId, kind };
     if (!can(principal, 'submission.create', resource) && !can(principal, 'submission.read', resource)) throw forbidden();
     const catalogue = app.catalogues.get(query.planId);

@@ -37,6 +37,8 @@ export async function testApp(
     auth: opts.auth ?? testAuth,
     clock: () => clock,
     logger: opts.logger,
+    // Every JSON answer of every server test is checked against its response schema (src/core/api).
+    checkResponses: true,
   });
   await app.ready();
   return {

@@ -3,8 +3,8 @@
 // Workspace, the logic in clerk-*.ts. The outbox is kept per Office partition (src/office/storage).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import type { SubmissionResponse } from '../../../core/schemas';
 import type { ApiClient } from '../../../client/api';
+import { submit } from '../../../client/endpoints';
 import { Outbox, outboxKey, startRetryLoop, type Sender } from '../../../client/outbox';
 import { loadSession, saveSession, sessionClient, type Session } from '../../../client/session';
 import { excelReports } from '../../../office/excel';
@@ -51,7 +51,7 @@ export function ClerkApp({ excel = excelReports }: { excel?: ClerkExcel }) {
   // Each user's reports wait in their own outbox; signed out, none is shown or sent.
   const username = session?.user.username ?? null;
   const outbox = useMemo(() => (username ? new Outbox({ storage: localStore(), key: outboxKey(partitionKey(), username) }) : null), [username]);
-  const sender = useMemo<Sender | null>(() => (api ? (request) => api.post<SubmissionResponse>('/api/submissions', request) : null), [api]);
+  const sender = useMemo<Sender | null>(() => (api ? (request) => submit(api, request) : null), [api]);
   const senderRef = useRef(sender);
   senderRef.current = sender;
   // One loop per signed-in user's outbox, for as long as they stay signed in.

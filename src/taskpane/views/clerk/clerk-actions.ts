@@ -5,6 +5,7 @@
 import { buildTemplateSpec, submissionOf, type ReportKind } from '../../../core/template';
 import type { SubmissionResponse } from '../../../core/schemas';
 import type { ApiClient } from '../../../client/api';
+import { getSubmission, listSubmissions } from '../../../client/endpoints';
 import type { Outbox, Sender } from '../../../client/outbox';
 import type { CheckResult, ExcelOutcome, ExcelReports, Inserted, WaitingState } from '../../../office/excel';
 import type { PlanContext, PlanUnit } from './clerk-setup';
@@ -129,19 +130,15 @@ export type ReportStatus =
       readonly returnedBy: 'head' | 'province' | null;
     };
 
-interface Summary { id: string; status: 'submitted' | 'approved' | 'returned'; revision: number; late: boolean; submittedAt: string }
-interface Detail { decisions: { revision: number; action: string; comment: string | null }[] }
-
 /** The report's state on the server (one unit, period and kind), with the head's comment if returned. */
 export async function fetchStatus(api: ApiClient, key: { planId: string; unitId: string; period: string; kind: ReportKind }): Promise<ReportStatus> {
-  const query = new URLSearchParams(key).toString();
-  const { submissions } = await api.get<{ submissions: Summary[] }>(`/api/submissions?${query}`);
+  const { submissions } = await listSubmissions(api, key);
   const s = submissions[0];
   if (!s) return { state: 'none' };
   let comment: string | null = null;
   let returnedBy: 'head' | 'province' | null = null;
   if (s.status === 'returned') {
-    const detail = await api.get<Detail>(`/api/submissions/${encodeURIComponent(s.id)}`);
+    const detail = await getSubmission(api, s.id);
     // The last decision that sent this revision back: the head's 'return' or the province's 'reopen'.
     const last = detail.decisions.filter((d) => (d.action === 'return' || d.action === 'reopen') && d.revision === s.revision).at(-1);
     comment = last?.comment ?? null;

@@ -4,6 +4,7 @@ import type { Catalogue, Unit } from '../../../core/catalogue-types';
 import { currentPlanId } from '../../../core/plan-choice';
 import type { ApiClient } from '../../../client/api';
 import type { SessionUser } from '../../../client/session';
+import { periods as fetchPeriods, plan as fetchPlan, plans as fetchPlans } from '../../../client/endpoints';
 import { planText } from '../../../text/plans';
 import { strings } from '../../../text/strings';
 
@@ -37,16 +38,11 @@ export interface PlanContext {
  * with its units and periods; `planId` when the clerk picked another.
  */
 export async function loadPlanContext(api: ApiClient, today: string = vietnamToday(), planId?: string): Promise<PlanContext> {
-  const { plans } = await api.get<{ plans: { planId: string; planYear: number; number: string; title: string }[] }>('/api/plans');
+  const { plans } = await fetchPlans(api);
   if (plans.length === 0) throw new Error(strings.clerkFlow.noPlan);
-  const withPeriods = await Promise.all(
-    plans.map(async (p) => ({
-      planId: p.planId,
-      periods: (await api.get<{ periods: PeriodChoice[] }>(`/api/periods?planId=${encodeURIComponent(p.planId)}`)).periods,
-    })),
-  );
+  const withPeriods = await Promise.all(plans.map(async (p) => ({ planId: p.planId, periods: (await fetchPeriods(api, p.planId)).periods })));
   const chosen = withPeriods.find((p) => p.planId === (planId ?? currentPlanId(withPeriods, today))) ?? withPeriods[0];
-  const plan = await api.get<{ catalogue: Catalogue; units: PlanUnit[] }>(`/api/plans/${encodeURIComponent(chosen.planId)}`);
+  const plan = await fetchPlan(api, chosen.planId);
   const choices = plans.map((p) => ({ planId: p.planId, label: planText.choice(p.number, p.title) }));
   return { catalogue: plan.catalogue, units: plan.units, periods: chosen.periods, plans: choices };
 }
@@ -55,7 +51,7 @@ export async function loadPlanContext(api: ApiClient, today: string = vietnamTod
  * The units the user may submit for: those of their reporter roles; every unit for an administrator.
  * @example reportingUnits({ roles: [{ role: 'reporter', unitId: 'so-khcn' }] }, units) // [Sở KH&CN]
  */
-export function reportingUnits(user: Pick<SessionUser, 'roles'>, units: readonly PlanUnit[]): PlanUnit[] {
+export function reportingUnits(user: { readonly roles: readonly { readonly role: string; readonly unitId: string | null }[] }, units: readonly PlanUnit[]): PlanUnit[] {
   if (user.roles.some((r) => r.role === 'admin')) return [...units];
   const ids = new Set(user.roles.filter((r) => r.role === 'reporter' && r.unitId !== null).map((r) => r.unitId));
   return units.filter((u) => ids.has(u.id));
