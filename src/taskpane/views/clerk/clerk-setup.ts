@@ -3,7 +3,6 @@
 import type { Catalogue, Unit } from '../../../core/catalogue-types';
 import { currentPlanId } from '../../../core/plan-choice';
 import type { ApiClient } from '../../../client/api';
-import type { SessionUser } from '../../../client/session';
 import { periods as fetchPeriods, plan as fetchPlan, plans as fetchPlans } from '../../../client/endpoints';
 import { planText } from '../../../text/plans';
 import { strings } from '../../../text/strings';
