@@ -1,6 +1,6 @@
 // Local sign-in (POST /api/auth/login) and the session it gives: the token and who the user is,
 // kept in sessionStorage so a reload of the taskpane keeps the user signed in until it expires.
-import { createApiClient, type ApiClient } from './api';
+import { createApiClient } from './api';
 
 export interface SessionUser {
   readonly username: string;
@@ -48,16 +48,4 @@ export async function signIn(username: string, password: string, baseUrl = ''): 
   const session = await api.post<Session>('/api/auth/login', { username, password });
   saveSession(session);
   return session;
-}
-
-/** An API client that sends this session's token and forgets the session on 401. */
-export function sessionClient(session: Session, onSignedOut: () => void, baseUrl = ''): ApiClient {
-  return createApiClient({
-    baseUrl,
-    token: () => session.token,
-    onUnauthorized: () => {
-      saveSession(null);
-      onSignedOut();
-    },
-  });
 }

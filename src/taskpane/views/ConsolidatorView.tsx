@@ -1,25 +1,21 @@
 // The consolidator's view (Excel: Sở KH&CN for everything, a monitoring agency for its tasks), kept
-// behind the Shell's lazy "consolidator" chunk. Sign-in is the clerk view's component (same accounts).
-import { useCallback, useState } from 'react';
+// behind the Shell's lazy "consolidator" chunk, behind the one sign-in every view shares.
 import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { loadSession, saveSession, type Session } from '../../client/session';
+import { signInText } from '../../text/sign-in';
 import { strings } from '../../text/strings';
-import { SignIn } from './clerk/SignIn';
+import { SignInGate } from '../../ui/auth';
 import { ConsolidatorPanel } from './consolidator/ConsolidatorPanel';
 
 const useStyles = makeStyles({ column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
 export function ConsolidatorView() {
   const styles = useStyles();
-  const [session, setSession] = useState<Session | null>(() => loadSession());
-  const signOut = useCallback(() => {
-    saveSession(null);
-    setSession(null);
-  }, []);
   return (
     <div className={styles.column}>
       <Subtitle2 as="h2">{strings.consolidator.title}</Subtitle2>
-      {session ? <ConsolidatorPanel session={session} onSignOut={signOut} /> : <SignIn onSignedIn={setSession} />}
+      <SignInGate intro={signInText.intro.consolidator}>
+        <ConsolidatorPanel />
+      </SignInGate>
     </div>
   );
 }

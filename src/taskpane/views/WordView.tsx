@@ -1,16 +1,17 @@
-// The head's view in Word (DOMAIN.md §5): sign in, see the unit's submissions waiting for sign-off
+// The head's view in Word: sign in (the shared gate, Microsoft sign-in included), see the unit's submissions waiting for sign-off
 // by period, write one as the official report, then approve exactly the revision the document
 // shows or return it with a comment. Word is reached only through the WordReportHost seam.
 import { useCallback, useEffect, useState } from 'react';
 import {
-  Badge, Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle2, Textarea, makeStyles, tokens,
+  Badge, Body1, Button, Caption1, Field, MessageBar, MessageBarBody, Spinner, Subtitle2, Textarea, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { parsePeriod, periodLabel } from '../../core/periods';
 import type { ReportBinding } from '../../core/report';
 import type { ApiClient } from '../../client/api';
-import { loadSession, saveSession, sessionClient, signIn, type Session } from '../../client/session';
 import { wordReportHost, type WordReportHost } from '../../office/word';
+import { signInText } from '../../text/sign-in';
 import { strings } from '../../text/strings';
+import { SignInGate, useSignedInUser } from '../../ui/auth';
 import { approveShownReport, generateReport, pendingByPeriod, returnShownReport, type DecisionOutcome, type PendingSubmission } from './word-flow';
 
 const s = strings.word;
@@ -27,35 +28,6 @@ const periodName = (id: string): string => {
   const p = parsePeriod(id);
   return p.ok ? periodLabel(p.value) : id;
 };
-
-function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
-  const styles = useStyles();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await signIn(username.trim(), password));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <form className={styles.column} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-      <Subtitle2 as="h3">{s.signInTitle}</Subtitle2>
-      <Body1>{s.signInIntro}</Body1>
-      <Field label={s.username} required><Input value={username} onChange={(_e, d) => setUsername(d.value)} autoComplete="username" /></Field>
-      <Field label={s.password} required><Input type="password" value={password} onChange={(_e, d) => setPassword(d.value)} autoComplete="current-password" /></Field>
-      {error && <MessageBar intent="error" layout="multiline"><MessageBarBody>{error}</MessageBarBody></MessageBar>}
-      <Button appearance="primary" type="submit" disabled={busy || !username || !password}>{s.signIn}</Button>
-    </form>
-  );
-}
 
 function Pending({ api, busy, onGenerate }: { api: ApiClient; busy: boolean; onGenerate: (item: PendingSubmission) => void }) {
   const styles = useStyles();
@@ -111,7 +83,7 @@ function noticeOf(outcome: DecisionOutcome): Notice {
   }
 }
 
-function Approver({ session, api, word }: { session: Session; api: ApiClient; word: WordReportHost }) {
+function Approver({ who, api, word }: { who: string; api: ApiClient; word: WordReportHost }) {
   const styles = useStyles();
   const [shown, setShown] = useState<ReportBinding | null>(null);
   const [busy, setBusy] = useState(false);
@@ -139,7 +111,6 @@ function Approver({ session, api, word }: { session: Session; api: ApiClient; wo
       setComment('');
     }
   });
-  const who = `${session.user.displayName} (${session.user.username})`;
 
   return (
     <div className={styles.column}>
@@ -167,28 +138,21 @@ function Approver({ session, api, word }: { session: Session; api: ApiClient; wo
   );
 }
 
+function HeadWork({ word }: { word: WordReportHost }) {
+  const { user, api } = useSignedInUser();
+  const approves = user.roles.some((r) => r.role === 'approver' || r.role === 'admin');
+  return approves ? <Approver who={`${user.displayName} (${user.username})`} api={api} word={word} /> : <Body1>{s.notApprover}</Body1>;
+}
+
 /** `word` is the Word seam; tests and previews pass another. */
 export function WordView({ word = wordReportHost }: { word?: WordReportHost }) {
   const styles = useStyles();
-  const [session, setSession] = useState<Session | null>(() => loadSession());
-  const signOut = useCallback(() => {
-    saveSession(null);
-    setSession(null);
-  }, []);
-  const [api, setApi] = useState<ApiClient | null>(null);
-  useEffect(() => setApi(session ? sessionClient(session, signOut) : null), [session, signOut]);
-
-  const approves = session?.user.roles.some((r) => r.role === 'approver' || r.role === 'admin') ?? false;
   return (
     <div className={styles.column}>
       <Subtitle2 as="h2">{strings.head.title}</Subtitle2>
-      {!session || !api ? <SignIn onSignedIn={setSession} /> : <>
-      <div className={styles.row}>
-        <Caption1>{`${s.signedInAs} ${session.user.displayName}`}</Caption1>
-        <Button size="small" appearance="subtle" onClick={signOut}>{s.signOut}</Button>
-      </div>
-      {approves ? <Approver session={session} api={api} word={word} /> : <Body1>{s.notApprover}</Body1>}
-      </>}
+      <SignInGate intro={signInText.intro.head}>
+        <HeadWork word={word} />
+      </SignInGate>
     </div>
   );
 }
