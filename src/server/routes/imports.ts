@@ -8,10 +8,10 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { parseWith, SubmissionRequestSchema } from '../../core/schemas';
-import { readSheetRows, submissionOf } from '../../core/template';
+import { blankRowIds, readSheetRows, submissionOf } from '../../core/template';
 import { badRequest } from '../errors';
 import { refusalError, storeSubmission } from '../store-submission';
-import { placeIssues, readUpload, uploadSubmissionId } from '../xlsx/import';
+import { placeBlankRows, placeIssues, readUpload, uploadSubmissionId } from '../xlsx/import';
 import { templateSecret } from '../xlsx/mapping-seal';
 import { requireCan, signedIn } from './guard';
 import { parseQuery } from './parse';
@@ -79,6 +79,8 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
       rows: mapping.rows.length,
       acceptedRows: mapping.rows.filter((r) => !errorRows.has(r.id) && !errorRows.has(undefined)).length,
       issues,
+      /** Rows with nothing entered yet ("no data", not an error), each with the cell to fill. */
+      emptyRows: placeBlankRows(mapping, blankRowIds(rows)),
     };
     switch (outcome.kind) {
       case 'invalid':
