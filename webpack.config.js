@@ -1,6 +1,7 @@
-// Two bundles: the taskpane (React + Fluent UI, views loaded on demand) and the ribbon's function
-// file (commands). `npm run build` (production) also writes dist/manifest.xml with every URL
-// rewritten to ADDIN_ORIGIN (default https://localhost:3000, the dev origin).
+// Three bundles: the taskpane (React + Fluent UI, views loaded on demand), the web app at / (role
+// pages loaded on demand) and the ribbon's function file (commands). `npm run build` (production)
+// also writes dist/manifest.xml with every URL rewritten to ADDIN_ORIGIN (default
+// https://localhost:3000, the dev origin).
 'use strict';
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -50,6 +51,8 @@ module.exports = (_env, argv) => {
     devtool: production ? 'source-map' : 'cheap-module-source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
+      // The web app at / (everyone without the add-in); its role pages are lazy chunks.
+      web: './src/web/index.tsx',
       commands: './src/commands/commands.ts',
     },
     output: {
@@ -73,12 +76,14 @@ module.exports = (_env, argv) => {
       ],
     },
     optimization: {
-      // The first load's library code (React, Fluent UI) goes to one long-cached vendor chunk;
-      // code only the lazy views use stays in async chunks.
+      // Each page's first-load library code (React, Fluent UI) goes to its own long-cached vendor
+      // chunk – one for the taskpane, one for the web app, so neither carries what only the other
+      // shows on first load; code only the lazy views use stays in async chunks.
       splitChunks: {
         chunks: 'all',
         cacheGroups: {
-          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: 'initial', priority: 10 },
+          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: (chunk) => chunk.name === 'taskpane', priority: 10 },
+          webVendor: { test: /[\\/]node_modules[\\/]/, name: 'web-vendor', chunks: (chunk) => chunk.name === 'web', priority: 10 },
         },
       },
     },
@@ -89,6 +94,11 @@ module.exports = (_env, argv) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/web/index.html',
+        chunks: ['web'],
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',

@@ -52,7 +52,7 @@ export interface AppOptions {
   readonly clock?: () => Date;
 }
 
-/** The app: plugins, then routes under /api, then the built add-in files at /. Not encapsulated, so
+/** The app: plugins, then routes under /api, then the built files: the web app at /, the add-in's taskpane.html. Not encapsulated, so
  * whoever registers it (server.ts, tests) sees app.db, app.catalogues and app.clock. */
 export const reportingApp = fp<AppOptions>(async (app, options) => {
   const { config } = options;
@@ -88,7 +88,7 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
   );
 
   if (fs.existsSync(config.distDir)) {
-    await app.register(fastifyStatic, { root: config.distDir, prefix: '/', index: ['taskpane.html', 'index.html'] });
+    await app.register(fastifyStatic, { root: config.distDir, prefix: '/', index: ['index.html', 'taskpane.html'] });
   }
 }, { name: 'reporting-app' });
 

@@ -4,6 +4,7 @@
 // was typed – only the token changes underneath them.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { createApiClient, type ApiClient } from '../../client/api';
+import { createFileClient, type FileClient } from '../../client/files';
 import { loadSession, saveSession, type Session, type SessionUser } from '../../client/session';
 
 export interface SignedInUser {
@@ -12,6 +13,8 @@ export interface SignedInUser {
   readonly token: () => string | null;
   /** Sends the current token; a 401 marks the sign-in as expired instead of dropping the page. */
   readonly api: ApiClient;
+  /** Downloads, uploads, PUT and DELETE, with the same token and expiry. */
+  readonly files: FileClient;
   readonly signOut: () => void;
 }
 
@@ -19,9 +22,10 @@ export interface AuthState {
   /** The session, kept while expired so the page underneath stays as it was. */
   readonly session: Session | null;
   readonly expired: boolean;
-  /** The username of the last user who signed out by their own hand, for the sign-in page's message. */
+  /** The user signed out by their own hand (the sign-in page says so). */
   readonly signedOut: boolean;
   readonly api: ApiClient;
+  readonly files: FileClient;
   readonly token: () => string | null;
   /** A new session from sign-in or a password change. */
   readonly accept: (session: Session) => void;
@@ -40,7 +44,10 @@ export function useAuthState(baseUrl = ''): AuthState {
   current.current = session;
 
   const token = useCallback(() => current.current?.token ?? null, []);
-  const api = useMemo(() => createApiClient({ baseUrl, token, onUnauthorized: () => { if (current.current) setExpired(true); } }), [baseUrl, token]);
+  const { api, files } = useMemo(() => {
+    const options = { baseUrl, token, onUnauthorized: () => { if (current.current) setExpired(true); } };
+    return { api: createApiClient(options), files: createFileClient(options) };
+  }, [baseUrl, token]);
   const accept = useCallback((next: Session) => {
     saveSession(next);
     current.current = next;
@@ -69,7 +76,7 @@ export function useAuthState(baseUrl = ''): AuthState {
     return () => clearTimeout(timer);
   }, [session, expired]);
 
-  return { session, expired, signedOut, api, token, accept, signOut };
+  return { session, expired, signedOut, api, files, token, accept, signOut };
 }
 
 export const AuthContext = createContext<AuthState | null>(null);
@@ -82,5 +89,5 @@ export const AuthContext = createContext<AuthState | null>(null);
 export function useSignedInUser(): SignedInUser {
   const auth = useContext(AuthContext);
   if (!auth?.session) throw new Error('useSignedInUser() is used outside a signed-in <SignInGate>.');
-  return { user: auth.session.user, token: auth.token, api: auth.api, signOut: auth.signOut };
+  return { user: auth.session.user, token: auth.token, api: auth.api, files: auth.files, signOut: auth.signOut };
 }
