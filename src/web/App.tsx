@@ -45,15 +45,17 @@ function Header({ children }: { children?: ReactNode }) {
 }
 
 /** The sign-in and password-change pages: the form on a card under the header. */
-function SignInFrame(form: ReactNode) {
+function SignInFrame({ children }: { children: ReactNode }) {
   const styles = useStyles();
   return (
     <div className={styles.page}>
       <Header />
-      <main className={styles.card}>{form}</main>
+      <main className={styles.card}>{children}</main>
     </div>
   );
 }
+
+const signInFrame = (form: ReactNode) => <SignInFrame>{form}</SignInFrame>;
 
 const pageFromHash = (): string => decodeURIComponent(window.location.hash.replace(/^#\/?/, ''));
 
@@ -101,7 +103,7 @@ function Home() {
 
 export function App() {
   return (
-    <SignInGate intro={signInText.intro.web} headingLevel="h2" userLine={false} frame={SignInFrame}>
+    <SignInGate intro={signInText.intro.web} headingLevel="h2" userLine={false} frame={signInFrame}>
       <Home />
     </SignInGate>
   );

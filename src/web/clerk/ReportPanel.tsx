@@ -87,7 +87,7 @@ export function ReportPanel({ planId, unit, period, kind, catalogue, summary, on
   const locked = summary?.status === 'approved';
 
   return (
-    <Card className={styles.card} aria-labelledby={`${id}-title`}>
+    <Card className={styles.card} role="region" aria-labelledby={`${id}-title`}>
       <CardHeader
         header={<Subtitle2 as="h3" id={`${id}-title`}>{web.kinds[kind]}</Subtitle2>}
         description={<Caption1>{`${t.assigned(unit[kind].length)} · ${web.deadline(period.deadline)} · ${web.window(period.start, period.end)}`}</Caption1>}
