@@ -41,7 +41,7 @@ describeWithChromium('the web app: a clerk sends, the head returns, the clerk se
     await password.fill(CLERK.password);
     await page.getByRole('button', { name: signInText.submit, exact: true }).click();
     await page.getByRole('heading', { name: t.title }).waitFor({ timeout: 30_000 });
-    await page.getByLabel(web.period).selectOption(PERIOD);
+    await page.getByLabel(web.period, { exact: true }).selectOption(PERIOD);
     const card = page.getByRole('region', { name: web.kinds.indicators });
     await card.getByText(web.state.notStarted).waitFor();
     await card.getByText(web.state.overdue).waitFor(); // Q1's deadline has passed with nothing sent
@@ -95,8 +95,8 @@ describeWithChromium('the web app: a clerk sends, the head returns, the clerk se
     // The clerk sees the return and the comment, fixes and sends revision 2.
     await page.reload();
     await page.getByRole('heading', { name: t.title }).waitFor({ timeout: 30_000 });
-    await page.getByLabel(web.period).selectOption(PERIOD);
-    await card.getByText(comment).waitFor();
+    await page.getByLabel(web.period, { exact: true }).selectOption(PERIOD);
+    await card.getByText(comment).first().waitFor(); // in the head's message, and in the history
     await card.getByText(web.state.returned).first().waitFor();
     await checkPage(page, 'clerk-6-returned');
     const fixed = await fill(template, { 'ct-03': { value: 'Có' }, 'ct-04': { value: 'Có' }, 'ct-14': { numerator: 30, denominator: 40 } });

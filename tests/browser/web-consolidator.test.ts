@@ -25,7 +25,7 @@ describeWithChromium('the web app: consolidators read the dashboard and download
     await signInAs(page, suite.server.url, CONSOLIDATOR);
     expect(requested.some((p) => p.includes('chartjs'))).toBe(false); // not on the sign-in page's load
     await page.getByRole('heading', { name: t.title }).waitFor({ timeout: 30_000 });
-    await page.getByLabel(web.period).selectOption('2026-Q1');
+    await page.getByLabel(web.period, { exact: true }).selectOption('2026-Q1');
     await page.getByRole('heading', { name: t.completeness }).waitFor({ timeout: 30_000 });
     const submitted = page.locator('dl > div', { hasText: t.submitted }).first();
     expect(await submitted.locator('dd').innerText()).toBe('1');
@@ -57,8 +57,8 @@ describeWithChromium('the web app: consolidators read the dashboard and download
     await signInAs(page, suite.server.url, MONITOR);
     await page.getByRole('heading', { name: t.title }).waitFor({ timeout: 30_000 });
     await page.getByText(t.monitorOnly, { exact: false }).waitFor();
-    expect(await page.getByLabel(web.kind).count()).toBe(0);
-    await page.getByLabel(web.period).selectOption('2026-Q1');
+    expect(await page.getByLabel(web.kind, { exact: true }).count()).toBe(0);
+    await page.getByLabel(web.period, { exact: true }).selectOption('2026-Q1');
     await page.getByRole('heading', { name: t.completeness }).waitFor({ timeout: 30_000 });
     const theirs = await apiAs<{ tasks: { id: string }[] }>(suite.server.url, MONITOR, `/api/consolidation?planId=${PLAN}&period=2026-Q1&kind=tasks`);
     expect(theirs.tasks.length).toBeGreaterThan(0);
