@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { signInText } from '../../src/text/sign-in';
 import { web } from '../../src/text/web';
 import { describeWithChromium } from '../support/browser';
 import { CLERK, CONSOLIDATOR, MONITOR, PLAN, apiAs, checkPage, newPage, signInAs, webSuite } from '../support/web-e2e';
@@ -22,8 +23,10 @@ describeWithChromium('the web app: consolidators read the dashboard and download
     const { page, errors } = await newPage(suite.browser);
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${suite.server.url}/`);
+    await page.getByLabel(signInText.password).waitFor();
+    expect(requested.some((p) => p.includes('chartjs') || p.includes('web-consolidator'))).toBe(false); // not on the sign-in page's load
     await signInAs(page, suite.server.url, CONSOLIDATOR);
-    expect(requested.some((p) => p.includes('chartjs'))).toBe(false); // not on the sign-in page's load
     await page.getByRole('heading', { name: t.title }).waitFor({ timeout: 30_000 });
     await page.getByLabel(web.period, { exact: true }).selectOption('2026-Q1');
     await page.getByRole('heading', { name: t.completeness }).waitFor({ timeout: 30_000 });
@@ -34,7 +37,7 @@ describeWithChromium('the web app: consolidators read the dashboard and download
     expect(requested.some((p) => /chunks\/chartjs\./.test(p))).toBe(true);
 
     const group = page.getByRole('region', { name: /^I\. / });
-    const row3 = group.getByRole('row').filter({ hasText: /^3\s/ });
+    const row3 = group.getByRole('row').filter({ has: page.getByRole('cell', { name: '3', exact: true }) });
     await row3.getByRole('button', { name: t.drillOpen }).click();
     const drill = page.getByRole('table', { name: t.drill(web.itemIndicator(3)) });
     await drill.waitFor();
