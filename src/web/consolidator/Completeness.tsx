@@ -15,7 +15,8 @@ const useStyles = makeStyles({
   scroll: { maxHeight: '360px', overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1 },
 });
 const COLOR = { missing: 'danger', submitted: 'brand', approved: 'success', returned: 'warning' } as const;
-const rate = (r: number | null) => (r === null ? '—' : `${(r * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`);
+// The server gives rates in percent (two decimals).
+const rate = (r: number | null) => (r === null ? '—' : `${r.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`);
 
 export function Completeness({ data }: { data: ConsolidationData }) {
   const styles = useStyles();
