@@ -1,6 +1,7 @@
-// The taskpane's HTTP client: JSON over fetch with the session's bearer token, and every failure
-// as an ApiError whose message a person can read in Vietnamese (the server's own message when it
-// sent one – they are Vietnamese – or one chosen by status). Shared by the Word and Excel views.
+// The HTTP client of the taskpane and the web app: JSON (or a file) over fetch with the session's
+// bearer token, and every failure as an ApiError whose message a person can read in Vietnamese (the
+// server's own message when it sent one – they are Vietnamese – or one chosen by status). Views do
+// not call it with URLs: src/client/endpoints.ts has one typed function per endpoint of the API.
 // The messages live in src/text/strings.ts (client), with the rest of the UI text.
 import { strings } from '../text/strings';
 
@@ -22,13 +23,35 @@ export function errorMessage(status: number, body: unknown): string {
   return BY_STATUS[status] ?? SERVER;
 }
 
+/** A file the server sent (a template, a report, a consolidation export). */
+export interface FileAnswer {
+  readonly blob: Blob;
+  /** From Content-Disposition, when the server named the file. */
+  readonly fileName: string | null;
+  readonly headers: Headers;
+}
+
+export interface RequestOptions {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path and query, e.g. '/api/submissions?unitId=a'. */
+  readonly path: string;
+  /** A JSON body. */
+  readonly body?: unknown;
+  /** A multipart body instead (uploads). */
+  readonly form?: FormData;
+  /** 'file' answers a FileAnswer instead of parsed JSON. */
+  readonly as?: 'json' | 'file';
+}
+
 export interface ApiClient {
+  /** The answer with its HTTP status: JSON parsed, or a FileAnswer. Throws ApiError for a 4xx / 5xx. */
+  request(options: RequestOptions): Promise<{ status: number; body: unknown }>;
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
 }
 
 export interface ApiOptions {
-  /** Server origin, '' for the taskpane's own origin. */
+  /** Server origin, '' for the page's own origin. */
   readonly baseUrl?: string;
   /** The current bearer token, or null when signed out. */
   readonly token: () => string | null;
@@ -37,22 +60,32 @@ export interface ApiOptions {
   readonly onUnauthorized?: () => void;
 }
 
+function fileNameOf(headers: Headers): string | null {
+  const disposition = headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star) return decodeURIComponent(star[1]);
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? null;
+}
+
 /**
  * @example const api = createApiClient({ token: () => session.token });
- *          const { submissions } = await api.get<{ submissions: Summary[] }>('/api/submissions');
+ *          const { submissions } = await listSubmissions(api, { query: { unitId } });
  */
 export function createApiClient(options: ApiOptions): ApiClient {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
-  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async function request({ method, path, body, form, as = 'json' }: RequestOptions): Promise<{ status: number; body: unknown }> {
     const token = options.token();
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: as === 'json' ? 'application/json' : '*/*' };
     if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
     let response: Response;
     try {
-      response = await doFetch(`${options.baseUrl ?? ''}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await doFetch(`${options.baseUrl ?? ''}${path}`, { method, headers, body: form ?? (body === undefined ? undefined : JSON.stringify(body)) });
     } catch {
       throw new ApiError(OFFLINE, 0, 'offline', null);
+    }
+    if (response.ok && as === 'file') {
+      return { status: response.status, body: { blob: await response.blob(), fileName: fileNameOf(response.headers), headers: response.headers } satisfies FileAnswer };
     }
     const text = await response.text();
     let parsed: unknown = null;
@@ -66,7 +99,11 @@ export function createApiClient(options: ApiOptions): ApiClient {
       const code = (parsed as { error?: unknown } | null)?.error;
       throw new ApiError(errorMessage(response.status, parsed), response.status, typeof code === 'string' ? code : null, parsed);
     }
-    return parsed as T;
+    return { status: response.status, body: parsed };
   }
-  return { get: (path) => request('GET', path), post: (path, body) => request('POST', path, body ?? {}) };
+  return {
+    request,
+    get: async <T>(path: string) => (await request({ method: 'GET', path })).body as T,
+    post: async <T>(path: string, body?: unknown) => (await request({ method: 'POST', path, body: body ?? {} })).body as T,
+  };
 }

@@ -5,22 +5,19 @@
 // the taskpane's first load. The token lives in sessionStorage (session.ts), never in the workbook.
 // Source: https://learn.microsoft.com/office/dev/add-ins/develop/enable-nested-app-authentication-in-your-add-in
 import { strings } from '../text/strings';
+import type { ClientAuthConfig } from '../core/api';
 import { createApiClient } from './api';
-import { saveSession, type Session, type SessionUser } from './session';
+import { authConfig, me } from './endpoints';
+import { saveSession, type Session } from './session';
 
-export interface ClientAuthConfig {
-  readonly entraClientId: string | null;
-  readonly entraTenantId: string | null;
-  readonly authority: string | null;
-  readonly scope: string | null;
-}
+export type { ClientAuthConfig } from '../core/api';
 
 const LOCAL_ONLY: ClientAuthConfig = { entraClientId: null, entraTenantId: null, authority: null, scope: null };
 
 /** The server's sign-in settings; local accounts only when it cannot say (older server, offline). */
 export async function fetchAuthConfig(baseUrl = '', doFetch: typeof fetch = (...a) => fetch(...a)): Promise<ClientAuthConfig> {
   try {
-    const config = await createApiClient({ baseUrl, token: () => null, fetch: doFetch }).get<ClientAuthConfig>('/api/auth/config');
+    const config = await authConfig(createApiClient({ baseUrl, token: () => null, fetch: doFetch }));
     return config && typeof config.entraClientId === 'string' ? config : LOCAL_ONLY;
   } catch {
     return LOCAL_ONLY;
@@ -57,7 +54,7 @@ export async function signInWithEntra(config: ClientAuthConfig, baseUrl = ''): P
   }
   const token = result.accessToken;
   // The server's answer, not the token's claims: roles are kept on the server (phân quyền).
-  const { user } = await createApiClient({ baseUrl, token: () => token }).get<{ user: SessionUser }>('/api/auth/me');
+  const { user } = await me(createApiClient({ baseUrl, token: () => token }));
   const session: Session = { token, expiresAt: (result.expiresOn ?? new Date(Date.now() + 3_600_000)).toISOString(), user };
   saveSession(session);
   return session;

@@ -1,19 +1,10 @@
 // Local sign-in (POST /api/auth/login) and the session it gives: the token and who the user is,
 // kept in sessionStorage so a reload of the taskpane keeps the user signed in until it expires.
+import type { Session } from '../core/api';
 import { createApiClient } from './api';
+import { login } from './endpoints';
 
-export interface SessionUser {
-  readonly username: string;
-  readonly displayName: string;
-  readonly roles: readonly { readonly role: string; readonly unitId: string | null }[];
-  readonly mustChangePassword: boolean;
-}
-
-export interface Session {
-  readonly token: string;
-  readonly expiresAt: string;
-  readonly user: SessionUser;
-}
+export type { Session, SessionUser } from '../core/api';
 
 const KEY = 'cds.session';
 
@@ -45,7 +36,7 @@ export function saveSession(session: Session | null): void {
 /** Signs in with a local account; throws ApiError with the server's Vietnamese message. */
 export async function signIn(username: string, password: string, baseUrl = ''): Promise<Session> {
   const api = createApiClient({ baseUrl, token: () => null });
-  const session = await api.post<Session>('/api/auth/login', { username, password });
+  const session = await login(api, { username, password });
   saveSession(session);
   return session;
 }

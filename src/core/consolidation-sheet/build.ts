@@ -46,7 +46,7 @@ const HEADER_FILL = '#D9E1F2';
 
 /**
  * The consolidation sheet for one period's consolidation.
- * @example buildConsolidationSheet(await api.get('/api/consolidation?…&kind=indicators'), { groups: catalogue.indicatorGroups })
+ * @example buildConsolidationSheet(await consolidation(api, { planId, period, kind: 'indicators' }), { groups: catalogue.indicatorGroups })
  * // { sheetName: 'TH PL01 2026-Q1', blocks: [title, provinceCaption, province, …, matrix], chart: { … } }
  */
 export function buildConsolidationSheet(data: ConsolidationData, options: SheetOptions = {}): ConsolidationSheetSpec {

@@ -1,10 +1,11 @@
 // The head's sign-off flow in Word, without React: list what waits, write the report of one
 // revision, approve exactly the revision the document shows (its content hash), or return it.
 // The view calls these; the end-to-end test drives them against the real server and the fake Word.
-import type { Catalogue, Unit } from '../../core/catalogue-types';
-import { buildReportModel, reportSubmissionFrom, type ReportBinding, type SubmissionDetail } from '../../core/report';
+import type { PlanResponse, SubmissionSummary } from '../../core/api';
+import { buildReportModel, reportSubmissionFrom, type ReportBinding } from '../../core/report';
 import { vietnamDate } from '../../core/periods';
 import { ApiError, type ApiClient } from '../../client/api';
+import { approve, getSubmission, listSubmissions, plan as fetchPlan, returnSubmission } from '../../client/endpoints';
 import type { WordReportHost } from '../../office/word';
 import { strings } from '../../text/strings';
 
@@ -14,35 +15,25 @@ export interface WordFlowDeps {
   readonly now?: () => Date;
 }
 
-export interface PendingSubmission {
-  readonly id: string;
-  readonly planId: string;
-  readonly unitId: string;
-  readonly period: string;
-  readonly kind: 'indicators' | 'tasks';
-  readonly status: 'submitted' | 'approved' | 'returned';
-  readonly revision: number;
-  readonly contentHash: string;
-  readonly late: boolean;
-  readonly submittedAt: string;
-}
+/** A submission waiting for sign-off, as GET /api/submissions lists it. */
+export type PendingSubmission = SubmissionSummary;
 
 /** Submissions waiting for sign-off, grouped by period (newest period first). */
 export async function pendingByPeriod(api: ApiClient): Promise<[period: string, items: PendingSubmission[]][]> {
-  const { submissions } = await api.get<{ submissions: PendingSubmission[] }>('/api/submissions');
+  const { submissions } = await listSubmissions(api);
   const groups = new Map<string, PendingSubmission[]>();
   for (const s of submissions) if (s.status === 'submitted') groups.set(s.period, [...(groups.get(s.period) ?? []), s]);
   return [...groups.entries()].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
 }
 
-type Plan = { catalogue: Catalogue; units: Unit[] };
+type Plan = PlanResponse;
 const plans = new WeakMap<ApiClient, Map<string, Promise<Plan>>>();
 
 /** The catalogue and unit directory of a plan, fetched once per client. */
 function plan(api: ApiClient, planId: string): Promise<Plan> {
   const cache = plans.get(api) ?? new Map<string, Promise<Plan>>();
   plans.set(api, cache);
-  if (!cache.has(planId)) cache.set(planId, api.get<Plan>(`/api/plans/${encodeURIComponent(planId)}`));
+  if (!cache.has(planId)) cache.set(planId, fetchPlan(api, planId));
   return cache.get(planId)!;
 }
 
@@ -51,7 +42,7 @@ function plan(api: ApiClient, planId: string): Promise<Plan> {
  * document and returns what the document is now bound to.
  */
 export async function generateReport(deps: WordFlowDeps, submissionId: string, revision?: number): Promise<ReportBinding> {
-  const detail = await deps.api.get<SubmissionDetail>(`/api/submissions/${encodeURIComponent(submissionId)}`);
+  const detail = await getSubmission(deps.api, submissionId);
   const { catalogue, units } = await plan(deps.api, detail.planId);
   const unit = units.find((u) => u.id === detail.unitId);
   const source = reportSubmissionFrom(detail, revision);
@@ -74,7 +65,7 @@ const CHANGED = strings.word.changed;
 
 /** A 409 means either a newer revision (the hash no longer matches) or a decision already taken. */
 async function explain409(deps: WordFlowDeps, shown: { submissionId: string; revision: number; contentHash: string }, error: ApiError): Promise<DecisionOutcome> {
-  const latest = await deps.api.get<SubmissionDetail & { status: string; contentHash: string }>(`/api/submissions/${encodeURIComponent(shown.submissionId)}`);
+  const latest = await getSubmission(deps.api, shown.submissionId);
   if (latest.status === 'submitted' && latest.contentHash !== shown.contentHash) {
     return { kind: 'changed', submissionId: shown.submissionId, shownRevision: shown.revision, latestRevision: latest.revision, message: CHANGED(shown.revision, latest.revision) };
   }
@@ -89,10 +80,9 @@ export async function approveShownReport(deps: WordFlowDeps, approver: string): 
   const shown = await deps.word.readReportBinding();
   if (!shown) return { kind: 'noReport' };
   try {
-    const path = `/api/submissions/${encodeURIComponent(shown.submissionId)}`;
-    const r = await deps.api.post<{ revision: number; contentHash: string }>(`${path}/approve`, { contentHash: shown.contentHash });
+    const r = await approve(deps.api, shown.submissionId, { contentHash: shown.contentHash });
     // The server's time of the decision, not the taskpane's clock, goes into the document.
-    const { decisions } = await deps.api.get<{ decisions: { action: string; revision: number; decidedAt: string }[] }>(path);
+    const { decisions } = await getSubmission(deps.api, shown.submissionId);
     const decided = decisions.filter((d) => d.action === 'approve' && d.revision === r.revision).at(-1);
     await deps.word.recordApproval({ approver, at: decided?.decidedAt ?? (deps.now ?? (() => new Date()))().toISOString(), contentHash: r.contentHash });
     return { kind: 'approved', submissionId: shown.submissionId, revision: r.revision, contentHash: r.contentHash };
@@ -108,7 +98,7 @@ export async function returnShownReport(deps: WordFlowDeps, comment: string): Pr
   const shown = await deps.word.readReportBinding();
   if (!shown) return { kind: 'noReport' };
   try {
-    const r = await deps.api.post<{ revision: number; contentHash: string }>(`/api/submissions/${encodeURIComponent(shown.submissionId)}/return`, { comment: comment.trim(), contentHash: shown.contentHash });
+    const r = await returnSubmission(deps.api, shown.submissionId, { comment: comment.trim(), contentHash: shown.contentHash });
     return { kind: 'returned', submissionId: shown.submissionId, revision: r.revision, contentHash: r.contentHash };
   } catch (error) {
     if (error instanceof ApiError && error.status === 409) return explain409(deps, shown, error);

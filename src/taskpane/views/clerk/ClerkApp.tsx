@@ -3,7 +3,7 @@
 // Workspace, the logic in clerk-*.ts. The outbox is kept per Office partition (src/office/storage).
 import { useEffect, useMemo, useRef } from 'react';
 import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import type { SubmissionResponse } from '../../../core/schemas';
+import { submit } from '../../../client/endpoints';
 import { Outbox, outboxKey, startRetryLoop, type Sender } from '../../../client/outbox';
 import { excelReports } from '../../../office/excel';
 import { partitionKey } from '../../../office/storage';
@@ -33,7 +33,7 @@ function localStore(): Pick<Storage, 'getItem' | 'setItem'> {
 function ClerkWork({ excel }: { excel: ClerkExcel }) {
   const { user, api } = useSignedInUser();
   const outbox = useMemo(() => new Outbox({ storage: localStore(), key: outboxKey(partitionKey(), user.username) }), [user.username]);
-  const sender = useMemo<Sender>(() => (request) => api.post<SubmissionResponse>('/api/submissions', request), [api]);
+  const sender = useMemo<Sender>(() => (request) => submit(api, request), [api]);
   const senderRef = useRef<Sender | null>(sender);
   senderRef.current = sender;
   // One loop per signed-in user's outbox, for as long as they stay signed in.

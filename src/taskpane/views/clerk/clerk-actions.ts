@@ -5,6 +5,7 @@
 import { buildTemplateSpec, submissionOf, type ReportKind } from '../../../core/template';
 import type { SubmissionResponse } from '../../../core/schemas';
 import type { ApiClient } from '../../../client/api';
+import { getSubmission, listSubmissions } from '../../../client/endpoints';
 import type { Outbox, Sender } from '../../../client/outbox';
 import type { CheckResult, ExcelOutcome, ExcelReports, Inserted, WaitingState } from '../../../office/excel';
 import type { PlanContext, PlanUnit } from './clerk-setup';
@@ -129,18 +130,14 @@ export type ReportStatus =
       readonly comment: string | null;
     };
 
-interface Summary { id: string; status: 'submitted' | 'approved' | 'returned'; revision: number; late: boolean; submittedAt: string }
-interface Detail { decisions: { revision: number; action: string; comment: string | null }[] }
-
 /** The report's state on the server (one unit, period and kind), with the head's comment if returned. */
 export async function fetchStatus(api: ApiClient, key: { planId: string; unitId: string; period: string; kind: ReportKind }): Promise<ReportStatus> {
-  const query = new URLSearchParams(key).toString();
-  const { submissions } = await api.get<{ submissions: Summary[] }>(`/api/submissions?${query}`);
+  const { submissions } = await listSubmissions(api, key);
   const s = submissions[0];
   if (!s) return { state: 'none' };
   let comment: string | null = null;
   if (s.status === 'returned') {
-    const detail = await api.get<Detail>(`/api/submissions/${encodeURIComponent(s.id)}`);
+    const detail = await getSubmission(api, s.id);
     comment = detail.decisions.filter((d) => d.action === 'return' && d.revision === s.revision).at(-1)?.comment ?? null;
   }
   return { state: s.status, submissionId: s.id, revision: s.revision, late: s.late, submittedAt: s.submittedAt, comment };

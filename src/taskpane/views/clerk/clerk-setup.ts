@@ -2,7 +2,7 @@
 // roles let them report for (phân quyền, DOMAIN.md §5), and a report period (DOMAIN.md §4).
 import type { Catalogue, Unit } from '../../../core/catalogue-types';
 import type { ApiClient } from '../../../client/api';
-import type { SessionUser } from '../../../client/session';
+import { periods as fetchPeriods, plan as fetchPlan, plans as fetchPlans } from '../../../client/endpoints';
 import { strings } from '../../../text/strings';
 
 /** A unit as GET /api/plans/:planId lists it: with the ids the server assigns it (admin overrides included). */
@@ -29,14 +29,10 @@ export interface PlanContext {
 
 /** The newest plan the server holds (a new plan comes every year), with its units and periods. */
 export async function loadPlanContext(api: ApiClient): Promise<PlanContext> {
-  const { plans } = await api.get<{ plans: { planId: string; planYear: number }[] }>('/api/plans');
+  const { plans } = await fetchPlans(api);
   if (plans.length === 0) throw new Error(strings.clerkFlow.noPlan);
   const newest = [...plans].sort((a, b) => b.planYear - a.planYear)[0];
-  const id = encodeURIComponent(newest.planId);
-  const [plan, periods] = await Promise.all([
-    api.get<{ catalogue: Catalogue; units: PlanUnit[] }>(`/api/plans/${id}`),
-    api.get<{ periods: PeriodChoice[] }>(`/api/periods?planId=${id}`),
-  ]);
+  const [plan, periods] = await Promise.all([fetchPlan(api, newest.planId), fetchPeriods(api, newest.planId)]);
   return { catalogue: plan.catalogue, units: plan.units, periods: periods.periods };
 }
 
@@ -44,7 +40,7 @@ export async function loadPlanContext(api: ApiClient): Promise<PlanContext> {
  * The units the user may submit for: those of their reporter roles; every unit for an administrator.
  * @example reportingUnits({ roles: [{ role: 'reporter', unitId: 'so-khcn' }] }, units) // [Sở KH&CN]
  */
-export function reportingUnits(user: Pick<SessionUser, 'roles'>, units: readonly PlanUnit[]): PlanUnit[] {
+export function reportingUnits(user: { readonly roles: readonly { readonly role: string; readonly unitId: string | null }[] }, units: readonly PlanUnit[]): PlanUnit[] {
   if (user.roles.some((r) => r.role === 'admin')) return [...units];
   const ids = new Set(user.roles.filter((r) => r.role === 'reporter' && r.unitId !== null).map((r) => r.unitId));
   return units.filter((u) => ids.has(u.id));

@@ -2,6 +2,7 @@
 // fetch the consolidation the server allows this user (a monitoring agency gets only its tasks), build
 // the sheet spec, draw it in Excel (waiting out cell-edit mode). Failures come back as Vietnamese text.
 import { ApiError, type ApiClient } from '../../../client/api';
+import { consolidation, periods as fetchPeriods, plan as fetchPlan, plans as fetchPlans } from '../../../client/endpoints';
 import type { Group, PlanDocument } from '../../../core/catalogue-types';
 import { buildConsolidationSheet, type ConsolidationData } from '../../../core/consolidation-sheet';
 import type { ExcelConsolidation } from '../../../office/excel/consolidation-index';
@@ -34,13 +35,9 @@ const message = (e: unknown): string => (e instanceof ApiError || e instanceof E
 
 /** Plans with their periods and group titles (for the per-group table and chart). */
 export async function loadPlans(api: ApiClient): Promise<PlanOption[]> {
-  const { plans } = await api.get<{ plans: { planId: string; number: string; title: string }[] }>('/api/plans');
+  const { plans } = await fetchPlans(api);
   return Promise.all(plans.map(async (p) => {
-    const id = encodeURIComponent(p.planId);
-    const [periods, plan] = await Promise.all([
-      api.get<{ periods: { id: string; label: string }[] }>(`/api/periods?planId=${id}`),
-      api.get<{ catalogue: { indicatorGroups: Group[]; taskGroups: Group[]; document: PlanDocument } }>(`/api/plans/${id}`),
-    ]);
+    const [periods, plan] = await Promise.all([fetchPeriods(api, p.planId), fetchPlan(api, p.planId)]);
     return {
       planId: p.planId, title: `${p.number} – ${p.title}`, periods: periods.periods.map((x) => ({ id: x.id, label: x.label })),
       groups: { indicators: plan.catalogue.indicatorGroups, tasks: plan.catalogue.taskGroups },
@@ -65,8 +62,7 @@ export async function consolidate(
 ): Promise<Outcome> {
   let data: ConsolidationData;
   try {
-    const q = new URLSearchParams({ planId: choice.planId, period: choice.period, kind: choice.kind });
-    data = await deps.api.get<ConsolidationData>(`/api/consolidation?${q.toString()}`);
+    data = await consolidation(deps.api, { planId: choice.planId, period: choice.period, kind: choice.kind });
   } catch (e) {
     return { ok: false, message: message(e) };
   }

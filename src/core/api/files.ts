@@ -1,0 +1,71 @@
+// Files: the official report as .docx, the .xlsx template of a unit and period, and the upload of a
+// filled template (checked with a dry run, or stored as a submission; issues carry cell addresses).
+import { z } from 'zod';
+import { IssueSchema, RowEvaluationSchema, SubmissionResponseSchema } from '../schemas';
+import { endpoint } from './endpoint';
+import { errors, IdParams, KindSchema, PeriodSchema, PlanIdSchema, UnitIdSchema } from './common';
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const ReportDocxQuerySchema = z.strictObject({
+  revision: z.coerce.number().int().min(1).optional(),
+  /** The report's date (default: today in Việt Nam). */
+  date: z.iso.date().optional(),
+  /** The number the clerical office gives; "…" when absent. */
+  number: z.string().trim().max(20).optional(),
+  signingAs: z.enum(['head', 'deputy']).optional(),
+});
+
+export const TemplateParamsSchema = z.strictObject({ file: z.enum(['indicators.xlsx', 'tasks.xlsx']) });
+export const TemplateQuerySchema = z.strictObject({ planId: PlanIdSchema, unitId: UnitIdSchema, period: PeriodSchema });
+
+export const ImportQuerySchema = z.strictObject({
+  dryRun: z.enum(['true', 'false']).default('false'),
+  planId: z.string().max(100).optional(),
+  unitId: z.string().max(64).optional(),
+  period: z.string().max(20).optional(),
+  kind: KindSchema.optional(),
+});
+
+const importSummary = {
+  dryRun: z.boolean(),
+  file: z.strictObject({
+    planId: z.string(), unitId: z.string(), unitName: z.string(), period: z.string(), kind: KindSchema, sheetName: z.string(),
+  }),
+  clientSubmissionId: z.string(),
+  rows: z.number().int(),
+  acceptedRows: z.number().int(),
+  /** Every issue, each with its cell ("PL01 2026-Q1!E12") in `field`. */
+  issues: z.array(IssueSchema),
+};
+
+/** What an upload answers: invalid (nothing stored), valid (dry run), created or replayed. */
+export const ImportResultSchema = z.discriminatedUnion('status', [
+  z.strictObject({ ...importSummary, status: z.literal('invalid'), message: z.string() }),
+  z.strictObject({ ...importSummary, status: z.literal('valid'), revision: z.number().int(), evaluations: z.array(RowEvaluationSchema) }),
+  z.strictObject({ ...importSummary, status: z.literal('created'), submission: SubmissionResponseSchema }),
+  z.strictObject({ ...importSummary, status: z.literal('replayed'), submission: SubmissionResponseSchema }),
+]);
+export type ImportResult = z.infer<typeof ImportResultSchema>;
+
+export const fileEndpoints = {
+  reportDocx: endpoint({
+    method: 'GET', path: '/api/submissions/:id/report.docx', tag: 'files', access: 'signedIn',
+    summary: 'The submission as an official report (Nghị định 30/2020 layout); X-Content-Hash names the revision shown',
+    params: IdParams, query: ReportDocxQuerySchema, file: [DOCX_TYPE],
+    responses: { ...errors(400, 401, 403, 404) },
+  }),
+  template: endpoint({
+    method: 'GET', path: '/api/templates/:file', tag: 'files', access: 'signedIn',
+    summary: 'The report template of a unit and period as .xlsx (protected, drop-down lists, sealed very hidden mapping)',
+    params: TemplateParamsSchema, query: TemplateQuerySchema, file: [XLSX_TYPE],
+    responses: { ...errors(400, 401, 403, 404) },
+  }),
+  importFile: endpoint({
+    method: 'POST', path: '/api/imports', tag: 'files', access: 'signedIn',
+    summary: 'Upload a filled .xlsx template (multipart, field "file"): checked (dryRun=true: 200 valid or invalid) or stored (201; 200 replayed; 422 invalid)',
+    query: ImportQuerySchema, upload: true,
+    responses: { 201: ImportResultSchema, 200: ImportResultSchema, 422: ImportResultSchema, ...errors(400, 401, 403, 404, 409, 413, 415, 423) },
+  }),
+};
