@@ -11,13 +11,15 @@ import type { Database } from './db/schema';
 import { checkPasswordPolicy, hashPassword } from './auth/passwords';
 import { importUnitsCsv } from './repositories/units';
 import { ASSIGNMENT_USAGE, isAssignmentCommand, runAssignmentCommand } from './admin-cli-assignments';
-import { createUser, findByUsername, grant, listUsersWithRoles, revoke, setPassword, type RepoResult } from './repositories/users';
+import { createUser, findByUsername, grant, listUsersWithRoles, revoke, setPassword, setUserDisabled, type RepoResult } from './repositories/users';
 
 const USAGE = `Cách dùng: npm run admin -- <lệnh> [--dry-run]
   units import <tệp.csv>                       nạp danh mục xã/phường từ CSV (id,name,level,classes)
   user add <tên> --password-stdin [--display-name "Họ tên"] [--must-change]
   user add <tên> --entra-upn <upn> [--entra-oid <oid>] [--display-name "Họ tên"]
   user passwd <tên> --password-stdin [--must-change]
+  user disable <tên>                            khoá tài khoản; mọi phiên đăng nhập của người đó hết hiệu lực ngay
+  user enable <tên>                             mở khoá tài khoản (phiên cũ không dùng lại được)
   grant <tên> <reporter|approver|consolidator|admin> [mã đơn vị]
   revoke <tên> <vai trò> [mã đơn vị]
   users                                        danh sách người dùng và vai trò
@@ -159,6 +161,15 @@ export async function runCommand(db: Db, argv: readonly string[], io: CliIo): Pr
         ),
       );
       return `Đã tạo người dùng "${user.username}".`;
+    });
+  }
+  if (cmd === 'user' && (sub === 'disable' || sub === 'enable')) {
+    arity(1);
+    const username = rest[0];
+    return inTransaction(async (trx) => {
+      const { changed } = unwrap(await setUserDisabled(trx, await userId(trx, username), sub === 'disable', io.actor));
+      if (!changed) return `"${username}" đã ${sub === 'disable' ? 'bị khoá' : 'đang hoạt động'}; không thay đổi.`;
+      return sub === 'disable' ? `Đã khoá tài khoản "${username}"; mọi phiên đăng nhập của tài khoản đã hết hiệu lực.` : `Đã mở khoá tài khoản "${username}".`;
     });
   }
   if (cmd === 'grant' || cmd === 'revoke') {

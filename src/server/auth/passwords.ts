@@ -11,8 +11,6 @@ const SALT_LEN = 16;
 const MAX_N = 1 << 20;
 const MAX_PASSWORD = 1024;
 
-export const MIN_PASSWORD_LENGTH = 10;
-
 function scrypt(password: string, salt: Buffer, keyLen: number, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scryptCb(password.normalize('NFC'), salt, keyLen, { ...opts, maxmem: 256 * (opts.N ?? N) * (opts.r ?? R) + 1024 * 1024 }, (err, key) =>
@@ -76,16 +74,4 @@ export function needsRehash(stored: string): boolean {
   return !parsed || parsed.n < N || parsed.r < R || parsed.hash.length < KEY_LEN;
 }
 
-/**
- * The password policy. Returns a Vietnamese message for the user, or null when the password is acceptable.
- * @example checkPasswordPolicy('ngan', 'an') // "Mật khẩu phải có ít nhất 10 ký tự."
- */
-export function checkPasswordPolicy(password: string, username?: string): string | null {
-  const length = [...password.normalize('NFC')].length;
-  if (length < MIN_PASSWORD_LENGTH) return `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`;
-  if (password.length > MAX_PASSWORD) return `Mật khẩu không được dài quá ${MAX_PASSWORD} ký tự.`;
-  if (password.trim() !== password) return 'Mật khẩu không được bắt đầu hoặc kết thúc bằng khoảng trắng.';
-  if (username && username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) return 'Mật khẩu không được chứa tên đăng nhập.';
-  if (new Set(password).size < 4) return 'Mật khẩu quá đơn giản: hãy dùng nhiều ký tự khác nhau.';
-  return null;
-}
+export { checkPasswordPolicy, MIN_PASSWORD_LENGTH } from './password-policy';

@@ -9,8 +9,9 @@ import { decodeJwt } from './jwt';
 import type { Capability, Principal, Resource } from './principal';
 import { can, canForSomeUnit } from './roles';
 import { registerAuthRoutes } from './routes';
-import { LoginThrottle } from './throttle';
-import { DEFAULT_TOKEN_TTL_SEC, LOCAL_ISSUER, loadAuthSecret, passwordFingerprint, verifyToken } from './tokens';
+import { sessionStamp } from './sessions';
+import { DEFAULT_LIMITS, SignInThrottle, type ThrottleLimits } from './throttle';
+import { DEFAULT_TOKEN_TTL_SEC, LOCAL_ISSUER, loadAuthSecret, verifyToken } from './tokens';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,7 +25,8 @@ export interface AuthSettings {
   readonly tokenTtlSec: number;
   readonly entra: EntraConfig | null;
   readonly jwks: JwksCache | null;
-  readonly throttle: LoginThrottle;
+  /** The sign-in throttle's limits; its counters are in the database (throttle.ts). */
+  readonly throttle: ThrottleLimits;
 }
 
 export interface AuthPluginOptions {
@@ -45,12 +47,12 @@ export function loadAuthSettings(dataDir: string, env: Readonly<Record<string, s
     tokenTtlSec: DEFAULT_TOKEN_TTL_SEC,
     entra,
     jwks: entra ? new JwksCache(entra.jwksUrl) : null,
-    throttle: new LoginThrottle(),
+    throttle: DEFAULT_LIMITS,
   };
 }
 
 /** Routes a user with a one-time password may still use, to change it. */
-const PASSWORD_EXEMPT = new Set(['/api/auth/login', '/api/auth/password', '/api/auth/me']);
+const PASSWORD_EXEMPT = new Set(['/api/auth/login', '/api/auth/password', '/api/auth/me', '/api/auth/logout']);
 
 const isApi = (request: FastifyRequest): boolean => request.url === '/api' || request.url.startsWith('/api/');
 const pathOf = (request: FastifyRequest): string => request.routeOptions.url ?? request.url.split('?')[0];
@@ -74,8 +76,8 @@ async function resolve(db: Db, settings: AuthSettings, header: string | undefine
     const v = verifyToken(settings.secret, token);
     if (!v.ok) return { kind: 'invalid' };
     const user = await findById(db.kysely, v.value.sub);
-    // A changed password ends the sessions signed before it.
-    if (!user || passwordFingerprint(user.password_hash) !== v.value.pwd) return { kind: 'invalid' };
+    // A changed password, a sign-out or disabling ends the sessions signed before it.
+    if (!user || sessionStamp(user) !== v.value.pwd) return { kind: 'invalid' };
     const principal = await getPrincipal(db.kysely, user.id, 'local');
     return principal ? { kind: 'principal', principal } : { kind: 'invalid' };
   }
@@ -116,7 +118,7 @@ async function authPluginImpl(app: FastifyInstance, opts: AuthPluginOptions = {}
     }
   });
 
-  registerAuthRoutes(app, db, settings);
+  registerAuthRoutes(app, db, settings, new SignInThrottle(db.kysely, settings.throttle));
 }
 
 // What fastify-plugin does, without depending on it: share decorators and hooks with the parent.

@@ -1,107 +1,114 @@
-// Failed sign-in counters, per account and per client address (sliding window).
-// Kept in memory: right for the single server process this project runs; counters reset on restart
-// and are not shared between processes. Several processes behind a load balancer would need a
-// shared store (the database or Redis) behind this same interface.
+// Failed sign-in throttle, kept in the database so every server process counts the same guesses
+// (docs/security.md). The lockout falls on the guesser's address, not on the account holder:
+// - one address may fail `perAccountAddress` times for one account, and `perAddress` times in all;
+// - an account fails `perAccount` times across all addresses before it is refused, but only to
+//   addresses it has never signed in from: its holder, at a known address, is never locked out.
+// An attempt is written as a failure BEFORE its password is checked and removed when it succeeds,
+// so a burst of parallel guesses cannot all pass the count before the first of them is recorded.
+import { randomUUID } from 'node:crypto';
+import { isIPv6 } from 'node:net';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 
 export interface ThrottleLimits {
-  /** Failures allowed per account within the window before 429. */
-  readonly perAccount: number;
-  /** Failures allowed per address: higher, because a whole office may share one NAT address. */
+  /** Failures one address may make for one account within the window. */
+  readonly perAccountAddress: number;
+  /** Failures one address may make over all accounts: higher, a whole office may share one NAT address. */
   readonly perAddress: number;
+  /** Failures an account may take from addresses it never signed in from (a spread-out attack). */
+  readonly perAccount: number;
   readonly windowMs: number;
 }
 
-export const DEFAULT_LIMITS: ThrottleLimits = { perAccount: 5, perAddress: 20, windowMs: 15 * 60 * 1000 };
-/** Bound on tracked keys, so spraying random usernames cannot grow memory without limit. */
-const MAX_KEYS = 50_000;
+export const DEFAULT_LIMITS: ThrottleLimits = { perAccountAddress: 5, perAddress: 20, perAccount: 100, windowMs: 15 * 60 * 1000 };
+/** How long a successful sign-in makes an address known to the account. */
+const KNOWN_FOR_MS = 90 * 24 * 60 * 60 * 1000;
 
-export type ThrottleDecision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSec: number };
+export type ThrottleDecision = { readonly allowed: true; readonly attempt: Attempt } | { readonly allowed: false; readonly retryAfterSec: number };
 
-export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
-  /** Attempts being checked right now: counted like failures, so a burst of parallel guesses
-   * cannot all pass check() before the first of them is recorded. */
-  private readonly pending = new Map<string, number>();
+/** The place an allowed attempt holds until end(). */
+export interface Attempt {
+  readonly id: string;
+  readonly account: string;
+  readonly address: string;
+}
 
+/** The account key: the user name as the users table stores it (trimmed, lower-case). */
+export const accountKey = (username: string): string => username.trim().toLowerCase().slice(0, 128);
+
+/**
+ * The address key. An IPv6 client usually holds a whole /64, so its first four groups are one
+ * address; an IPv4 address mapped into IPv6 is the IPv4 address.
+ * @example addressKey('2001:db8:1:2:a::1') // "2001:db8:1:2::/64"
+ */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1];
+  if (!isIPv6(address)) return address;
+  const [head, tail = ''] = address.toLowerCase().split('::');
+  const front = head ? head.split(':') : [];
+  const back = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...front, ...Array(8 - front.length - back.length).fill('0'), ...back] : front;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+export class SignInThrottle {
   constructor(
+    private readonly db: Kysely<Database>,
     private readonly limits: ThrottleLimits = DEFAULT_LIMITS,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Ask before checking the password: a blocked caller does not even get a scrypt run. */
-  check(username: string, address: string): ThrottleDecision {
-    const t = this.now();
-    const waits = [
-      this.waitFor(accountKey(username), this.limits.perAccount, t),
-      this.waitFor(addressKey(address), this.limits.perAddress, t),
-    ];
-    const wait = Math.max(...waits);
-    return wait > 0 ? { allowed: false, retryAfterSec: Math.ceil(wait / 1000) } : { allowed: true };
-  }
-
   /**
-   * check() and, when allowed, hold a place until end(): use around the password check.
-   * @example const d = throttle.begin(u, ip); if (d.allowed) { const ok = await verify(); throttle.end(u, ip, ok); }
+   * Ask before checking the password; when allowed, the attempt counts as a failure until end().
+   * @example const d = await throttle.begin(u, ip); if (d.allowed) { const ok = await verify(); await throttle.end(d.attempt, ok); }
    */
-  begin(username: string, address: string): ThrottleDecision {
-    const decision = this.check(username, address);
-    if (decision.allowed) for (const key of [accountKey(username), addressKey(address)]) this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
-    return decision;
-  }
-
-  /** Releases the place taken by begin() and records the outcome. */
-  end(username: string, address: string, success: boolean): void {
-    for (const key of [accountKey(username), addressKey(address)]) {
-      const n = (this.pending.get(key) ?? 0) - 1;
-      if (n > 0) this.pending.set(key, n);
-      else this.pending.delete(key);
-    }
-    if (success) this.recordSuccess(username);
-    else this.recordFailure(username, address);
-  }
-
-  recordFailure(username: string, address: string): void {
+  async begin(username: string, address: string): Promise<ThrottleDecision> {
     const t = this.now();
-    if (this.failures.size >= MAX_KEYS) this.prune(t);
-    for (const key of [accountKey(username), addressKey(address)]) {
-      const list = this.recent(key, t);
-      list.push(t);
-      this.failures.set(key, list);
-    }
+    const since = new Date(t - this.limits.windowMs).toISOString();
+    const attempt: Attempt = { id: randomUUID(), account: accountKey(username), address: addressKey(address) };
+    await this.db.deleteFrom('sign_in_failures').where('at', '<=', since).execute();
+    await this.db.insertInto('sign_in_failures').values({ ...attempt, at: new Date(t).toISOString() }).execute();
+    // Counted after our own insert: of N parallel attempts, the k-th to be written sees at least k.
+    const count = async (where: { account?: string; address?: string }) => {
+      let q = this.db.selectFrom('sign_in_failures').select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.min<string>('at').as('first')]).where('at', '>', since);
+      if (where.account !== undefined) q = q.where('account', '=', where.account);
+      if (where.address !== undefined) q = q.where('address', '=', where.address);
+      const row = await q.executeTakeFirstOrThrow();
+      return { n: Number(row.n), first: row.first };
+    };
+    const known = await this.db
+      .selectFrom('sign_in_known_addresses')
+      .select('address')
+      .where('account', '=', attempt.account)
+      .where('address', '=', attempt.address)
+      .where('last_success_at', '>=', new Date(t - KNOWN_FOR_MS).toISOString())
+      .executeTakeFirst();
+    const checks = [
+      { limit: this.limits.perAccountAddress, ...(await count({ account: attempt.account, address: attempt.address })) },
+      { limit: this.limits.perAddress, ...(await count({ address: attempt.address })) },
+      ...(known ? [] : [{ limit: this.limits.perAccount, ...(await count({ account: attempt.account })) }]),
+    ];
+    const over = checks.filter((c) => c.n > c.limit);
+    if (over.length === 0) return { allowed: true, attempt };
+    // Refused without a password check: it is not a guess, so it does not count.
+    await this.db.deleteFrom('sign_in_failures').where('id', '=', attempt.id).execute();
+    const reopens = Math.max(...over.map((c) => (c.first ? Date.parse(c.first) : t) + this.limits.windowMs - t));
+    return { allowed: false, retryAfterSec: Math.max(1, Math.ceil(reopens / 1000)) };
   }
 
-  /** A successful sign-in clears the account's counter, not the address's (others may be guessing from it). */
-  recordSuccess(username: string): void {
-    this.failures.delete(accountKey(username));
-  }
-
-  private recent(key: string, t: number): number[] {
-    return (this.failures.get(key) ?? []).filter((at) => t - at < this.limits.windowMs);
-  }
-
-  /** Milliseconds until the key may try again; 0 when it may try now. */
-  private waitFor(key: string, limit: number, t: number): number {
-    const list = this.recent(key, t);
-    if (list.length === 0) this.failures.delete(key);
-    const inFlight = this.pending.get(key) ?? 0;
-    if (list.length + inFlight < limit) return 0;
-    // Only attempts in flight: their outcome is not known yet, so ask to retry shortly.
-    if (list.length < limit) return 1000;
-    // The window reopens when the failure that put the key over its limit ages out.
-    return list[list.length - limit] + this.limits.windowMs - t;
-  }
-
-  private prune(t: number): void {
-    for (const key of [...this.failures.keys()]) {
-      if (this.recent(key, t).length === 0) this.failures.delete(key);
-    }
-    // Still full: forget the oldest keys (Map keeps insertion order).
-    for (const key of this.failures.keys()) {
-      if (this.failures.size < MAX_KEYS) break;
-      this.failures.delete(key);
-    }
+  /** Records the outcome: a failure stays counted; a success clears this address's failures for the
+   * account (not the address's other failures: others may be guessing from it) and makes it known. */
+  async end(attempt: Attempt, success: boolean): Promise<void> {
+    if (!success) return;
+    await this.db.deleteFrom('sign_in_failures').where('account', '=', attempt.account).where('address', '=', attempt.address).execute();
+    await this.db
+      .insertInto('sign_in_known_addresses')
+      .values({ account: attempt.account, address: attempt.address, last_success_at: new Date(this.now()).toISOString() })
+      .onConflict((oc) => oc.columns(['account', 'address']).doUpdateSet({ last_success_at: new Date(this.now()).toISOString() }))
+      .execute();
   }
 }
-
-const accountKey = (username: string): string => `u:${username.trim().toLowerCase()}`;
-const addressKey = (address: string): string => `a:${address}`;

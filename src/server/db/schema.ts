@@ -28,6 +28,8 @@ export interface UserTable {
   entra_upn: string | null;
   disabled: Generated<number>; // 1 | 0
   created_at: string;
+  /** Raised by sign-out and disabling: tokens signed under an older version stop working (auth/sessions.ts). */
+  token_version: Generated<number>;
 }
 
 export interface UserRoleTable {
@@ -103,6 +105,23 @@ export interface AssignmentOverrideTable {
   created_at: string;
 }
 
+/** One failed (or still being checked) sign-in: the throttle counts these (auth/throttle.ts). */
+export interface SignInFailureTable {
+  id: string;
+  /** the user name as typed, normalised */
+  account: string;
+  /** the client's address (an IPv6 /64 as one address) */
+  address: string;
+  at: string;
+}
+
+/** An address an account signed in from: guesses from elsewhere cannot lock the account out from here. */
+export interface SignInKnownAddressTable {
+  account: string;
+  address: string;
+  last_success_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -112,4 +131,6 @@ export interface Database {
   decisions: DecisionTable;
   audit: AuditTable;
   assignment_overrides: AssignmentOverrideTable;
+  sign_in_failures: SignInFailureTable;
+  sign_in_known_addresses: SignInKnownAddressTable;
 }

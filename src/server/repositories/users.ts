@@ -23,7 +23,8 @@ export type UserErrorCode =
   | 'role.unitForbidden'
   | 'role.lastAdmin'
   | 'unit.notFound'
-  | 'grant.notFound';
+  | 'grant.notFound'
+  | 'user.lastAdmin';
 export type RepoResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: UserErrorCode; readonly message: string };
 const fail = (code: UserErrorCode, message: string): RepoResult<never> => ({ ok: false, code, message });
 
@@ -76,6 +77,7 @@ export async function createUser(db: Q, input: NewUser, actor: Actor): Promise<R
     entra_upn: input.entraUpn ? input.entraUpn.trim().toLowerCase() : null,
     disabled: 0,
     created_at: now(),
+    token_version: 0,
   };
   await db.insertInto('users').values(row).execute();
   await audit(db, actor, 'user.add', 'user', row.id, null, publicUser(row));
@@ -116,6 +118,52 @@ export async function setPassword(db: Q, userId: string, passwordHash: string, o
   await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: opts.mustChange ? 1 : 0 }).where('id', '=', userId).execute();
   const after = { ...before, password_hash: passwordHash, must_change_password: opts.mustChange ? 1 : 0 };
   await audit(db, actor, 'user.password', 'user', userId, publicUser(before), publicUser(after));
+  return { ok: true, value: undefined };
+}
+
+/**
+ * Disable or enable an account. Disabling ends its sessions at once (its token version is raised,
+ * so a later enable does not bring old tokens back); the last enabled administrator cannot be disabled.
+ * @example await setUserDisabled(db, user.id, true, actorId) // { ok: true, value: { changed: true } }
+ */
+export async function setUserDisabled(db: Q, userId: string, disabled: boolean, actor: Actor): Promise<RepoResult<{ changed: boolean }>> {
+  const before = await findById(db, userId);
+  if (!before) return fail('user.notFound', 'Không tìm thấy người dùng.');
+  if ((before.disabled === 1) === disabled) return { ok: true, value: { changed: false } };
+  if (disabled) {
+    const otherAdmins = await db
+      .selectFrom('user_roles')
+      .innerJoin('users', 'users.id', 'user_roles.user_id')
+      .select('users.id')
+      .where('user_roles.role', '=', 'admin')
+      .where('users.disabled', '=', 0)
+      .where('users.id', '!=', userId)
+      .limit(1)
+      .executeTakeFirst();
+    const isAdmin = await db.selectFrom('user_roles').select('user_id').where('user_id', '=', userId).where('role', '=', 'admin').executeTakeFirst();
+    if (isAdmin && !otherAdmins) return fail('user.lastAdmin', 'Không thể khoá quản trị viên cuối cùng còn hoạt động; hãy cấp quyền admin cho người khác trước.');
+  }
+  await db
+    .updateTable('users')
+    .set((eb) => ({ disabled: disabled ? 1 : 0, token_version: eb('token_version', '+', 1) }))
+    .where('id', '=', userId)
+    .execute();
+  await audit(db, actor, disabled ? 'user.disable' : 'user.enable', 'user', userId, publicUser(before), publicUser({ ...before, disabled: disabled ? 1 : 0 }));
+  return { ok: true, value: { changed: true } };
+}
+
+/**
+ * Sign a user out everywhere: every token issued to the user so far stops working at its next request.
+ * @example await endSessions(db, principal.userId, principal.userId)
+ */
+export async function endSessions(db: Q, userId: string, actor: Actor): Promise<RepoResult<void>> {
+  const result = await db
+    .updateTable('users')
+    .set((eb) => ({ token_version: eb('token_version', '+', 1) }))
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return fail('user.notFound', 'Không tìm thấy người dùng.');
+  await audit(db, actor, 'user.signOut', 'user', userId, null, null);
   return { ok: true, value: undefined };
 }
 

@@ -56,6 +56,9 @@ export function openapiDocument(): object {
         },
       },
       '/api/auth/config': { get: { summary: 'Sign-in settings for the taskpane: the Entra app ids for MSAL, or null for local accounts only', security: [], responses: { 200: ok('client auth config') } } },
+      '/api/auth/logout': {
+        post: { summary: 'Sign out everywhere: every token of the user stops working at once', responses: { 204: { description: 'Signed out' }, ...errors(401) } },
+      },
       '/api/auth/me': { get: { summary: 'The signed-in user and roles', responses: { 200: ok('user'), ...errors(401) } } },
       '/api/plans': { get: { summary: 'Plans', responses: { 200: ok('plans'), ...errors(401) } } },
       '/api/plans/{planId}': { get: { summary: 'Catalogue and units of a plan', parameters: [p('planId')], responses: { 200: ok('catalogue'), ...errors(401, 404) } } },

@@ -94,7 +94,7 @@ describe('npm run admin', () => {
 
   it('refuses a weak password or a taken name, and writes nothing', async () => {
     const weak = admin(dir, ['user', 'add', 'vt.hoa', '--password-stdin'], 'ngắn\n');
-    expect(weak).toMatchObject({ code: 1, err: expect.stringContaining('Lỗi [password.policy]: Mật khẩu phải có ít nhất 10 ký tự.') });
+    expect(weak).toMatchObject({ code: 1, err: expect.stringContaining('Lỗi [password.policy]: Mật khẩu phải có ít nhất 12 ký tự.') });
     expect((await read(dir)).users).toHaveLength(0);
     expect(admin(dir, ['user', 'add', 'vt.hoa', '--password-stdin'], 'Mật khẩu đủ dài 2026').code).toBe(0);
     const taken = admin(dir, ['user', 'add', 'VT.HOA', '--password-stdin'], 'Mật khẩu khác đủ dài');

@@ -41,7 +41,7 @@ describeEachDatabase('first start and the one-time password', (database) => {
     expect((await change({ currentPassword: 'sai rồi đó nha', newPassword: 'Mật khẩu mới đủ dài' })).json().code).toBe('password.currentWrong');
     const short = await change({ currentPassword: password, newPassword: 'ngắn' });
     expect(short.statusCode).toBe(400);
-    expect(short.json().message).toBe('Mật khẩu phải có ít nhất 10 ký tự.');
+    expect(short.json().message).toBe('Mật khẩu phải có ít nhất 12 ký tự.');
     expect((await change({ currentPassword: password, newPassword: 'Mật khẩu mới đủ dài', extra: 1 })).statusCode).toBe(400);
 
     const ok = await change({ currentPassword: password, newPassword: 'Mật khẩu mới đủ dài' });
