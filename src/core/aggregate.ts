@@ -1,16 +1,16 @@
 // The province figure of an indicator from its units' values, per the catalogue's AggregationRule,
-// and its evaluation against the target. Source of truth: ../shared/DOMAIN.md §3 (and §4: the
-// consolidator sees completeness, so every figure says how many units reported of how many expected).
+// and its evaluation against the target. Source of truth: docs/figures.md (the consolidator sees
+// completeness, so every figure says how many units reported of how many expected).
 //
-// Missing units (expected but no value, or a blank value):
-// - shareYes:    divides by ALL expected units – a missing unit is not (yet) a "yes" – so the share
-//                can only rise as reports arrive; the figure is provisional while units are missing.
-// - ratioOfSums: Σ numerators ÷ Σ denominators over the units that reported (their denominators
-//                cannot be invented); provisional while units are missing; Σ denominators = 0 → no figure.
-//                Only count-pair values have numerators; other kinds add nothing.
-// - singleSource: the value of the first expected unit (catalogue order) that reported.
-// - allComplete: met only when every expected unit reports done / Có / applied; a missing unit
-//                keeps it not met (provisional).
+// One rule for missing units, whatever the form (docs/figures.md "Missing is not zero"): a unit
+// that has not reported (or left the row blank) is neither "Không" nor 0 – the figure is computed
+// over the units that reported, `reported`/`expected` is its completeness, and while some expected
+// unit is missing the figure and its evaluation are provisional ("Tạm tính").
+// - shareYes:    units answering yes ÷ units that answered.
+// - ratioOfSums: Σ numerators ÷ Σ denominators of the units that reported; Σ denominators = 0 → no figure.
+// - singleSource: the named source unit's value (rule.unitId), else the first expected unit that reported.
+// - allComplete: met when every unit that reported is done / Có / applied.
+// - perSector:   one rate per sector from its unit; met when every reported sector meets the target.
 // With no report at all the evaluation is noData ("Chưa có số liệu"), whatever the rule.
 // Reports from units not in the expected list are left out and listed in `unexpected` (an
 // administrator's assignment decides who counts). When a unit appears twice, its last report wins.
@@ -31,7 +31,16 @@ export type AggregateFigure =
   /** shareYes (numerator = yes answers, denominator = expected units) and ratioOfSums (Σ, Σ). */
   | { readonly kind: 'percent'; readonly percent: number | null; readonly numerator: number; readonly denominator: number }
   | { readonly kind: 'single'; readonly unitId: string | null; readonly value: ParsedValue | null }
-  | { readonly kind: 'allComplete'; readonly done: number; readonly of: number };
+  /** `of` = units that reported (the missing ones are in `Aggregate.missing`, never counted as not done). */
+  | { readonly kind: 'allComplete'; readonly done: number; readonly of: number }
+  | { readonly kind: 'sectors'; readonly sectors: readonly SectorFigure[] };
+
+export interface SectorFigure {
+  readonly label: string;
+  readonly unitId: string;
+  readonly value: ParsedValue | null;
+  readonly evaluation: Evaluation;
+}
 
 export interface Aggregate {
   readonly rule: AggregationRule['kind'];
@@ -75,11 +84,11 @@ export function aggregate(
     if (value === null) missing.push(unitId);
     else values.push({ unitId, value });
   }
-  const { figure, measure } = figureOf(indicator.aggregation, expected.length, values);
+  const { figure, evaluation } = figureOf(indicator, values);
   return {
     rule: indicator.aggregation.kind,
     figure,
-    evaluation: values.length === 0 ? 'noData' : evaluateMeasure(indicator.target, measure),
+    evaluation: values.length === 0 ? 'noData' : evaluation,
     expected: expected.length,
     reported: values.length,
     missing,
@@ -89,14 +98,15 @@ export function aggregate(
 }
 
 function figureOf(
-  rule: AggregationRule,
-  expectedCount: number,
+  indicator: Pick<Indicator, 'target' | 'aggregation'>,
   values: readonly { unitId: string; value: ParsedValue }[],
-): { figure: AggregateFigure; measure: Measure | null } {
+): { figure: AggregateFigure; evaluation: Evaluation } {
+  const rule = indicator.aggregation;
+  const judge = (figure: AggregateFigure, measure: Measure | null) => ({ figure, evaluation: evaluateMeasure(indicator.target, measure) });
   switch (rule.kind) {
     case 'shareYes': {
       const yes = values.filter((v) => isAffirmative(v.value)).length;
-      return percentFigure(yes, expectedCount);
+      return judge(...percentFigure(yes, values.length));
     }
     case 'ratioOfSums': {
       let num = 0;
@@ -107,40 +117,42 @@ function figureOf(
           den += value.denominator;
         }
       }
-      return percentFigure(num, den);
+      return judge(...percentFigure(num, den));
     }
     case 'singleSource': {
-      const first = values[0];
-      return {
-        figure: { kind: 'single', unitId: first?.unitId ?? null, value: first?.value ?? null },
-        measure: first ? measureOf(first.value) : null,
-      };
+      const source = rule.unitId === undefined ? values[0] : values.find((v) => v.unitId === rule.unitId);
+      return judge({ kind: 'single', unitId: source?.unitId ?? null, value: source?.value ?? null }, source ? measureOf(source.value) : null);
     }
     case 'allComplete': {
       const done = values.filter((v) => isAffirmative(v.value)).length;
-      return {
-        figure: { kind: 'allComplete', done, of: expectedCount },
-        measure: expectedCount === 0 ? null : { kind: 'affirmative', yes: done === expectedCount },
-      };
+      return judge({ kind: 'allComplete', done, of: values.length }, values.length === 0 ? null : { kind: 'affirmative', yes: done === values.length });
+    }
+    case 'perSector': {
+      const sectors = rule.sectors.map((s): SectorFigure => {
+        const value = values.find((v) => v.unitId === s.unitId)?.value ?? null;
+        return { label: s.label, unitId: s.unitId, value, evaluation: evaluateMeasure(indicator.target, measureOf(value)) };
+      });
+      const judged = sectors.map((s) => s.evaluation).filter((e) => e !== 'noData');
+      const evaluation: Evaluation = judged.length === 0 ? 'noData'
+        : judged.includes('notMet') ? 'notMet'
+        : judged.every((e) => e === 'exceeded') ? 'exceeded' : 'met';
+      return { figure: { kind: 'sectors', sectors }, evaluation };
     }
     default:
       return assertNever(rule);
   }
 }
 
-function percentFigure(numerator: number, denominator: number): { figure: AggregateFigure; measure: Measure | null } {
+function percentFigure(numerator: number, denominator: number): [AggregateFigure, Measure | null] {
   // × 100 before ÷ keeps whole results exact (7 × 100 / 10 = 70, while 7 / 10 × 100 = 70.00000000000001).
   const percent = denominator === 0 ? null : (numerator * 100) / denominator;
-  return {
-    figure: { kind: 'percent', percent, numerator, denominator },
-    measure: percent === null ? null : { kind: 'percent', percent },
-  };
+  return [{ kind: 'percent', percent, numerator, denominator }, percent === null ? null : { kind: 'percent', percent }];
 }
 
 /**
  * The figure as a consolidation sheet prints it.
  * @example figureText({ kind: 'percent', percent: 62.5, numerator: 5, denominator: 8 }) === '62,5% (5/8)'
- * @example figureText({ kind: 'allComplete', done: 3, of: 4 }) === 'Hoàn thành 3/4 đơn vị'
+ * @example figureText({ kind: 'allComplete', done: 3, of: 4 }) === 'Hoàn thành 3/4 đơn vị đã báo cáo'
  */
 export function figureText(figure: AggregateFigure): string {
   switch (figure.kind) {
@@ -151,7 +163,9 @@ export function figureText(figure: AggregateFigure): string {
     case 'single':
       return valueText(figure.value);
     case 'allComplete':
-      return `Hoàn thành ${formatCount(figure.done)}/${formatCount(figure.of)} đơn vị`;
+      return `Hoàn thành ${formatCount(figure.done)}/${formatCount(figure.of)} đơn vị đã báo cáo`;
+    case 'sectors':
+      return figure.sectors.map((s) => `${s.label}: ${s.value === null ? 'chưa báo cáo' : valueText(s.value)}`).join('; ');
     default:
       return assertNever(figure);
   }

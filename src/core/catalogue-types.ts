@@ -35,10 +35,39 @@ export type AggregationRule =
   | { readonly kind: 'shareYes' }
   /** Σ numerators ÷ Σ denominators, in percent – never the mean of percentages. */
   | { readonly kind: 'ratioOfSums' }
-  /** One unit's value is the province figure. */
-  | { readonly kind: 'singleSource' }
+  /**
+   * One unit's value is the province figure. `unitId` names the unit whose system holds the figure
+   * when the plan's lead cell names several (never a sum that counts one citizen, procedure or
+   * payment once per unit); absent, the one unit of the lead cell.
+   */
+  | { readonly kind: 'singleSource'; readonly unitId?: string }
+  /**
+   * One rate per sector where the plan's wording lists sectors, each from its own unit; the province
+   * is met when every sector meets the target (never one average over sectors).
+   */
+  | { readonly kind: 'perSector'; readonly sectors: readonly { readonly label: string; readonly unitId: string }[] }
   /** Met only when every responsible unit reports done / yes / applied. */
   | { readonly kind: 'allComplete' };
+
+/**
+ * Whose value the target (Mục tiêu 2026) judges: the province figure only (a unit's value is a
+ * contribution), each unit's own value as well (e.g. 100 % of each agency's staff), or the single
+ * source whose value is the province figure.
+ */
+export type TargetLevel = 'province' | 'unit' | 'single';
+
+/** A stock is counted at the cut-off ("tính đến ngày …"); a flow over the period ("từ ngày … đến ngày …"). */
+export type MeasureKind = 'stock' | 'flow';
+
+/** A report period's code; which of them a plan asks for is its reporting scheme. */
+export type PeriodCode = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'H1' | '9M' | 'Y';
+
+/** The reports a plan asks for in its year, per kind (indicators, tasks). */
+export interface ReportingScheme {
+  readonly periods: readonly PeriodCode[];
+  /** Why this scheme (the plan's words), one line. */
+  readonly reason: string;
+}
 
 /** A deadline of Phụ lục 02 ("Thời gian hoàn thành"), parsed. */
 export type Deadline =
@@ -95,6 +124,17 @@ export interface Indicator {
   readonly formReason: string;
   readonly aggregation: AggregationRule;
   readonly aggregationReason: string;
+  readonly level: TargetLevel;
+  readonly levelReason: string;
+  readonly measure: MeasureKind;
+  /** Measurable only once a year (a GRDP share, a yearly survey): left out of shorter periods. */
+  readonly yearlyOnly: boolean;
+  /** Who reports: the lead cell's units unless the review names others (a single source, the sectors the text names). */
+  readonly reporters: readonly UnitRef[];
+  /** Who reports while `reporters` resolves to nobody (a class no unit is tagged with yet). */
+  readonly fallbackReporters?: readonly UnitRef[];
+  /** Plan anomalies and readings (an obsolete unit name, a document dated after the plan). */
+  readonly notes?: readonly string[];
 }
 
 export interface Task {
@@ -142,6 +182,8 @@ export interface Catalogue {
   readonly unitClasses: readonly UnitClass[];
   /** Provincial agencies named in the plan; communes and wards are loaded from CSV by the administrator. */
   readonly units: readonly Unit[];
+  /** Which periods units report in the plan's year. */
+  readonly reportingScheme: ReportingScheme;
   /** What the importer could not read, verbatim, so nothing is silently dropped. */
   readonly unread: readonly string[];
 }

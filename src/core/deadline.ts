@@ -1,6 +1,6 @@
 // The deadline grammar of Phụ lục 02 ("Thời gian hoàn thành") and when a task is overdue.
 // Source of truth: ../shared/DOMAIN.md §1 and §3.
-import type { Deadline } from './catalogue-types';
+import type { Deadline, PeriodCode } from './catalogue-types';
 import { fail, ok, type Result } from './result';
 
 const ROMAN: Readonly<Record<string, 1 | 2 | 3 | 4>> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -79,4 +79,29 @@ export function taskDeadlineState(deadline: Deadline, done: boolean, onDate: str
   if (last === null) return 'noFixedDate';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(onDate)) throw new Error(`taskDeadlineState: onDate must be YYYY-MM-DD, got ${onDate}`);
   return onDate > last ? 'overdue' : 'onTime';
+}
+
+/** What the report of a period needs to judge a deadline: its cut-off and whether it closes the year. */
+export interface ReferencePeriod {
+  readonly year: number;
+  readonly code: PeriodCode;
+  /** The cut-off: the one reference date of the report (template, check, report, consolidation). */
+  readonly end: string;
+}
+
+/**
+ * Where a task stands in the report of a period (docs/figures.md "Tasks and time"): judged at the
+ * period's cut-off, except that the report closing the year judges every deadline that falls in its
+ * year (a task "2026" or "Quý IV/2026" unfinished at the year's report is overdue: no later report
+ * of the plan will judge it).
+ * @example taskStateInPeriod({ kind: 'quarter', year: 2026, quarter: 1 }, false, q1of2026) === 'onTime'  // cut-off 14/03
+ * @example taskStateInPeriod({ kind: 'year', year: 2026 }, false, yearOf2026) === 'overdue'
+ */
+export function taskStateInPeriod(deadline: Deadline, done: boolean, period: ReferencePeriod): TaskDeadlineState {
+  if (done) return 'done';
+  const last = deadlineDate(deadline);
+  if (last === null) return 'noFixedDate';
+  const closesYear = period.code === 'Y' || period.code === 'Q4';
+  if (closesYear && last <= `${period.year}-12-31`) return 'overdue';
+  return period.end > last ? 'overdue' : 'onTime';
 }

@@ -69,6 +69,12 @@ const MESSAGES: Readonly<Partial<Record<IssueCode, (p: MessageParams) => string>
   'period.wrongPlanYear': (p) => `Kỳ báo cáo${typed(p)} không thuộc năm của kế hoạch${p.detail ? ` (${p.detail})` : ''}.`,
   'submission.wrongPlan': (p) => `Báo cáo thuộc kế hoạch${typed(p)}, không phải kế hoạch đang kiểm tra${p.detail ? ` (${p.detail})` : ''}.`,
   'request.invalid': (p) => `Dữ liệu gửi lên không đúng cấu trúc${p.field ? ` tại “${p.field}”` : ''}${p.detail ? `: ${p.detail}` : ''}.`,
+  'row.blank': (p) => `Dòng${typed(p)} được giao cho đơn vị nhưng chưa nhập số liệu${p.detail ? ` (${p.detail})` : ''}.`,
+  'submission.empty': (p) =>
+    `Báo cáo chưa có số liệu ở bất kỳ dòng nào được giao${p.detail ? ` (${p.detail})` : ''}: không thể nộp báo cáo trống; hãy nhập số liệu rồi nộp lại.`,
+  'period.notInScheme': (p) => `Kế hoạch không yêu cầu báo cáo kỳ${typed(p)}${p.detail ? ` (${p.detail})` : ''}.`,
+  'task.onTrackOverdue': (p) =>
+    `Nhiệm vụ đã quá thời hạn hoàn thành${p.detail ? ` (${p.detail})` : ''} mà chưa hoàn thành nên không thể là "Đang triển khai (đúng tiến độ)": chọn "Chậm tiến độ" hoặc "Hoàn thành".`,
   'task.inconsistent': (p) => `Trạng thái và tiến độ của nhiệm vụ không khớp nhau${p.detail ? `: ${p.detail}` : ''}.`,
 };
 

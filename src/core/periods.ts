@@ -9,12 +9,13 @@
 // Sundays skipped) or calendar days. Public holidays (Tết, 30/4, 2/9 …) are NOT modelled: a
 // deployment that needs them raises `days` for that period. The deadline day itself is on time.
 
+import type { PeriodCode, ReportingScheme } from './catalogue-types';
 import type { Result } from './result';
 import { fail, ok } from './result';
 import { makeIssue } from './messages';
 import { tidy } from './text';
 
-export type PeriodCode = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'H1' | '9M' | 'Y';
+export type { PeriodCode };
 
 export interface Period {
   /** "2026-Q1", "2026-H1", "2026-9M", "2026-Y". */
@@ -72,6 +73,46 @@ export function formatPeriod(period: Pick<Period, 'year' | 'code'>): string {
  */
 export function periodsOfYear(year: number): readonly Period[] {
   return CODES.map((code) => build(year, code));
+}
+
+/**
+ * "Hàng quý, 6 tháng, năm" read as four reports a year per kind: Q1, 6 tháng (standing for Q2),
+ * 9 tháng (standing for Q3) and năm (standing for Q4) – not seven (docs/figures.md).
+ */
+export const DEFAULT_SCHEME: ReportingScheme = {
+  periods: ['Q1', 'H1', '9M', 'Y'],
+  reason: 'Hàng quý, 6 tháng, năm: bốn kỳ mỗi năm – Quý I, 6 tháng (thay Quý II), 9 tháng (thay Quý III), năm (thay Quý IV).',
+};
+
+/**
+ * The periods a plan's scheme asks for in a year, in calendar order.
+ * @example periodsOfScheme(2026, DEFAULT_SCHEME).map((p) => p.id) // ['2026-Q1', '2026-H1', '2026-9M', '2026-Y']
+ */
+export function periodsOfScheme(year: number, scheme: ReportingScheme = DEFAULT_SCHEME): readonly Period[] {
+  return periodsOfYear(year).filter((p) => scheme.periods.includes(p.code));
+}
+
+/** Whether the scheme asks for this period. */
+export const inScheme = (period: Pick<Period, 'code'>, scheme: ReportingScheme = DEFAULT_SCHEME): boolean =>
+  scheme.periods.includes(period.code);
+
+/**
+ * The year's last report (its cut-off in December: năm, or Quý IV where a scheme has it): the one
+ * in which the plan's year-end targets and the year's task deadlines are judged for good.
+ * @example closesYear(parsePeriod('2026-9M').value) === false
+ */
+export const closesYear = (period: Pick<Period, 'code'>): boolean => period.code === 'Y' || period.code === 'Q4';
+
+/**
+ * How a report words the period of a figure (docs/figures.md "Stock or flow"): a stock is counted
+ * at the cut-off, a flow over the cut-off window.
+ * @example periodWording('stock', q1of2026) === 'tính đến ngày 14/03/2026'
+ * @example periodWording('flow', q1of2026) === 'từ ngày 15/12/2025 đến ngày 14/03/2026'
+ */
+export function periodWording(measure: 'stock' | 'flow', period: Pick<Period, 'start' | 'end'>): string {
+  return measure === 'stock'
+    ? `tính đến ngày ${formatDateVi(period.end)}`
+    : `từ ngày ${formatDateVi(period.start)} đến ngày ${formatDateVi(period.end)}`;
 }
 
 /**

@@ -33,6 +33,14 @@ export type IssueCode =
   | 'value.tooLong'
   /** A warning: a rate typed without "%" and ≤ 1 (e.g. "0,705") was read as a fraction (70,5 %). */
   | 'value.readAsFraction'
+  /** A warning: an assigned row is still empty (nothing typed in any of its input cells). */
+  | 'row.blank'
+  /** No assigned row has a value: an empty report is refused, not counted as submitted. */
+  | 'submission.empty'
+  /** The plan's reporting scheme does not ask for this period (e.g. Quý II where 6 tháng stands for it). */
+  | 'period.notInScheme'
+  /** "Đang triển khai (đúng tiến độ)" for a task whose deadline has passed at the report's reference date. */
+  | 'task.onTrackOverdue'
   // submissions
   | 'row.unknownId'
   | 'row.notAssigned'

@@ -76,8 +76,11 @@ export const IssueSchema = z.strictObject({
 /** One indicator's evaluation for the unit, with its value as printed ("70,5%", "45/1.200", "Có"). */
 export const RowEvaluationSchema = z.strictObject({
   id: z.string(),
+  /** The value against the target as such; what a report prints is `assessment`. */
   evaluation: EvaluationSchema,
   display: z.string(),
+  /** What the unit's report prints (docs/figures.md): "Đóng góp vào số liệu toàn tỉnh", "Đạt 50% mục tiêu năm", "Đạt" … */
+  assessment: z.string().optional(),
 });
 
 export const SubmissionResponseSchema = z.strictObject({

@@ -1,7 +1,7 @@
 // The unit directory: provincial agencies named in the plan (from the catalogue) plus the communes
 // and wards the administrator loads from CSV; a class in a lead cell resolves to its members.
 // Source of truth: ../shared/DOMAIN.md §3.
-import type { Unit, UnitClass, UnitRef } from './catalogue-types';
+import type { Indicator, Task, Unit, UnitClass, UnitRef } from './catalogue-types';
 import { fail, ok, type Issue, type Result } from './result';
 
 export interface UnitDirectory {
@@ -50,6 +50,29 @@ export function resolveUnits(refs: readonly UnitRef[], directory: UnitDirectory)
     else for (const id of expandClass(ref.classId, directory.classes)) classIds.add(id);
   }
   return directory.units.filter((u) => unitIds.has(u.id) || u.classes.some((c) => classIds.has(c)));
+}
+
+/**
+ * Who reports an indicator or task: its reporters (an indicator's review may name others than the
+ * lead cell: a single source, the sectors its text names), else its lead cell; while those resolve
+ * to nobody (a class no unit is tagged with yet), its fallback – for a task the monitoring agency,
+ * which follows the task and reports on behalf of bodies outside the system (telecom firms, schools).
+ * @example reportersOf(task19, directory) // [Sở KH&CN] until a telecom firm is tagged doanh-nghiep-vien-thong
+ */
+export function reportersOf(
+  item: Pick<Indicator, 'lead'> & Partial<Pick<Indicator, 'reporters' | 'fallbackReporters'>> & Partial<Pick<Task, 'monitor'>>,
+  directory: UnitDirectory,
+): readonly Unit[] {
+  const planned = resolveUnits(item.reporters ?? item.lead, directory);
+  return planned.length > 0 ? planned : fallbackReportersOf(item, directory);
+}
+
+/** Who reports an item while its reporters resolve to nobody: the review's fallback, or a task's monitoring agency. */
+export function fallbackReportersOf(
+  item: Partial<Pick<Indicator, 'fallbackReporters'>> & Partial<Pick<Task, 'monitor'>>,
+  directory: UnitDirectory,
+): readonly Unit[] {
+  return resolveUnits(item.fallbackReporters ?? item.monitor ?? [], directory);
 }
 
 /** Refs naming a unit or class the directory does not hold. */

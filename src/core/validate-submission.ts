@@ -10,7 +10,9 @@
 import type { Catalogue } from './catalogue-types';
 import type { Issue } from './result';
 import { makeIssue } from './messages';
-import { parsePeriod, type Period } from './periods';
+import { closesYear, formatDateVi, inScheme, parsePeriod, periodLabel, periodsOfScheme, type Period } from './periods';
+import { taskStateInPeriod } from './deadline';
+import { assessmentLabel, assessValue } from './assessment';
 import type { IndicatorRow, RowEvaluation, SubmissionRequest, TaskRow } from './schemas';
 import { evaluateValue, type Evaluation } from './evaluate';
 import { parseIndicatorValue, parseRate, parseTaskStatus, valueText, type Checked, type ParsedValue, type TaskStatus } from './values';
@@ -71,6 +73,8 @@ export function validateSubmission(
   if (!period.ok) issues.push(...period.issues);
   else if (period.value.year !== catalogue.document.planYear) {
     issues.push(makeIssue('period.wrongPlanYear', 'error', { field: 'period', text: request.period, detail: `năm ${catalogue.document.planYear}` }));
+  } else if (!inScheme(period.value, catalogue.reportingScheme)) {
+    issues.push(schemeIssue(catalogue, period.value));
   }
 
   const known = new Set((request.kind === 'indicators' ? catalogue.indicators : catalogue.tasks).map((x) => x.id));
@@ -93,6 +97,12 @@ export function validateSubmission(
     for (const row of request.rows) {
       if (!readable(row)) continue;
       const indicator = byId.get(row.id)!;
+      if (indicator.yearlyOnly && period.ok && !closesYear(period.value) && hasInput(row)) {
+        issues.push(makeIssue('period.notInScheme', 'error', {
+          field: 'value', rowId: row.id, text: periodLabel(period.value), detail: `chỉ tiêu ${indicator.no} chỉ đo được theo năm, báo cáo trong kỳ năm`,
+        }));
+        continue;
+      }
       const r = parseIndicatorValue(indicator.form, row, row.id);
       if (!r.ok) issues.push(...r.issues);
       else {
@@ -103,16 +113,66 @@ export function validateSubmission(
     if (period.ok) submission = { ...header, period: period.value, kind: 'indicators', rows };
   } else {
     const rows: CheckedTaskRow[] = [];
+    const byId = new Map(catalogue.tasks.map((t) => [t.id, t]));
     for (const row of request.rows) {
       if (readable(row)) {
         const checked = checkTaskRow(row, issues);
         if (checked) rows.push(checked);
+        const task = byId.get(row.id)!;
+        if (checked?.status === 'onTrack' && period.ok && taskStateInPeriod(task.deadline, false, period.value) === 'overdue') {
+          issues.push(makeIssue('task.onTrackOverdue', 'error', {
+            field: 'status', rowId: row.id, detail: `thời hạn "${task.deadlineText ?? ''}", tính đến ngày ${formatDateVi(period.value.end)}`,
+          }));
+        }
       }
     }
     if (period.ok) submission = { ...header, period: period.value, kind: 'tasks', rows };
   }
+  if (submission !== null) issues.push(...blankIssues(catalogue, submission, request, options.assignedIds, issues.some((i) => i.severity === 'error')));
   if (submission === null || issues.some((i) => i.severity === 'error')) return { ok: false, issues };
   return { ok: true, value: submission, warnings: issues };
+}
+
+/** The Vietnamese list of a scheme's periods: "Quý I, 6 tháng đầu năm, 9 tháng, Năm 2026". */
+function schemeIssue(catalogue: Catalogue, period: Period): Issue {
+  const names = periodsOfScheme(period.year, catalogue.reportingScheme).map((p) => `${periodLabel(p)} (${p.id})`);
+  return makeIssue('period.notInScheme', 'error', { field: 'period', text: periodLabel(period), detail: `các kỳ báo cáo trong năm: ${names.join('; ')}` });
+}
+
+const filled = (v: unknown): boolean => v !== null && v !== undefined && String(v).trim() !== '';
+const hasInput = (row: IndicatorRow): boolean => [row.value, row.numerator, row.denominator].some(filled);
+
+/**
+ * Blank and empty (docs/figures.md "Blank and empty"): every assigned row still without a value is a
+ * warning placed on its first input cell; a report with a value in no assigned row at all is an
+ * error – an untouched template or `rows: []` is not a report. Yearly-only indicators are not
+ * expected before the year's report.
+ */
+function blankIssues(
+  catalogue: Catalogue, submission: ValidatedSubmission, request: SubmissionRequest, assigned: ReadonlySet<string> | undefined, failed: boolean,
+): Issue[] {
+  const sent = new Map<string, boolean>();
+  for (const row of request.rows) {
+    const typed = request.kind === 'indicators' ? hasInput(row as IndicatorRow) : filled((row as TaskRow).status);
+    sent.set(row.id, (sent.get(row.id) ?? false) || typed);
+  }
+  const items: readonly { id: string; no: number | null; form?: Catalogue['indicators'][number]['form'] }[] =
+    submission.kind === 'indicators' ? catalogue.indicators.filter((i) => !i.yearlyOnly || closesYear(submission.period)) : catalogue.tasks;
+  const expected = items.filter((x) => (assigned ? assigned.has(x.id) : sent.has(x.id)));
+  const blank = expected.filter((x) => !sent.get(x.id));
+  if (blank.length === expected.length) {
+    // Nothing typed in any assigned row: refused – unless other errors already say what to fix.
+    return failed ? [] : [makeIssue('submission.empty', 'error', { field: 'rows', detail: `${expected.length} dòng được giao, chưa dòng nào có số liệu` })];
+  }
+  const kind = submission.kind === 'indicators' ? 'chỉ tiêu' : 'nhiệm vụ';
+  return blank.map((x) =>
+    makeIssue('row.blank', 'warning', {
+      field: x.form ? (x.form.kind === 'countPair' ? 'numerator' : 'value') : 'status',
+      rowId: x.id,
+      text: x.no === null ? kind : `${kind} ${x.no}`,
+      detail: `${blank.length}/${expected.length} dòng được giao còn trống`,
+    }),
+  );
 }
 
 function checkTaskRow(row: TaskRow, issues: Issue[]): CheckedTaskRow | null {
@@ -155,9 +215,14 @@ function isIsoDate(s: string): boolean {
  * The evaluations a SubmissionResponse carries (indicators only; tasks have none).
  * @example rowEvaluations(validated) // [{ id: 'ct-01', evaluation: 'exceeded', display: '72%' }]
  */
-export function rowEvaluations(submission: ValidatedSubmission): RowEvaluation[] {
+export function rowEvaluations(submission: ValidatedSubmission, catalogue?: Catalogue): RowEvaluation[] {
   if (submission.kind !== 'indicators') return [];
-  return submission.rows.map((r) => ({ id: r.id, evaluation: r.evaluation, display: valueText(r.value) }));
+  const byId = new Map((catalogue?.indicators ?? []).map((i) => [i.id, i]));
+  return submission.rows.map((r) => {
+    const indicator = byId.get(r.id);
+    const assessment = indicator ? { assessment: assessmentLabel(assessValue(indicator, r.value, submission.period)) } : {};
+    return { id: r.id, evaluation: r.evaluation, display: valueText(r.value), ...assessment };
+  });
 }
 
 /**

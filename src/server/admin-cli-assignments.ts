@@ -7,6 +7,7 @@ import type { Catalogue } from '../core/catalogue-types';
 import { assignmentSources } from './assignments';
 import { defaultSeedsDir, loadCatalogues, type CatalogueStore } from './catalogues';
 import type { Database } from './db/schema';
+import { unassignedItems, unassignedWarning } from './effective-assignments';
 import { clearOverride, listOverrides, setOverride, type OverrideResult } from './repositories/assignment-overrides';
 import { listUnits } from './repositories/units';
 
@@ -44,7 +45,8 @@ export async function runAssignmentCommand(cmd: string, args: readonly string[],
   if (cmd === 'assignment') {
     return cli.inTransaction(async (trx) => {
       const change = unwrap(await clearOverride(trx, catalogue, { itemId, unitId }, cli.actor, now));
-      return `Đã bỏ điều chỉnh ${itemId} – ${unitId}; theo kế hoạch: ${change.after.assigned ? 'được giao' : 'không được giao'}.`;
+      const warning = unassignedWarning(await unassignedItems(trx, catalogue));
+      return `Đã bỏ điều chỉnh ${itemId} – ${unitId}; theo kế hoạch: ${change.after.assigned ? 'được giao' : 'không được giao'}.${warning}`;
     });
   }
   const effect = cmd === 'assign' ? 'include' : 'exclude';
@@ -52,7 +54,8 @@ export async function runAssignmentCommand(cmd: string, args: readonly string[],
     const change = unwrap(await setOverride(trx, catalogue, { itemId, unitId, effect, reason: cli.reason ?? '' }, cli.actor, now));
     if (!change.changed) return `${unitId} đã có điều chỉnh này cho ${itemId}; không thay đổi.`;
     const verb = effect === 'include' ? 'Đã giao' : 'Đã thôi giao';
-    return `${verb} ${itemId} cho ${unitId}${change.before.assigned === change.after.assigned ? ' (trước đó cũng vậy; ghi nhận để giữ cố định)' : ''}.`;
+    const warning = unassignedWarning(await unassignedItems(trx, catalogue));
+    return `${verb} ${itemId} cho ${unitId}${change.before.assigned === change.after.assigned ? ' (trước đó cũng vậy; ghi nhận để giữ cố định)' : ''}.${warning}`;
   });
 }
 
@@ -73,4 +76,6 @@ async function listAssignments(cli: AssignmentCli, catalogue: Catalogue, itemId:
       cli.out(`${id}\t${s.unitId}\t${names.get(s.unitId) ?? s.unitId}\t${from}${reason ? `\t${reason}` : ''}`);
     }
   }
+  const warning = unassignedWarning(await unassignedItems(cli.db, catalogue));
+  if (warning) cli.out(warning.trim());
 }

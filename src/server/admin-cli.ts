@@ -10,6 +10,8 @@ import { migrateToLatest } from './db/migrate';
 import type { Database } from './db/schema';
 import { checkPasswordPolicy, hashPassword } from './auth/passwords';
 import { importUnitsCsv } from './repositories/units';
+import { defaultSeedsDir, loadCatalogues } from './catalogues';
+import { unassignedItems, unassignedWarning } from './effective-assignments';
 import { ASSIGNMENT_USAGE, isAssignmentCommand, runAssignmentCommand } from './admin-cli-assignments';
 import { createUser, findByUsername, grant, listUsersWithRoles, revoke, setPassword, setUserDisabled, type RepoResult } from './repositories/users';
 
@@ -125,7 +127,14 @@ export async function runCommand(db: Db, argv: readonly string[], io: CliIo): Pr
     // The units repository runs its own transaction and writes nothing when any line is bad.
     const r = await importUnitsCsv(db.kysely, csv, { userId: io.actor, now: new Date().toISOString(), dryRun });
     if (!r.ok) throw new CliError('units.csvInvalid', `Tệp CSV có lỗi, không nạp đơn vị nào:\n  ${r.issues.map((i) => i.message).join('\n  ')}`);
-    return done(`Đơn vị: thêm ${r.added}, cập nhật ${r.updated}, không đổi ${r.unchanged}.`);
+    done(`Đơn vị: thêm ${r.added}, cập nhật ${r.updated}, không đổi ${r.unchanged}.`);
+    if (!dryRun) {
+      for (const catalogue of loadCatalogues(defaultSeedsDir).catalogues.values()) {
+        const warning = unassignedWarning(await unassignedItems(db.kysely, catalogue));
+        if (warning) io.out(`${catalogue.planId}: ${warning.trim()}`);
+      }
+    }
+    return;
   }
   if (cmd === 'user' && (sub === 'add' || sub === 'passwd')) {
     arity(1);

@@ -13,6 +13,7 @@ import type { ServerConfig } from './config';
 import { connectFromConfig, type Db } from './db/connect';
 import { dbPlugin } from './db/plugin';
 import { installErrorHandler } from './errors';
+import { acceptanceRoutes } from './routes/acceptance';
 import { assignmentOverrideRoutes } from './routes/assignment-overrides';
 import { auditRoutes } from './routes/audit';
 import { clientConfigRoutes } from './routes/client-config';
@@ -22,9 +23,11 @@ import { importRoutes } from './routes/imports';
 import { openapiRoutes } from './routes/openapi';
 import { periodRoutes } from './routes/periods';
 import { planRoutes } from './routes/plans';
+import { provinceReportRoutes } from './routes/province-reports';
 import { reportRoutes } from './routes/report';
 import { submissionRoutes } from './routes/submissions';
 import { templateRoutes } from './routes/templates';
+import { verifyRoutes } from './routes/verify';
 import { securityHeaders } from './security';
 
 declare module 'fastify' {
@@ -77,7 +80,9 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
       await api.register(assignmentOverrideRoutes);
       await api.register(periodRoutes);
       await api.register(submissionRoutes);
+      await api.register(acceptanceRoutes);
       await api.register(reportRoutes);
+      await api.register(provinceReportRoutes);
       await api.register(consolidationRoutes);
       await api.register(templateRoutes);
       await api.register(importRoutes);
@@ -86,6 +91,8 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
     },
     { prefix: '/api' },
   );
+  // The public verification page of printed report documents: no sign-in.
+  await app.register(verifyRoutes);
 
   if (fs.existsSync(config.distDir)) {
     await app.register(fastifyStatic, { root: config.distDir, prefix: '/', index: ['index.html', 'taskpane.html'] });

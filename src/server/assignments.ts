@@ -3,8 +3,8 @@
 // administrator's item-level overrides (include / exclude one unit for one indicator or task).
 // Computed, never stored, so a CSV import of communes changes assignments at once. Pure: the
 // overrides are data read by the caller (effective-assignments.ts reads them once per request).
-import type { Catalogue, Unit } from '../core/catalogue-types';
-import { resolveUnits } from '../core/units';
+import type { Catalogue, Unit, UnitRef } from '../core/catalogue-types';
+import { fallbackReportersOf, resolveUnits } from '../core/units';
 
 export type OverrideEffect = 'include' | 'exclude';
 
@@ -34,17 +34,45 @@ export function assignmentsOf(catalogue: Catalogue, units: readonly Unit[], over
   const directory = { units, classes: catalogue.unitClasses };
   const byItem = new Map<string, Map<string, OverrideEffect>>();
   for (const o of overrides) byItem.set(o.itemId, (byItem.get(o.itemId) ?? new Map()).set(o.unitId, o.effect));
-  const ids = (itemId: string, refs: Parameters<typeof resolveUnits>[0]) => {
-    const planned = new Set(resolveUnits(refs, directory).map((u) => u.id));
+  type Item = Catalogue['indicators'][number] | Catalogue['tasks'][number];
+  const apply = (planned: ReadonlySet<string>, own: ReadonlyMap<string, OverrideEffect> | undefined) =>
+    units.filter((u) => (own?.get(u.id) ?? (planned.has(u.id) ? 'include' : 'exclude')) === 'include').map((u) => u.id);
+  // The fallback (a task's monitor, an indicator's named stand-in) reports only while the plan's
+  // reporters and the overrides leave nobody: tagging or including a real owner takes over.
+  const ids = (itemId: string, item: Item) => {
     const own = byItem.get(itemId);
-    if (!own) return units.filter((u) => planned.has(u.id)).map((u) => u.id);
-    return units.filter((u) => (own.get(u.id) ?? (planned.has(u.id) ? 'include' : 'exclude')) === 'include').map((u) => u.id);
+    const assigned = apply(new Set(resolveUnits(plannedRefs(item), directory).map((u) => u.id)), own);
+    return assigned.length > 0 ? assigned : apply(new Set(fallbackReportersOf(item, directory).map((u) => u.id)), own);
   };
   return {
-    indicatorUnits: new Map(catalogue.indicators.map((i) => [i.id, ids(i.id, i.lead)])),
-    taskUnits: new Map(catalogue.tasks.map((t) => [t.id, ids(t.id, t.lead)])),
+    indicatorUnits: new Map(catalogue.indicators.map((i) => [i.id, ids(i.id, i)])),
+    taskUnits: new Map(catalogue.tasks.map((t) => [t.id, ids(t.id, t)])),
     taskMonitors: new Map(catalogue.tasks.map((t) => [t.id, resolveUnits(t.monitor, directory).map((u) => u.id)])),
   };
+}
+
+/** The refs the plan (as reviewed) names as reporters: an indicator's `reporters`, else the lead cell. */
+const plannedRefs = (item: { readonly lead: readonly UnitRef[]; readonly reporters?: readonly UnitRef[] }): readonly UnitRef[] =>
+  item.reporters ?? item.lead;
+
+/** An indicator or task nobody reports (after overrides): the administrator must assign it. */
+export interface Unassigned {
+  readonly itemId: string;
+  /** "Chỉ tiêu 38" / "Nhiệm vụ 19", as a clerk reads it. */
+  readonly label: string;
+}
+
+/**
+ * Every indicator and task left without a reporter, in catalogue order – warned about by
+ * `npm run admin` and the API, since nobody would ever report them.
+ * @example itemsWithoutReporter(catalogue, assignmentsOf(catalogue, units)) // [] on a fresh install
+ */
+export function itemsWithoutReporter(catalogue: Catalogue, a: Assignments): Unassigned[] {
+  const none = (map: ReadonlyMap<string, readonly string[]>, id: string) => (map.get(id) ?? []).length === 0;
+  return [
+    ...catalogue.indicators.filter((i) => none(a.indicatorUnits, i.id)).map((i) => ({ itemId: i.id, label: `Chỉ tiêu ${i.no}` })),
+    ...catalogue.tasks.filter((t) => none(a.taskUnits, t.id)).map((t) => ({ itemId: t.id, label: t.no === null ? `Nhiệm vụ ${t.id}` : `Nhiệm vụ ${t.no}` })),
+  ];
 }
 
 /** Where a unit's assignment to an item comes from, for the administrator's listing. */
@@ -63,7 +91,9 @@ export function assignmentSources(
 ): AssignmentSource[] {
   const item = catalogue.indicators.find((i) => i.id === itemId) ?? catalogue.tasks.find((t) => t.id === itemId);
   if (!item) return [];
-  const planned = new Set(resolveUnits(item.lead, { units, classes: catalogue.unitClasses }).map((u) => u.id));
+  const directory = { units, classes: catalogue.unitClasses };
+  const byPlan = resolveUnits(plannedRefs(item), directory);
+  const planned = new Set((byPlan.length > 0 ? byPlan : fallbackReportersOf(item, directory)).map((u) => u.id));
   const own = new Map(overrides.filter((o) => o.itemId === itemId).map((o) => [o.unitId, o.effect]));
   return units
     .filter((u) => planned.has(u.id) || own.has(u.id))

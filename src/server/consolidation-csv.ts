@@ -1,7 +1,6 @@
 // The consolidation as CSV for Excel: UTF-8 with a byte-order mark (Excel reads Vietnamese right
 // only with it), CRLF, one row per indicator (province figure) followed by one row per unit; then,
 // after a blank line, who reported, on time or late, and the completeness rate (issue 3).
-import { EVALUATION_LABELS } from '../core/evaluate';
 import { TASK_STATUS_LABELS, type TaskStatus } from '../core/values';
 import type { Consolidation } from './consolidation';
 
@@ -21,9 +20,10 @@ export function consolidationCsv(c: Consolidation): string {
   if (c.kind === 'indicators') {
     lines.push(line(['Mã', 'TT', 'Chỉ tiêu', 'Mục tiêu 2026', 'Đơn vị', 'Tên đơn vị', 'Tình trạng báo cáo', 'Số liệu', 'Đánh giá']));
     for (const i of c.indicators) {
-      lines.push(line([i.id, i.no, i.text, i.targetText, '', 'TOÀN TỈNH', `${i.reported}/${i.expected} đơn vị`, i.figureText, i.evaluationLabel]));
+      const figure = i.provisional ? `${i.figureText} (tạm tính)` : i.figureText;
+      lines.push(line([i.id, i.no, `${i.text} (${i.periodText})`, i.targetText, '', 'TOÀN TỈNH', i.completeness, figure, i.evaluationLabel]));
       for (const u of i.units) {
-        lines.push(line([i.id, i.no, '', '', u.unitId, u.name, STATUS_VI[u.status], u.display ?? '', u.evaluation ? EVALUATION_LABELS[u.evaluation] : '']));
+        lines.push(line([i.id, i.no, '', '', u.unitId, u.name, STATUS_VI[u.status], u.display ?? '', u.assessment ?? '']));
       }
     }
   } else {
@@ -33,7 +33,7 @@ export function consolidationCsv(c: Consolidation): string {
         lines.push(line([
           t.id, t.no ?? '', t.text, t.deadlineText ?? '', u.unitId, u.name, STATUS_VI[u.reportStatus],
           u.status ? TASK_STATUS_LABELS[u.status as TaskStatus] : '', u.progress ?? '', u.result ?? '', u.obstacles ?? '', u.proposal ?? '',
-          u.deadlineState === 'overdue' ? 'Quá hạn' : '',
+          u.deadlineState === 'overdue' ? 'Quá hạn' : u.deadlineState === 'notReported' ? 'Chưa báo cáo' : '',
         ]));
       }
     }

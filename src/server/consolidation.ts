@@ -4,9 +4,12 @@
 // Values of returned reports are shown but left out of the province figure: they await correction.
 import type { Catalogue, Indicator, Task, Unit } from '../core/catalogue-types';
 import { aggregate, figureText, type UnitReport } from '../core/aggregate';
-import { taskDeadlineState } from '../core/deadline';
-import { EVALUATION_LABELS, evaluateValue } from '../core/evaluate';
-import { valueText, type ParsedValue } from '../core/values';
+import { assessmentLabel, assessMeasure, assessValue, contributionText } from '../core/assessment';
+import { taskStateInPeriod } from '../core/deadline';
+import { evaluateValue } from '../core/evaluate';
+import { formatCount } from '../core/numbers';
+import { closesYear, periodWording, type Period } from '../core/periods';
+import type { ParsedValue } from '../core/values';
 import type { Assignments } from './assignments';
 import type { Kind, Status } from './repositories/submissions';
 
@@ -17,6 +20,8 @@ export interface StoredReport {
   readonly late: boolean;
   readonly submittedAt: string;
   readonly content: { readonly rows: readonly unknown[] };
+  /** What the province did with it: accepted, or sent back (reopened); absent when neither. */
+  readonly provinceState?: 'accepted' | 'reopened' | null;
 }
 
 type IndicatorRow = { id: string; value: ParsedValue | null; note: string | null };
@@ -30,14 +35,16 @@ export interface UnitCompleteness {
   /** null while missing. */
   readonly late: boolean | null;
   readonly submittedAt: string | null;
+  /** The province's mark: 'accepted', 'reopened' (sent back for correction) or null. */
+  readonly provinceState: 'accepted' | 'reopened' | null;
 }
 
 function completeness(expected: readonly Unit[], reports: ReadonlyMap<string, StoredReport>) {
   const units: UnitCompleteness[] = expected.map((u) => {
     const r = reports.get(u.id);
     return r
-      ? { unitId: u.id, name: u.name, status: r.status, revision: r.revision, late: r.late, submittedAt: r.submittedAt }
-      : { unitId: u.id, name: u.name, status: 'missing', revision: null, late: null, submittedAt: null };
+      ? { unitId: u.id, name: u.name, status: r.status, revision: r.revision, late: r.late, submittedAt: r.submittedAt, provinceState: r.provinceState ?? null }
+      : { unitId: u.id, name: u.name, status: 'missing', revision: null, late: null, submittedAt: null, provinceState: null };
   });
   const n = (status: UnitCompleteness['status']) => units.filter((u) => u.status === status).length;
   const received = units.length - n('missing');
@@ -56,14 +63,21 @@ function completeness(expected: readonly Unit[], reports: ReadonlyMap<string, St
   };
 }
 
+/**
+ * The indicators of one period: the province figure of each (docs/figures.md: over the units that
+ * reported, provisional with its completeness), assessed as progress before the year's report and
+ * finally in it; each unit's value judged only where the target applies to it. Yearly-only
+ * indicators are left out before the year's report.
+ */
 export function consolidateIndicators(
-  catalogue: Catalogue, units: readonly Unit[], a: Assignments, stored: readonly StoredReport[],
+  catalogue: Catalogue, units: readonly Unit[], a: Assignments, stored: readonly StoredReport[], period: Period,
 ) {
   const reports = new Map(stored.map((r) => [r.unitId, r]));
   const names = new Map(units.map((u) => [u.id, u.name]));
   const rowsOf = (r: StoredReport) => new Map((r.content.rows as IndicatorRow[]).map((row) => [row.id, row]));
   const rowMaps = new Map(stored.map((r) => [r.unitId, rowsOf(r)]));
-  const indicators = catalogue.indicators.map((indicator: Indicator) => {
+  const inPeriod = catalogue.indicators.filter((i) => !i.yearlyOnly || closesYear(period));
+  const indicators = inPeriod.map((indicator: Indicator) => {
     const expected = a.indicatorUnits.get(indicator.id) ?? [];
     const counted: UnitReport[] = [];
     const unitValues = [];
@@ -74,25 +88,46 @@ export function consolidateIndicators(
       if (report && report.status !== 'returned') counted.push({ unitId, value });
       unitValues.push({
         unitId, name: names.get(unitId) ?? unitId, status: report?.status ?? 'missing',
-        value, display: report && row ? valueText(value) : null, note: row?.note ?? null,
+        value, display: report && row ? contributionText(value) : null, note: row?.note ?? null,
         evaluation: report && row ? evaluateValue(indicator.target, value) : null,
+        assessment: report && row ? assessmentLabel(assessValue(indicator, value, period)) : null,
       });
     }
     const agg = aggregate(indicator, expected, counted);
+    const province = assessMeasure(indicator, 'province', null, period, agg.evaluation);
     return {
       id: indicator.id, no: indicator.no, group: indicator.group, text: indicator.text, targetText: indicator.targetText,
       rule: agg.rule, figure: agg.figure, figureText: figureText(agg.figure), evaluation: agg.evaluation,
-      evaluationLabel: EVALUATION_LABELS[agg.evaluation], expected: agg.expected, reported: agg.reported,
-      provisional: agg.provisional, units: unitValues,
+      evaluationLabel: assessmentLabel(province.kind === 'progress' ? { ...province, ofTarget: ofTargetOf(agg.figure, indicator) } : province),
+      expected: agg.expected, reported: agg.reported, provisional: agg.provisional,
+      completeness: `${formatCount(agg.reported)}/${formatCount(agg.expected)} đơn vị đã báo cáo`,
+      periodText: `Số liệu ${periodWording(indicator.measure, period)}`,
+      units: unitValues,
     };
   });
-  const expectedUnits = units.filter((u) => [...a.indicatorUnits.values()].some((ids) => ids.includes(u.id)));
+  const inPeriodIds = new Set(inPeriod.map((i) => i.id));
+  const expectedUnits = units.filter((u) => [...a.indicatorUnits].some(([id, ids]) => inPeriodIds.has(id) && ids.includes(u.id)));
   return { indicators, ...completeness(expectedUnits, reports) };
 }
 
+/** How far a province figure is towards the year's target, for the progress wording. */
+function ofTargetOf(figure: ReturnType<typeof aggregate>['figure'], indicator: Indicator): number | null {
+  const percent = figure.kind === 'percent' ? figure.percent
+    : figure.kind === 'single' && figure.value && (figure.value.kind === 'rate' || figure.value.kind === 'countPair')
+      ? (figure.value.kind === 'rate' ? figure.value.percent : figure.value.denominator === 0 ? null : (figure.value.numerator * 100) / figure.value.denominator)
+      : null;
+  if (percent === null) return null;
+  const a = assessMeasure(indicator, 'province', { kind: 'percent', percent }, { code: 'Q1' });
+  return a.kind === 'progress' ? a.ofTarget : null;
+}
+
+/**
+ * The tasks of one period, judged at its cut-off (the year's report judges every deadline of its
+ * year); a lead unit without a status is "Chưa báo cáo", never also overdue.
+ */
 export function consolidateTasks(
   catalogue: Catalogue, units: readonly Unit[], a: Assignments, stored: readonly StoredReport[],
-  visibleTasks: (task: Task) => boolean, today: string,
+  visibleTasks: (task: Task) => boolean, period: Period,
 ) {
   const reports = new Map(stored.map((r) => [r.unitId, r]));
   const names = new Map(units.map((u) => [u.id, u.name]));
@@ -106,7 +141,7 @@ export function consolidateTasks(
         unitId, name: names.get(unitId) ?? unitId, reportStatus: reports.get(unitId)?.status ?? 'missing',
         status, progress: row?.progress ?? null, result: row?.result ?? null, obstacles: row?.obstacles ?? null,
         proposal: row?.proposal ?? null, completedOn: row?.completedOn ?? null,
-        deadlineState: taskDeadlineState(task.deadline, status === 'done', today),
+        deadlineState: status === null ? 'notReported' : taskStateInPeriod(task.deadline, status === 'done', period),
       };
     });
     const count = (s: string | null) => unitRows.filter((r) => r.status === s).length;

@@ -76,14 +76,19 @@ async function fill(app: FastifyInstance, catalogue: Catalogue): Promise<string[
   const base = (unitId: string, period: string, kind: 'indicators' | 'tasks') => ({ clientSubmissionId: randomUUID(), planId: catalogue.planId, unitId, period, kind });
   const year = catalogue.document.planYear;
 
-  // Sở KH&CN: Q4 indicators submitted (awaiting sign-off), Q3 approved, Q4 task progress submitted.
-  await submit('demo.chuyenvien', { ...base('so-khcn', `${year}-Q4`, 'indicators'), rows: indicatorRows(catalogue, assignedIds(a, 'indicators', 'so-khcn'), 1) });
-  const q3 = await submit('demo.chuyenvien', { ...base('so-khcn', `${year}-Q3`, 'indicators'), rows: indicatorRows(catalogue, assignedIds(a, 'indicators', 'so-khcn'), 2) });
+  // Sở KH&CN: the year report submitted (awaiting sign-off), 9 months approved, the year task progress submitted.
+  await submit('demo.chuyenvien', { ...base('so-khcn', `${year}-Y`, 'indicators'), rows: indicatorRows(catalogue, assignedIds(a, 'indicators', 'so-khcn'), 1) });
+  const q3 = await submit('demo.chuyenvien', { ...base('so-khcn', `${year}-9M`, 'indicators'), rows: indicatorRows(catalogue, assignedIds(a, 'indicators', 'so-khcn'), 2) });
   await decide('demo.lanhdao', q3.id, 'approve', { contentHash: q3.contentHash, comment: 'Đồng ý (demo)' });
-  const tasks = [...assignedIds(a, 'tasks', 'so-khcn')].map((id, n) => ({ id, status: n % 3 === 0 ? 'Hoàn thành' : 'Đang triển khai (đúng tiến độ)', progress: n % 3 === 0 ? 100 : 50 }));
-  await submit('demo.chuyenvien', { ...base('so-khcn', `${year}-Q4`, 'tasks'), rows: tasks });
-  // Phường Vinh Hưng: Q4 returned with a comment.
-  const ward = await submit('demo.xa', { ...base('phuong-vinh-hung', `${year}-Q4`, 'indicators'), rows: indicatorRows(catalogue, assignedIds(a, 'indicators', 'phuong-vinh-hung'), 3) });
+  // Some rows carry a difficulty and a proposal, so the province's report has them to compile.
+  const tasks = [...assignedIds(a, 'tasks', 'so-khcn')].map((id, n) => ({
+    // The year report: a task not done by then is behind schedule ('đúng tiến độ' after the deadline is refused).
+    id, status: n % 3 === 0 ? 'Hoàn thành' : 'Chậm tiến độ', progress: n % 3 === 0 ? 100 : 50,
+    ...(n % 4 === 1 ? { obstacles: 'Kinh phí bố trí chưa kịp thời (demo)', proposal: 'Đề nghị bổ sung kinh phí trong quý tới (demo)' } : {}),
+  }));
+  await submit('demo.chuyenvien', { ...base('so-khcn', `${year}-Y`, 'tasks'), rows: tasks });
+  // Phường Vinh Hưng: the year report returned with a comment.
+  const ward = await submit('demo.xa', { ...base('phuong-vinh-hung', `${year}-Y`, 'indicators'), rows: indicatorRows(catalogue, assignedIds(a, 'indicators', 'phuong-vinh-hung'), 3) });
   await decide('demo.xa.lanhdao', ward.id, 'return', { comment: 'Bổ sung minh chứng cho chỉ tiêu đài truyền thanh (demo)' });
   return USERS.map((u) => `  ${u.username.padEnd(18)} ${u.role.padEnd(13)} ${(u.unit ?? 'toàn tỉnh').padEnd(18)} ${passwords.get(u.username)}`);
 }

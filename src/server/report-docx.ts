@@ -2,10 +2,12 @@
 // Layout per Nghị định 30/2020/NĐ-CP, Phụ lục I (REPORT_LAYOUT): A4 portrait, margins 20/20/30/15 mm,
 // Times New Roman, the header as a borderless two-column table, page numbers from page 2.
 import {
-  AlignmentType, BorderStyle, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, Table, TableBorders,
+  AlignmentType, BorderStyle, Document, Header, ImageRun, Packer, PageNumber, PageOrientation, Paragraph, Table, TableBorders,
   TableCell, TableRow, TextRun, VerticalAlign, WidthType, convertMillimetersToTwip, type IRunOptions,
 } from 'docx';
+import QRCode from 'qrcode';
 import { REPORT_LAYOUT as L, type ReportBlock, type ReportModel, type ReportTable } from '../core/report';
+import { VERIFICATION_MARK } from './document-text';
 
 const halfPoints = (pt: number): number => pt * 2;
 const mm = convertMillimetersToTwip;
@@ -108,8 +110,24 @@ function signature(model: ReportModel): Table {
   return layoutTable([left, right], [[recipients, signer]]);
 }
 
+/**
+ * The verification block at the very end: the QR code of the verification page and the code in
+ * words. Its text starts with VERIFICATION_MARK, where the document's text hash stops.
+ */
+function verificationBlock(model: ReportModel, qrPng: Buffer | undefined): Paragraph[] {
+  const v = model.verification;
+  if (!v) return [];
+  return [
+    new Paragraph({
+      keepNext: true, spacing: { before: 240, after: 0 },
+      children: qrPng ? [new ImageRun({ type: 'png', data: qrPng, transformation: { width: 76, height: 76 }, altText: { name: 'QR', title: 'Mã QR xác thực', description: v.url } })] : [],
+    }),
+    line(`${VERIFICATION_MARK}: ${v.code}. Kiểm tra tại ${v.url}`, { size: 10, align: AlignmentType.LEFT, italics: true }),
+  ];
+}
+
 /** The model's paragraphs and tables, in page order (exported for tests that read the document). */
-export function reportDocument(model: ReportModel): Document {
+export function reportDocument(model: ReportModel, qrPng?: Buffer): Document {
   const b = model.binding;
   return new Document({
     creator: model.header.agency,
@@ -144,6 +162,7 @@ export function reportDocument(model: ReportModel): Document {
         ...model.body.map(block),
         new Paragraph({ spacing: { after: 120 }, children: [] }),
         signature(model),
+        ...verificationBlock(model, qrPng),
       ],
     }],
   });
@@ -153,8 +172,9 @@ export function reportDocument(model: ReportModel): Document {
  * The report as .docx bytes.
  * @example reply.type(DOCX_TYPE).send(await reportDocx(model))
  */
-export function reportDocx(model: ReportModel): Promise<Buffer> {
-  return Packer.toBuffer(reportDocument(model));
+export async function reportDocx(model: ReportModel): Promise<Buffer> {
+  const qr = model.verification ? await QRCode.toBuffer(model.verification.url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 300 }) : undefined;
+  return Packer.toBuffer(reportDocument(model, qr));
 }
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

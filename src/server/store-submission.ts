@@ -57,7 +57,7 @@ export async function storeSubmission(
   const now = app.clock();
   const hash = contentHash(submission);
   const late = isLate(submission.period, now, app.config.deadline);
-  const evaluations = rowEvaluations(submission);
+  const evaluations = rowEvaluations(submission, catalogue);
   const warnings = checked.warnings;
   const respond = (id: string, revision: number): SubmissionResponse => ({
     id, revision, status: 'submitted', contentHash: hash, late, evaluations, ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),

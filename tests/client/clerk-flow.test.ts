@@ -151,7 +151,7 @@ describe('the clerk’s flow against the real server and the fake Excel host', (
     const headApi = clientFor(t.app, as(head), { offline: false, posts: 0 });
     await headApi.post(`/api/submissions/${s.id}/return`, { comment: 'Số cán bộ được đào tạo chưa khớp danh sách.' });
     const key = { planId: m.planId, unitId: UNIT, period: '2026-Q1', kind: 'indicators' as const };
-    expect(await fetchStatus(api, key)).toMatchObject({ state: 'returned', comment: 'Số cán bộ được đào tạo chưa khớp danh sách.' });
+    expect(await fetchStatus(api, key)).toMatchObject({ state: 'returned', returnedBy: 'head', comment: 'Số cán bộ được đào tạo chưa khớp danh sách.' });
 
     typeInto(host, 'PL01 2026-Q1', address(m, 'ct-16', 'numerator'), '28');
     expect(await submitReport(deps, 'PL01 2026-Q1')).toMatchObject({ kind: 'sent', response: { revision: 2 } });
@@ -159,6 +159,23 @@ describe('the clerk’s flow against the real server and the fake Excel host', (
     expect(found.ok && found.value[0].clientSubmissionId).toBe('22222222-2222-4222-8222-222222222222');
     expect(await fetchStatus(api, key)).toMatchObject({ state: 'submitted', revision: 2, comment: null });
     expect(deps.outbox.entries()).toEqual([]); // the refused 409 attempt did not stay behind
+  });
+
+  it('shows the reason Sở KH&CN gives when it sends an approved report back, and lets the clerk send a correction', async () => {
+    const m = await insert01();
+    typeInto(host, 'PL01 2026-Q1', address(m, 'ct-05', 'value'), 'Có');
+    typeInto(host, 'PL01 2026-Q1', address(m, 'ct-16', 'numerator'), '30');
+    typeInto(host, 'PL01 2026-Q1', address(m, 'ct-16', 'denominator'), '40');
+    await submitReport(deps, 'PL01 2026-Q1');
+    const [s] = await submissions();
+    const detail = await api.get<{ contentHash: string }>(`/api/submissions/${s.id}`);
+    await clientFor(t.app, as(head), { offline: false, posts: 0 }).post(`/api/submissions/${s.id}/approve`, { contentHash: detail.contentHash });
+    const province = clientFor(t.app, as(principal('consolidator', null)), { offline: false, posts: 0 });
+    await province.post(`/api/submissions/${s.id}/reopen`, { reason: 'Chỉ tiêu 16: mẫu số chưa khớp số cán bộ của phường.' });
+    const key = { planId: m.planId, unitId: UNIT, period: '2026-Q1', kind: 'indicators' as const };
+    expect(await fetchStatus(api, key)).toMatchObject({ state: 'returned', returnedBy: 'province', comment: 'Chỉ tiêu 16: mẫu số chưa khớp số cán bộ của phường.' });
+    typeInto(host, 'PL01 2026-Q1', address(m, 'ct-16', 'denominator'), '41');
+    expect(await submitReport(deps, 'PL01 2026-Q1')).toMatchObject({ kind: 'sent', response: { revision: 2 } });
   });
 
   it('shows an approved report as approved, and a later send is refused as locked, saying why, and not retried', async () => {

@@ -16,13 +16,14 @@ describe('shareYes (indicator 5: communes with a smart loudspeaker system ÷ all
     [[yes, yes, yes, yes, yes, yes, yes, no, no, no], 70, 'met', 10, false],
     [[yes, yes, yes, yes, yes, yes, yes, yes, no, no], 80, 'exceeded', 10, false],
     [[yes, yes, yes, yes, yes, yes, no, no, no, no], 60, 'notMet', 10, false],
-    // missing units count as not (yet) yes: 6 of 10 expected, provisional
-    [[yes, yes, yes, yes, yes, yes], 60, 'notMet', 6, true],
-    [[yes, yes, yes, yes, yes, yes, yes, null], 70, 'met', 7, true],
-    [[], 0, 'noData', 0, true],
-  ] as const)('%j → %d%% %s (%d of 10 reported)', (values, percent, evaluation, reported, provisional) => {
+    // a missing (or blank) unit is not "Không": the share is over the units that answered, provisional
+    [[yes, yes, yes, yes, yes, yes], 100, 'exceeded', 6, true],
+    [[yes, yes, yes, yes, yes, yes, yes, null], 100, 'exceeded', 7, true],
+    [[yes, yes, no, no, null, null], 50, 'notMet', 4, true],
+    [[], null, 'noData', 0, true],
+  ] as const)('%j → %p%% %s (%d of 10 reported)', (values, percent, evaluation, reported, provisional) => {
     const a = aggregate(byNo(5), communes, reports(values));
-    expect(a.figure).toEqual({ kind: 'percent', percent, numerator: values.filter((v) => v === yes).length, denominator: 10 });
+    expect(a.figure).toEqual({ kind: 'percent', percent, numerator: values.filter((v) => v === yes).length, denominator: reported });
     expect([a.evaluation, a.reported, a.expected, a.provisional]).toEqual([evaluation, reported, 10, provisional]);
     expect(a.missing).toEqual(communes.slice(reported));
   });
@@ -89,11 +90,13 @@ describe('allComplete (indicator 9: every department completes its databases)', 
   it.each([
     [[done, done, done], 3, 'met', false],
     [[done, doing, done], 2, 'notMet', false],
-    [[done, done], 2, 'notMet', true],
+    // a missing unit is not "not done": 2 of the 2 that reported, provisional
+    [[done, done], 2, 'met', true],
+    [[done, doing], 1, 'notMet', true],
     [[null, null], 0, 'noData', true],
   ] as const)('%j → %d of 3 done, %s', (values, doneCount, evaluation, provisional) => {
     const a = aggregate(byNo(9), depts, reports(values, depts));
-    expect(a.figure).toEqual({ kind: 'allComplete', done: doneCount, of: 3 });
+    expect(a.figure).toEqual({ kind: 'allComplete', done: doneCount, of: values.filter((v) => v !== null).length });
     expect([a.evaluation, a.provisional]).toEqual([evaluation, provisional]);
   });
 
@@ -114,7 +117,11 @@ describe('figureText', () => {
     [{ kind: 'percent', percent: 100 / 3, numerator: 1, denominator: 3 }, '33,33% (1/3)'],
     [{ kind: 'percent', percent: null, numerator: 0, denominator: 0 }, 'Chưa có số liệu'],
     [{ kind: 'percent', percent: 10, numerator: 1234, denominator: 12340 }, '10% (1.234/12.340)'],
-    [{ kind: 'allComplete', done: 3, of: 4 }, 'Hoàn thành 3/4 đơn vị'],
+    [{ kind: 'allComplete', done: 3, of: 4 }, 'Hoàn thành 3/4 đơn vị đã báo cáo'],
+    [{ kind: 'sectors', sectors: [
+      { label: 'Y tế', unitId: 'syt', value: { kind: 'rate', percent: 85 }, evaluation: 'exceeded' },
+      { label: 'Tài chính', unitId: 'nhnn', value: null, evaluation: 'noData' },
+    ] }, 'Y tế: 85%; Tài chính: chưa báo cáo'],
     [{ kind: 'single', unitId: 'skhcn', value: { kind: 'rate', percent: 70.5 } }, '70,5%'],
     [{ kind: 'single', unitId: null, value: null }, 'Chưa có số liệu'],
   ] as const)('%j → %j', (figure, text) => {

@@ -1,6 +1,7 @@
 // The consolidation sheet spec, from consolidations built by the server's own code over the real
 // catalogue (a synthetic 160-unit directory): what each block holds and that blocks never overlap.
 import { buildConsolidationSheet, PROVINCE_HEADERS, type ConsolidationData, type SheetBlock } from '../../src/core/consolidation-sheet';
+import { EVALUATION_STYLES } from '../../src/core/template/columns';
 import { realCatalogue, syntheticConsolidation } from '../support/synthetic-consolidation';
 
 const indicators = syntheticConsolidation('indicators', { missingEvery: 7 }) as Extract<ConsolidationData, { kind: 'indicators' }>;
@@ -10,6 +11,37 @@ const block = (blocks: readonly SheetBlock[], id: string): SheetBlock => {
   if (!b) throw new Error(`no block ${id}`);
   return b;
 };
+
+describe('the province figures a statistician reads (docs/figures.md)', () => {
+  const year = syntheticConsolidation('indicators', { missingEvery: 7, period: '2026-Y' }) as Extract<ConsolidationData, { kind: 'indicators' }>;
+  it('has all 51 indicators in the year’s consolidation, judged finally; Q1 shows progress towards the year’s target', () => {
+    expect(year.indicators).toHaveLength(51);
+    const finals = new Set(['Đạt', 'Vượt', 'Chưa đạt', 'Chưa có số liệu']);
+    for (const i of year.indicators) expect(finals.has(i.evaluationLabel)).toBe(true);
+    for (const i of indicators.indicators) expect(['Đạt', 'Vượt', 'Chưa đạt']).not.toContain(i.evaluationLabel);
+  });
+
+  it('marks every incomplete figure provisional with its completeness, and words its period by stock or flow', () => {
+    const spec = buildConsolidationSheet(year, { groups: realCatalogue.indicatorGroups });
+    const province = block(spec.blocks, 'province');
+    for (const i of year.indicators) {
+      const line = province.values.find((l) => l[9] === i.id)!;
+      expect(line[8]).toBe(i.provisional ? `Tạm tính: ${i.reported}/${i.expected} đơn vị đã báo cáo; đơn vị chưa báo cáo không tính là "Không" hay 0` : '');
+      const measure = realCatalogue.indicators.find((x) => x.id === i.id)!.measure;
+      expect(line[1]).toContain(measure === 'stock' ? '(Số liệu tính đến ngày 14/12/2026)' : '(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026)');
+    }
+    expect(year.indicators.some((i) => i.provisional)).toBe(true);
+  });
+
+  it('shows a unit’s value where the target is the province’s as a contribution, never Đạt / Vượt', () => {
+    const ct05 = year.indicators.find((i) => i.id === 'ct-05')!;
+    const reported = ct05.units.filter((u) => u.display !== null);
+    expect(reported.length).toBeGreaterThan(0);
+    for (const u of reported) expect(u.assessment).toBe('Đóng góp vào số liệu toàn tỉnh');
+    const ct07 = year.indicators.find((i) => i.id === 'ct-07')!;
+    for (const u of ct07.units.filter((x) => x.display !== null)) expect(['Đạt', 'Chưa đạt']).toContain(u.assessment);
+  });
+});
 
 describe('consolidation sheet of indicators', () => {
   const spec = buildConsolidationSheet(indicators, { groups: realCatalogue.indicatorGroups });
@@ -49,7 +81,9 @@ describe('consolidation sheet of indicators', () => {
   it('gives each indicator its province figure, rule, reporting count and evaluation', () => {
     const province = block(spec.blocks, 'province');
     expect(province.values[0]).toEqual(PROVINCE_HEADERS.indicators);
-    expect(province.values).toHaveLength(1 + 51);
+    // Q1: the yearly-only indicators (47, 48, 51) wait for the year's consolidation.
+    expect(indicators.indicators.map((i) => i.no)).toEqual(realCatalogue.indicators.filter((i) => !i.yearlyOnly).map((i) => i.no));
+    expect(province.values).toHaveLength(1 + 48);
     indicators.indicators.forEach((i, k) => {
       const line = province.values[k + 1];
       expect(line[0]).toBe(i.no);
@@ -67,15 +101,17 @@ describe('consolidation sheet of indicators', () => {
     for (const fill of spec.fills) {
       const label = province.values[fill.row - province.row][7];
       expect(fill.col).toBe(7);
-      expect(fill.fill).toBe(label === 'Chưa đạt' ? '#FFC7CE' : label === 'Chưa có số liệu' ? '#EDEDED' : '#C6EFCE');
+      expect(fill.fill).toBe(EVALUATION_STYLES.find((x) => x.text === label)!.fill);
     }
-    expect(spec.fills).toHaveLength(indicators.indicators.length);
+    const styled = indicators.indicators.filter((i) => EVALUATION_STYLES.some((x) => x.text === i.evaluationLabel));
+    expect(spec.fills).toHaveLength(styled.length);
+    expect(styled.length).toBeGreaterThan(0);
   });
 
   it('puts every unit’s value in a unit × indicator matrix', () => {
     const matrix = block(spec.blocks, 'matrix');
     expect(matrix.values).toHaveLength(1 + indicators.units.length);
-    expect(matrix.values[0]).toHaveLength(2 + 51);
+    expect(matrix.values[0]).toHaveLength(2 + 48);
     const ct16 = indicators.indicators.findIndex((i) => i.id === 'ct-16');
     const someone = indicators.indicators[ct16].units.find((u) => u.display !== null)!;
     const row = matrix.values.find((r) => r[0] === someone.unitId)!;
@@ -100,7 +136,7 @@ describe('consolidation sheet of indicators', () => {
     const groups = block(spec.blocks, 'groups');
     expect(groups.values.slice(1).map((r) => r[0])).toEqual(realCatalogue.indicatorGroups.map((g) => `${g.id}. ${g.title}`));
     const total = groups.values.slice(1).reduce((n, r) => n + (r[1] as number) + (r[2] as number) + (r[3] as number), 0);
-    expect(total).toBe(51);
+    expect(total).toBe(48);
     const met = indicators.indicators.filter((i) => i.evaluation === 'met' || i.evaluation === 'exceeded').length;
     expect(groups.values.slice(1).reduce((n, r) => n + (r[1] as number), 0)).toBe(met);
     expect(spec.chart?.data).toEqual({ row: groups.row, col: 0, rows: groups.values.length, cols: 4 });

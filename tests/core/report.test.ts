@@ -1,6 +1,7 @@
 // The report model over the real catalogue (Phụ lục 01 and 02 of Kế hoạch 1174/KH-UBND).
 import type { Unit } from '../../src/core/catalogue-types';
 import { buildReportModel, placeDateLine, reportSubmissionFrom, signatureOf, unitSymbol, type ReportSubmission } from '../../src/core/report';
+import { indicatorSummary } from '../../src/core/report/model';
 import { loadCatalogue } from './fixtures/catalogue';
 
 const catalogue = loadCatalogue();
@@ -74,7 +75,8 @@ describe('an indicator report over all 51 indicators', () => {
 
   it('counts met / exceeded / not met / no data with the core engine, adding up to 51', () => {
     const c = model.summary.indicators!;
-    expect(c.met + c.exceeded + c.notMet + c.noData).toBe(51);
+    expect(c.met + c.exceeded + c.notMet + c.noData + c.contribution).toBe(51);
+    expect(c.final).toBe(false);
     const rates = catalogue.indicators.filter((i) => i.form.kind === 'rate');
     expect(c.noData).toBe(51 - rates.length + rates.filter((i) => i.no % 4 === 3).length);
     expect(model.body).toContainEqual({ kind: 'paragraph', text: expect.stringContaining(`chưa có số liệu: ${c.noData}.`) });
@@ -93,8 +95,9 @@ describe('a task report over all 57 tasks', () => {
     id: t.id, status: statuses[i % 4], progress: statuses[i % 4] === 'done' ? 100 : 40, result: i === 0 ? 'Đã kiện toàn Ban chỉ đạo' : null,
     obstacles: null, proposal: i === 1 ? 'Bổ sung kinh phí' : null, completedOn: null,
   }));
-  const submission: ReportSubmission = { ...header, unitId: 'so-khcn', kind: 'tasks', rows };
-  const model = buildReportModel(catalogue, submission, skhcn, { date: '2026-07-01', signingAs: 'deputy' });
+  // The 6-month report: judged at its cut-off (14/06/2026), whatever day it is printed.
+  const submission: ReportSubmission = { ...header, period: '2026-H1', unitId: 'so-khcn', kind: 'tasks', rows };
+  const model = buildReportModel(catalogue, submission, skhcn, { date: '2026-03-01', signingAs: 'deputy' });
   const table = model.body.find((b) => b.kind === 'table');
 
   it('has one row per task with its deadline state on the report date', () => {
@@ -109,7 +112,7 @@ describe('a task report over all 57 tasks', () => {
   it('counts done, on time, late, overdue and not started, adding up', () => {
     const c = model.summary.tasks!;
     expect(c.total).toBe(catalogue.tasks.length);
-    expect(c.done + c.onTime + c.late + c.overdue + c.notStarted).toBe(c.total);
+    expect(c.done + c.onTime + c.late + c.overdue + c.notStarted + c.notReported).toBe(c.total);
     expect(c.done).toBe(rows.filter((r) => r.status === 'done').length);
     expect(c.overdue).toBeGreaterThan(0);
   });
@@ -144,5 +147,46 @@ describe('reportSubmissionFrom (GET /api/submissions/:id)', () => {
     const m = buildReportModel(catalogue, reportSubmissionFrom(detail)!, commune, { date: '2026-06-20' });
     expect(m.subject).toMatch(/, 6 tháng đầu năm 2026$/);
     expect(m.header).toMatchObject({ parentAgency: null, agency: 'ỦY BAN NHÂN DÂN XÃ ANH SƠN', number: 'Số: …/BC-UBND' });
+  });
+});
+
+describe('what a unit’s report says about its values: by whose target, and when (docs/figures.md)', () => {
+  const ward = { id: 'phuong-vinh-hung', name: 'Phường Vinh Hưng', classes: ['cap-xa'], level: 'commune' as const };
+  const report = (unit: Unit, period: string, rows: ReportSubmission['rows']) => {
+    const model = buildReportModel(catalogue, { ...header, unitId: unit.id, period, kind: 'indicators', rows } as ReportSubmission, unit, { date: '2026-04-05' });
+    const table = model.body.find((b) => b.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('no table');
+    return { rows: new Map(table.table.rows.map((r) => [r[0], r])), summary: model.summary.indicators! };
+  };
+  const skhcnUnit = catalogue.units.find((u) => u.id === 'so-khcn')!;
+
+  it.each([
+    // indicator, unit, period, value → result column, evaluation column
+    [5, 'ward', '2026-Q1', { kind: 'yesNo', yes: true }, 'Có', 'Đóng góp vào số liệu toàn tỉnh'],
+    [5, 'ward', '2026-Y', { kind: 'yesNo', yes: true }, 'Có', 'Đóng góp vào số liệu toàn tỉnh'],
+    [23, 'ward', '2026-Y', { kind: 'countPair', numerator: 40, denominator: 60 }, '40/60 = 66,67%', 'Đóng góp vào số liệu toàn tỉnh'],
+    [7, 'ward', '2026-Y', { kind: 'yesNo', yes: true }, 'Có', 'Đạt'],
+    [7, 'ward', '2026-9M', { kind: 'yesNo', yes: false }, 'Không', 'Chưa đạt mục tiêu năm'],
+    [18, 'ward', '2026-H1', { kind: 'countPair', numerator: 40, denominator: 80 }, '40/80 = 50%', 'Đạt 50% mục tiêu năm'],
+    [1, 'skhcn', '2026-Q1', { kind: 'rate', percent: 35 }, '35%', 'Đạt 50% mục tiêu năm'],
+    [1, 'skhcn', '2026-Q1', { kind: 'rate', percent: 72.5 }, '72,5%', 'Đã đạt mục tiêu năm'],
+    [1, 'skhcn', '2026-Y', { kind: 'rate', percent: 72.5 }, '72,5%', 'Vượt'],
+    [1, 'skhcn', '2026-Y', { kind: 'rate', percent: 35 }, '35%', 'Chưa đạt'],
+    [11, 'skhcn', '2026-H1', { kind: 'status', status: 'inProgress' }, 'Đang triển khai', 'Chưa đạt mục tiêu năm'],
+    [11, 'skhcn', '2026-H1', { kind: 'status', status: 'done' }, 'Hoàn thành', 'Đã đạt mục tiêu năm'],
+    [1, 'skhcn', '2026-9M', null, 'Chưa có số liệu', 'Chưa có số liệu'],
+  ] as const)('indicator %d, %s, %s: %j → “%s”, “%s”', (no, who, period, value, result, label) => {
+    const unit = who === 'ward' ? ward : skhcnUnit;
+    const { rows } = report(unit, period, [{ id: ind(no).id, value: value as never, note: null }]);
+    expect(rows.get(String(no))?.slice(3)).toEqual([result, label]);
+    expect(rows.get(String(no))?.[1]).toContain(ind(no).measure === 'stock' ? '(số liệu tính đến ngày' : '(số liệu từ ngày');
+  });
+
+  it('words the summary as progress before the year’s report and as final evaluations in it, contributions apart', () => {
+    const rows = [{ id: 'ct-05', value: { kind: 'yesNo', yes: true }, note: null }, { id: 'ct-07', value: { kind: 'yesNo', yes: true }, note: null }] as ReportSubmission['rows'];
+    const q1 = report(ward, '2026-Q1', rows);
+    expect(q1.summary).toMatchObject({ met: 1, contribution: 1, final: false });
+    expect(indicatorSummary(q1.summary)).toBe('Tổng số chỉ tiêu đơn vị báo cáo: 2; trong đó đã đạt mục tiêu năm: 1; chưa đạt mục tiêu năm: 0; số liệu đóng góp vào chỉ tiêu toàn tỉnh (không đánh giá riêng): 1; chưa có số liệu: 0.');
+    expect(indicatorSummary(report(ward, '2026-Y', rows).summary)).toMatch(/trong đó đạt: 1; vượt: 0; chưa đạt: 0; số liệu đóng góp/u);
   });
 });

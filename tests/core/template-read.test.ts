@@ -111,14 +111,18 @@ describe('checkSheetCells', () => {
       ['error', 'ct-02', `E${at('ct-02') + 1}`],
       ['error', 'ct-16', `F${at('ct-16') + 1}`],
       ['warning', 'ct-01', `E${at('ct-01') + 1}`],
+      // an assigned row still empty: a warning on its input cell, counted ("1/4 dòng được giao còn trống")
+      ['warning', 'ct-11', `E${at('ct-11') + 1}`],
     ]);
-    expect([out.errorCount, out.warningCount]).toEqual([2, 1]);
+    expect([out.errorCount, out.warningCount]).toEqual([2, 2]);
+    expect(out.issues.at(-1)?.message).toMatch(/chỉ tiêu 11.*chưa nhập số liệu \(1\/4 dòng được giao còn trống\)/u);
   });
 
   it('evaluates each row; an unreadable input is an input error, not “Chưa đạt”', () => {
-    expect(out.evaluations.map((e) => e.text)).toEqual(['Chưa đạt', 'Lỗi nhập liệu', 'Chưa có số liệu', 'Lỗi nhập liệu']) // ct-01: 50 % against ≥ 70 %;
+    // ct-01: 50 % against ≥ 70 % in a Q1 report is progress towards the year's target, not "Chưa đạt"
+    expect(out.evaluations.map((e) => e.text)).toEqual(['Đạt 71,43% mục tiêu năm', 'Lỗi nhập liệu', 'Chưa có số liệu', 'Lỗi nhập liệu']);
     expect(out.remarks.find((r) => r.row === at('ct-02'))?.text).toMatch(/^Lỗi: Giá trị “abc” không phải là số hợp lệ/);
-    expect(out.remarks.find((r) => r.row === at('ct-11'))?.text).toBe('');
+    expect(out.remarks.find((r) => r.row === at('ct-11'))?.text).toMatch(/^Lưu ý: .*chưa nhập số liệu/u);
   });
 
   it('agrees with the core parser on every value it hands over', () => {
@@ -129,7 +133,7 @@ describe('checkSheetCells', () => {
   });
 
   it('task rows get a deadline evaluation at the end of the cut-off window', () => {
-    const t = spec('tasks', 'so-khcn', '2026-Q2', new Set(['nv-01', 'nv-07']));
+    const t = spec('tasks', 'so-khcn', '2026-H1', new Set(['nv-01', 'nv-07']));
     const v = Array.from({ length: 20 }, () => Array<Cell>(11).fill(''));
     const f = Array.from({ length: 20 }, () => Array<string>(11).fill('General'));
     const row = (id: string) => t.mapping.rows.find((r) => r.id === id)!.row;

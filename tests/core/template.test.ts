@@ -1,12 +1,12 @@
 // The template spec over the real catalogue: which rows a unit gets, the official title block, the
 // columns per reporting form, input cells, sheet names and the mapping.
 import { buildTemplateSpec, cellAddress, columnLetter, parseCellAddress, rangeAddress, reportSheetName, rowHeight, safeSheetName, wrappedLines, type SheetRow, type TemplateSpec } from '../../src/core/template';
-import { resolveUnits } from '../../src/core/units';
+import { reportersOf } from '../../src/core/units';
 import { catalogue, directory, spec, unit } from '../office/excel/helpers';
 
 const items = (s: TemplateSpec) => s.rows.filter((r): r is Extract<SheetRow, { kind: 'item' }> => r.kind === 'item');
-const leadsTo = (unitId: string, list: readonly { id: string; lead: Parameters<typeof resolveUnits>[0] }[]) =>
-  list.filter((x) => resolveUnits(x.lead, directory).some((u) => u.id === unitId)).map((x) => x.id);
+const leadsTo = (unitId: string, list: readonly ({ id: string } & Parameters<typeof reportersOf>[0])[]) =>
+  list.filter((x) => reportersOf(x, directory).some((u) => u.id === unitId)).map((x) => x.id);
 
 describe('which rows a unit gets', () => {
   it.each([
@@ -14,8 +14,9 @@ describe('which rows a unit gets', () => {
     ['SKHCN', 'so-khcn'],
     ['Sở Y tế', 'so-y-te'],
     ['Thống kê tỉnh (no class)', 'thong-ke-tinh'],
-  ])('indicators of %s are those whose lead resolves to it, in plan order', (_, unitId) => {
-    const s = spec('indicators', unitId);
+  ])('indicators of %s are those whose reporters resolve to it, in plan order', (_, unitId) => {
+    // The year's report: every assigned indicator (yearly-only ones included).
+    const s = spec('indicators', unitId, '2026-Y');
     const expected = leadsTo(unitId, catalogue.indicators);
     expect(items(s).map((r) => r.id)).toEqual(expected);
     expect(s.mapping.rows.map((r) => r.id)).toEqual(expected);
@@ -27,17 +28,33 @@ describe('which rows a unit gets', () => {
     expect(ids).not.toContain('ct-01');
   });
 
-  it('tasks follow the lead cell too (nv-07, the reporting tool, is SKHCN’s)', () => {
+  it('tasks follow the lead cell, or the monitor when the lead class is empty (nv-07 is SKHCN’s; nv-19 too until a telecom firm is tagged)', () => {
     const s = spec('tasks', 'so-khcn');
     expect(items(s).map((r) => r.id)).toEqual(leadsTo('so-khcn', catalogue.tasks));
     expect(items(s).map((r) => r.id)).toContain('nv-07');
+    expect(items(s).map((r) => r.id)).toContain('nv-19');
   });
 
   it('an administrator’s assignment overrides the lead cell; an empty one gives a table with no rows', () => {
-    expect(items(spec('indicators', 'so-y-te', '2026-Q1', new Set(['ct-51', 'ct-01']))).map((r) => r.id)).toEqual(['ct-01', 'ct-51']);
+    expect(items(spec('indicators', 'so-y-te', '2026-Y', new Set(['ct-51', 'ct-01']))).map((r) => r.id)).toEqual(['ct-01', 'ct-51']);
     const empty = spec('indicators', 'so-y-te', '2026-Q1', new Set());
     expect(empty.rows).toEqual([]);
     expect(empty.mapping.rows).toEqual([]);
+  });
+
+  it.each(['2026-Q1', '2026-H1', '2026-9M'])('leaves the yearly-only indicators (47, 48, 51) out of %s, keeps them in 2026-Y', (period) => {
+    const all = new Set(catalogue.indicators.map((i) => i.id));
+    const yearly = catalogue.indicators.filter((i) => i.yearlyOnly).map((i) => i.id);
+    expect(yearly).toEqual(['ct-47', 'ct-48', 'ct-51']);
+    const shorter = items(spec('indicators', 'so-khcn', period, all)).map((r) => r.id);
+    expect(shorter).toHaveLength(51 - yearly.length);
+    for (const id of yearly) expect(shorter).not.toContain(id);
+    expect(items(spec('indicators', 'so-khcn', '2026-Y', all))).toHaveLength(51);
+  });
+
+  it.each(['2026-Q2', '2026-Q4'])('refuses a template for %s, a period the plan’s scheme does not ask for', (period) => {
+    const r = buildTemplateSpec(catalogue, { kind: 'indicators', unit: unit('so-khcn'), period, directory });
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['period.notInScheme']);
   });
 
   it('groups head their rows, and only groups with assigned rows appear', () => {
@@ -64,7 +81,7 @@ describe('title block', () => {
       'BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026',
       '(Kèm theo Kế hoạch số 1174/KH-UBND ngày 31/12/2025 của UBND tỉnh Nghệ An)',
       'Kỳ báo cáo: Quý I năm 2026',
-      '(Số liệu tính từ ngày 15/12/2025 đến ngày 14/03/2026)',
+      '(Chỉ tiêu đếm số hiện có: tính đến ngày 14/03/2026; chỉ tiêu đếm số phát sinh: từ ngày 15/12/2025 đến ngày 14/03/2026)',
     ]);
     expect(s.title.find((t) => t.text === 'SỞ KHOA HỌC VÀ CÔNG NGHỆ')).toMatchObject({ bold: true });
     expect(s.title.find((t) => t.text.startsWith('UBND TỈNH'))).toMatchObject({ bold: false });
@@ -73,12 +90,12 @@ describe('title block', () => {
   it.each([
     ['2026-H1', '6 tháng đầu năm 2026', '15/12/2025', '14/06/2026'],
     ['2026-9M', '9 tháng năm 2026', '15/12/2025', '14/09/2026'],
-    ['2026-Q3', 'Quý III năm 2026', '15/06/2026', '14/09/2026'],
     ['2026-Y', 'Năm 2026', '15/12/2025', '14/12/2026'],
-  ])('period %s is printed as “%s” with its window', (period, label, from, to) => {
+  ])('period %s is printed as “%s” with its window (tasks at the cut-off)', (period, label, from, to) => {
     const t = text(spec('tasks', 'so-khcn', period));
     expect(t).toContain(`Kỳ báo cáo: ${label}`);
-    expect(t).toContain(`(Số liệu tính từ ngày ${from} đến ngày ${to})`);
+    expect(t).toContain(`(Tình hình thực hiện tính đến ngày ${to})`);
+    expect(text(spec('indicators', 'so-khcn', period))).toContain(`(Chỉ tiêu đếm số hiện có: tính đến ngày ${to}; chỉ tiêu đếm số phát sinh: từ ngày ${from} đến ngày ${to})`);
     expect(t).toContain('BÁO CÁO TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026');
   });
 
@@ -93,7 +110,7 @@ describe('title block', () => {
 });
 
 describe('columns and input cells per reporting form', () => {
-  const s = spec('indicators', 'so-khcn', '2026-Q1', new Set(catalogue.indicators.map((i) => i.id)));
+  const s = spec('indicators', 'so-khcn', '2026-Y', new Set(catalogue.indicators.map((i) => i.id)));
   const row = (id: string) => items(s).find((r) => r.id === id)!;
   const inputs = (id: string) => row(id).inputs.map((c) => [c.key, c.format, c.list ?? null]);
 
@@ -121,6 +138,18 @@ describe('columns and input cells per reporting form', () => {
     expect(cells.slice(4)).toEqual([null, null, null, null, null, null]);
   });
 
+  it.each(['2026-Q1', '2026-Y'])('each row words its period as its measure says (stock at the cut-off, flow over the window), %s', (period) => {
+    const p = spec('indicators', 'so-khcn', period, new Set(catalogue.indicators.map((i) => i.id)));
+    const end = period === '2026-Q1' ? '14/03/2026' : '14/12/2026';
+    for (const r of items(p)) {
+      const i = catalogue.indicators.find((x) => x.id === r.id)!;
+      expect(r.cells[1]).toContain(i.measure === 'stock' ? `(Số liệu tính đến ngày ${end})` : `(Số liệu từ ngày 15/12/2025 đến ngày ${end})`);
+    }
+    const cell = (id: string) => String(items(p).find((r) => r.id === id)!.cells[1]);
+    expect(cell('ct-05')).toContain('tính đến ngày');
+    expect(cell('ct-33')).toContain('từ ngày 15/12/2025');
+  });
+
   it('task rows offer the province’s four statuses', () => {
     const t = items(spec('tasks', 'so-khcn'))[0];
     expect(t.inputs.find((c) => c.key === 'status')?.list).toEqual(['Hoàn thành', 'Đang triển khai (đúng tiến độ)', 'Chậm tiến độ', 'Chưa triển khai']);
@@ -130,7 +159,7 @@ describe('columns and input cells per reporting form', () => {
   it('print setup, frozen header and mapping', () => {
     expect(s.print).toEqual({ paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: { first: 8, last: 8 } });
     expect(s.freezeRows).toBe(s.headerRow + 1);
-    expect(s.mapping).toMatchObject({ planId: 'nghe-an-1174-2026', catalogueVersion: 1, unitId: 'so-khcn', period: '2026-Q1', kind: 'indicators', clientSubmissionId: null });
+    expect(s.mapping).toMatchObject({ planId: 'nghe-an-1174-2026', catalogueVersion: 2, unitId: 'so-khcn', period: '2026-Y', kind: 'indicators', clientSubmissionId: null });
     expect(s.mapping.rows).toHaveLength(51);
   });
 });

@@ -17,7 +17,7 @@ describe('validateSubmission: indicators', () => {
       { id: 'ct-01', value: '72,5%' },
       { id: 'ct-11', value: 'đang triển khai', note: 'Đã phê duyệt chủ trương đầu tư' },
       { id: 'ct-16', numerator: '1.200', denominator: '1.500' },
-      { id: 'ct-46', numerator: 650, denominator: 1000 },
+      { id: 'ct-46', value: '65%' },
       { id: 'ct-05' },
     ]));
     expect(r.ok).toBe(true);
@@ -31,7 +31,7 @@ describe('validateSubmission: indicators', () => {
       { id: 'ct-01', evaluation: 'exceeded', display: '72,5%' },
       { id: 'ct-11', evaluation: 'notMet', display: 'Đang triển khai' },
       { id: 'ct-16', evaluation: 'notMet', display: '80% (1.200/1.500)' },
-      { id: 'ct-46', evaluation: 'met', display: '65% (650/1.000)' },
+      { id: 'ct-46', evaluation: 'met', display: '65%' },
       { id: 'ct-05', evaluation: 'noData', display: 'Chưa có số liệu' },
     ]);
   });
@@ -100,9 +100,84 @@ describe('validateSubmission: tasks (Phụ lục 02)', () => {
     expect(found(r)).toEqual(expected);
   });
 
-  it('a blank row is simply not reported', () => {
-    const r = validateSubmission(catalogue, tasks([{ id: 'nv-07', status: ' ' }]));
+  it('a blank row beside a reported one is not reported, with a warning on its status cell', () => {
+    const r = validateSubmission(catalogue, tasks([{ id: 'nv-07', status: ' ' }, { id: 'nv-25', status: 'Hoàn thành' }]));
     expect(r.ok && r.value.rows[0].id === 'nv-07' && r.value.kind === 'tasks' && r.value.rows[0].status).toBe(null);
+    expect(found(r)).toEqual([['row.blank', 'warning', 'nv-07', 'status']]);
+  });
+});
+
+describe('blank and empty (docs/figures.md): assigned rows still empty are warnings, a report with none filled is refused', () => {
+  const assignedIds = new Set(['ct-01', 'ct-11', 'ct-16', 'ct-05']);
+  it.each([
+    ['rows: []', []],
+    ['an untouched template', [{ id: 'ct-01' }, { id: 'ct-11', note: '' }, { id: 'ct-16', numerator: '', denominator: ' ' }, { id: 'ct-05', value: null }]],
+    ['only notes', [{ id: 'ct-01', note: 'chưa có số liệu' }]],
+  ] as const)('%s is refused as empty, in Vietnamese', (_, rows) => {
+    const r = validateSubmission(catalogue, indicators(rows as never), { assignedIds });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.code)).toEqual(['submission.empty']);
+    expect(r.issues[0].message).toMatch(/không thể nộp báo cáo trống/u);
+  });
+
+  it('counts every assigned row still empty, sent or not, each on its first input cell', () => {
+    const r = validateSubmission(catalogue, indicators([{ id: 'ct-01', value: '72%' }, { id: 'ct-16' }]), { assignedIds });
+    // in plan order
+    expect(found(r)).toEqual([['row.blank', 'warning', 'ct-05', 'value'], ['row.blank', 'warning', 'ct-11', 'value'], ['row.blank', 'warning', 'ct-16', 'numerator']]);
+    expect(r.ok && r.warnings[0].message).toMatch(/3\/4 dòng được giao còn trống/u);
+  });
+
+  it('an empty task report is refused too', () => {
+    const r = validateSubmission(catalogue, tasks([{ id: 'nv-07', status: '' }]));
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['submission.empty']);
+  });
+});
+
+describe('the reporting scheme and yearly-only indicators', () => {
+  it.each(['2026-Q2', '2026-Q3', '2026-Q4'])('refuses %s: the default scheme is Q1, 6 tháng, 9 tháng, năm', (period) => {
+    const r = validateSubmission(catalogue, indicators([{ id: 'ct-01', value: '72%' }], { period }));
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['period.notInScheme']);
+    expect(r.ok ? '' : r.issues[0].message).toMatch(/6 tháng đầu năm 2026 \(2026-H1\)/u);
+  });
+
+  it.each(['2026-Q1', '2026-H1', '2026-9M', '2026-Y'])('accepts %s', (period) => {
+    expect(validateSubmission(catalogue, indicators([{ id: 'ct-01', value: '72%' }], { period })).ok).toBe(true);
+  });
+
+  it('follows a plan’s own scheme', () => {
+    const quarterly = { ...catalogue, reportingScheme: { periods: ['Q1', 'Q2', 'Q3', 'Q4'] as const, reason: 'hàng quý' } };
+    expect(validateSubmission(quarterly, indicators([{ id: 'ct-01', value: '72%' }], { period: '2026-Q2' })).ok).toBe(true);
+    expect(validateSubmission(quarterly, indicators([{ id: 'ct-01', value: '72%' }], { period: '2026-H1' })).ok).toBe(false);
+  });
+
+  it.each(catalogue.indicators.filter((i) => i.yearlyOnly).map((i) => [i.no, i.id] as const))(
+    'yearly-only indicator %d is refused before the year report and taken in it', (_, id) => {
+      const row = { id, value: '12%' };
+      const q1 = validateSubmission(catalogue, indicators([{ id: 'ct-01', value: '72%' }, row], { period: '2026-9M' }));
+      expect(q1.ok ? [] : q1.issues.map((i) => [i.code, i.rowId])).toEqual([['period.notInScheme', id]]);
+      expect(validateSubmission(catalogue, indicators([{ id: 'ct-01', value: '72%' }, row], { period: '2026-Y' })).ok).toBe(true);
+    });
+});
+
+describe('task deadlines at the period’s cut-off', () => {
+  // nv-25 (SKHCN) is due "Quý I/2026" (31/03/2026); nv-07 is due "2026".
+  it.each([
+    ['2026-Q1', 'nv-25', true],   // cut-off 14/03: not yet due
+    ['2026-H1', 'nv-25', false],  // cut-off 14/06: past Quý I
+    ['2026-9M', 'nv-07', true],   // due 2026, cut-off 14/09
+    ['2026-Y', 'nv-07', false],   // the year report judges every deadline of the year
+  ] as const)('in %s "đúng tiến độ" for %s is accepted: %s', (period, id, accepted) => {
+    const r = validateSubmission(catalogue, tasks([{ id, status: 'Đang triển khai (đúng tiến độ)' }], { period }));
+    expect(r.ok).toBe(accepted);
+    if (!r.ok) {
+      expect(r.issues.map((i) => [i.code, i.rowId, i.field])).toEqual([['task.onTrackOverdue', id, 'status']]);
+      expect(r.issues[0].message).toMatch(/quá thời hạn.*Chậm tiến độ/u);
+    }
+  });
+
+  it('"Chậm tiến độ" after the deadline is accepted (the task is overdue, and says so)', () => {
+    expect(validateSubmission(catalogue, tasks([{ id: 'nv-25', status: 'Chậm tiến độ' }], { period: '2026-H1' })).ok).toBe(true);
   });
 });
 

@@ -16,7 +16,7 @@ describe('importPlan', () => {
       province: 'Nghệ An',
     });
     expect(imported().catalogue.planId).toBe('nghe-an-1174-2026');
-    expect(imported().catalogue.catalogueVersion).toBe(1);
+    expect(imported().catalogue.catalogueVersion).toBe(2);
   });
 
   it('refuses a text without Phụ lục 01', () => {

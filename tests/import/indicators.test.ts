@@ -100,7 +100,9 @@ describe('Phụ lục 01 – indicators', () => {
     [11, 'status', 'singleSource'],
     [16, 'countPair', 'ratioOfSums'],
     [40, 'yesNo', 'singleSource'],
-    [46, 'countPair', 'ratioOfSums'],
+    [46, 'rate', 'singleSource'],
+    [47, 'rate', 'perSector'],
+    [22, 'countPair', 'singleSource'],
   ])('indicator %i is reported as %s and aggregated by %s', (no, form, aggregation) => {
     expect(byNo(no).form.kind).toBe(form);
     expect(byNo(no).aggregation.kind).toBe(aggregation);

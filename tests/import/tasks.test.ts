@@ -127,12 +127,19 @@ describe('Phụ lục 02 – tasks', () => {
   it.each([
     ['nv-21', 'Sở Khoa học và Công nghệ, Công an tỉnh', ['unit:so-khcn', 'unit:cong-an-tinh']],
     ['nv-46', 'Công an tỉnh, Sở Khoa học và Công nghệ', ['unit:cong-an-tinh', 'unit:so-khcn']],
-    ['nv-22', 'Sở Khoa học và Công nghệ; Sở Tài nguyên và Môi trường', ['unit:so-khcn', 'unit:so-tnmt']],
+    // The merged-away department resolves to its successor (the task carries a note saying so).
+    ['nv-22', 'Sở Khoa học và Công nghệ; Sở Tài nguyên và Môi trường', ['unit:so-khcn', 'unit:so-nnmt']],
     ['nv-13', 'Cơ quan theo ngành, lĩnh vực được phân công', ['class:co-quan-theo-nganh']],
   ])('%s monitor "%s" resolves to %j', (id, text, refs) => {
     const t = task(id);
     expect(t.monitorText).toBe(text);
     expect(t.monitor.map((r) => (r.kind === 'unit' ? `unit:${r.unitId}` : `class:${r.classId}`))).toEqual(refs);
+  });
+
+  it('notes that task 22 names a department that no longer exists, and keeps the plan’s text', () => {
+    const t = task('nv-22');
+    expect(t.monitorText).toContain('Sở Tài nguyên và Môi trường');
+    expect(t.notes?.join(' ')).toMatch(/Sở Tài nguyên và Môi trường.*Sở Nông nghiệp và Môi trường/u);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 // A SYNTHETIC consolidation at the province's scale: the real catalogue's 19 agencies plus 141
 // made-up communes (160 units), every unit reporting every indicator / task assigned to it, built
 // through the server's own consolidation code. For the ≤ 3 syncs test and the bench – not plan data.
+import { parsePeriod } from '../../src/core/periods';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalogue, Indicator, Unit } from '../../src/core/catalogue-types';
@@ -60,7 +61,9 @@ export function syntheticConsolidation(kind: 'indicators' | 'tasks', options: Sy
     stored.push({ unitId: u.id, status: STATUSES[k % 3], revision: 1, late: k % 5 === 0, submittedAt: '2026-03-16T02:00:00.000Z', content: { rows } });
   });
   const header = { planId: catalogue.planId, period: options.period ?? '2026-Q1', generatedAt: '2026-03-20T03:00:00.000Z' };
+  const parsed = parsePeriod(header.period);
+  if (!parsed.ok) throw new Error(`synthetic consolidation: bad period ${header.period}`);
   return kind === 'indicators'
-    ? { ...header, kind, ...consolidateIndicators(catalogue, units, a, stored) }
-    : { ...header, kind, ...consolidateTasks(catalogue, units, a, stored, (t) => !options.monitor || (a.taskMonitors.get(t.id) ?? []).includes(options.monitor), '2026-03-20') };
+    ? { ...header, kind, ...consolidateIndicators(catalogue, units, a, stored, parsed.value) }
+    : { ...header, kind, ...consolidateTasks(catalogue, units, a, stored, (t) => !options.monitor || (a.taskMonitors.get(t.id) ?? []).includes(options.monitor), parsed.value) };
 }

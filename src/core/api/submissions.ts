@@ -52,7 +52,7 @@ export const RevisionSchema = z.strictObject({
 
 export const DecisionSchema = z.strictObject({
   revision: z.number().int().min(1),
-  action: z.enum(['approve', 'return']),
+  action: z.enum(['approve', 'return', 'reopen']), // 'reopen': the province sends an approved report back (issue 11),
   contentHash: ContentHashSchema,
   comment: z.string().nullable(),
   decidedBy: z.string(),

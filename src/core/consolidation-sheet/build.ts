@@ -23,8 +23,9 @@ export interface SheetOptions {
 export const RULE_LABELS: Readonly<Record<string, string>> = {
   shareYes: 'Tỷ lệ đơn vị trả lời Có',
   ratioOfSums: 'Tổng tử số ÷ tổng mẫu số',
-  singleSource: 'Số liệu của đơn vị chủ trì',
+  singleSource: 'Số liệu của một nguồn (đơn vị nắm hệ thống)',
   allComplete: 'Tất cả đơn vị hoàn thành',
+  perSector: 'Tỷ lệ theo từng lĩnh vực',
 };
 
 export const PROVINCE_HEADERS = {
@@ -156,8 +157,10 @@ function titleLines(data: ConsolidationData, subject: string, document: SheetOpt
 
 function indicatorLine(i: IndicatorLine): SheetCell[] {
   const percent = i.figure.kind === 'percent' ? i.figure.percent : null;
-  return [i.no, i.text, i.targetText, RULE_LABELS[i.rule] ?? i.rule, i.figureText, percent, `${i.reported}/${i.expected}`,
-    i.evaluationLabel, i.provisional ? 'Tạm tính (còn đơn vị chưa báo cáo)' : '', i.id];
+  const text = i.periodText ? `${i.text}\n(${i.periodText})` : i.text;
+  const note = i.provisional ? `Tạm tính: ${i.completeness ?? `${i.reported}/${i.expected} đơn vị đã báo cáo`}; đơn vị chưa báo cáo không tính là "Không" hay 0` : '';
+  return [i.no, text, i.targetText, RULE_LABELS[i.rule] ?? i.rule, i.figureText, percent, `${i.reported}/${i.expected}`,
+    i.evaluationLabel, note, i.id];
 }
 
 function taskLine(t: TaskLine): SheetCell[] {

@@ -44,7 +44,15 @@ export interface IndicatorLine {
   readonly expected: number;
   readonly reported: number;
   readonly provisional: boolean;
-  readonly units: readonly { readonly unitId: string; readonly status: string; readonly display: string | null; readonly evaluation: Evaluation | null }[];
+  /** "12/130 đơn vị đã báo cáo": shown beside a provisional figure. */
+  readonly completeness?: string;
+  /** "Số liệu tính đến ngày 14/03/2026" (stock) or "Số liệu từ ngày … đến ngày …" (flow). */
+  readonly periodText?: string;
+  readonly units: readonly {
+    readonly unitId: string; readonly status: string; readonly display: string | null; readonly evaluation: Evaluation | null;
+    /** What the unit's own report prints: judged, progress, or a contribution (docs/figures.md). */
+    readonly assessment?: string | null;
+  }[];
 }
 
 export interface TaskLine {

@@ -7,6 +7,8 @@ import type { Review } from './review';
 export interface NameIndexEntry {
   readonly key: string;
   readonly ref: UnitRef;
+  /** Set when the name is a merged-away unit's: it resolves to the successor, and the cell says so. */
+  readonly note?: string;
 }
 
 /** Lower-case, one space, no trailing punctuation: how names are compared. */
@@ -21,8 +23,14 @@ export const nameKey = (s: string): string =>
 /** Every name and alias of the review's units and classes, longest first (so a longer name wins). */
 export function buildNameIndex(review: Review): readonly NameIndexEntry[] {
   const entries: NameIndexEntry[] = [];
-  for (const u of review.units)
-    for (const n of [u.name, ...u.aliases]) entries.push({ key: nameKey(n), ref: { kind: 'unit', unitId: u.id } });
+  const nameOf = new Map(review.units.map((u) => [u.id, u.name]));
+  for (const u of review.units) {
+    const note = u.successor
+      ? `Kế hoạch ghi "${u.name}" – đơn vị này không còn (sắp xếp bộ máy 2025); giao cho đơn vị kế nhiệm ${nameOf.get(u.successor) ?? u.successor}.`
+      : undefined;
+    for (const n of [u.name, ...u.aliases])
+      entries.push({ key: nameKey(n), ref: { kind: 'unit', unitId: u.successor ?? u.id }, ...(note ? { note } : {}) });
+  }
   for (const c of review.unitClasses)
     for (const n of [c.label, ...c.aliases]) entries.push({ key: nameKey(n), ref: { kind: 'class', classId: c.id } });
   return entries.sort((a, b) => b.key.length - a.key.length);
@@ -34,6 +42,8 @@ export interface ResolvedCell {
   readonly unresolved: readonly string[];
   /** Role labels printed before a name ("Cơ quan thực hiện: Sở …"), with the name they label. */
   readonly roles: readonly { readonly role: string; readonly name: string }[];
+  /** Readings worth keeping with the item (an obsolete name resolved to its successor). */
+  readonly notes: readonly string[];
 }
 
 const SEPARATOR = /^(?:[\s,;–-]+|và\s+)+/u;
@@ -50,6 +60,7 @@ export function resolveCell(cell: string, index: readonly NameIndexEntry[]): Res
   const refs: UnitRef[] = [];
   const unresolved: string[] = [];
   const roles: { role: string; name: string }[] = [];
+  const notes: string[] = [];
   const add = (ref: UnitRef): void => {
     if (!refs.some((r) => sameRef(r, ref))) refs.push(ref);
   };
@@ -77,8 +88,9 @@ export function resolveCell(cell: string, index: readonly NameIndexEntry[]): Res
         break;
       }
       add(hit.ref);
+      if (hit.note && !notes.includes(hit.note)) notes.push(hit.note);
       rest = rest.slice(hit.key.length);
     }
   }
-  return { refs, unresolved, roles };
+  return { refs, unresolved, roles, notes };
 }

@@ -1,6 +1,6 @@
 // Default reporting form and aggregation of an indicator, inferred from its wording, target and
 // lead cell (DOMAIN.md §3); the hand review (review.ts) then confirms or overrides each one.
-import type { AggregationRule, ReportingForm, Target, UnitRef } from '../catalogue-types';
+import type { AggregationRule, MeasureKind, ReportingForm, Target, TargetLevel, UnitRef } from '../catalogue-types';
 
 export interface FormChoice {
   readonly form: ReportingForm;
@@ -106,3 +106,52 @@ function describe(form: ReportingForm): string {
     }
   }
 }
+
+export interface LevelChoice {
+  readonly level: TargetLevel;
+  readonly levelReason: string;
+}
+
+/**
+ * Whose value the target judges, by default (docs/figures.md "Whose target"): a single source's value
+ * is the province figure; "Hoàn thành / Có / Ứng dụng" of several units and any 100 % target bind
+ * each unit's own part; any other share or rate is the province's, a unit's value only contributes.
+ * @example inferLevel({ kind: 'atLeast', value: 70, explicit: false }, { kind: 'shareYes' }).level === 'province'
+ */
+export function inferLevel(target: Target, aggregation: AggregationRule): LevelChoice {
+  switch (aggregation.kind) {
+    case 'singleSource':
+      return { level: 'single', levelReason: 'Một nguồn số liệu: giá trị đơn vị báo cáo chính là số liệu của tỉnh, được đánh giá theo mục tiêu.' };
+    case 'perSector':
+      return { level: 'unit', levelReason: 'Mục tiêu áp dụng cho tỷ lệ của từng lĩnh vực: mỗi đơn vị phụ trách một lĩnh vực được đánh giá riêng.' };
+    case 'allComplete':
+      return { level: 'unit', levelReason: 'Mục tiêu hoàn thành áp dụng cho phần việc của từng đơn vị: tỉnh đạt khi mọi đơn vị đạt.' };
+    case 'shareYes':
+    case 'ratioOfSums':
+      if (target.kind === 'atLeast' && target.value >= 100) {
+        return { level: 'unit', levelReason: 'Mục tiêu 100%: từng đơn vị phải tự đạt 100% phần của mình, nên giá trị của đơn vị được đánh giá.' };
+      }
+      return {
+        level: 'province',
+        levelReason: 'Mục tiêu là tỷ lệ của toàn tỉnh: giá trị của một đơn vị chỉ là phần đóng góp, không tự đạt hay vượt.',
+      };
+    default: {
+      const never: never = aggregation;
+      throw new Error(`Unexpected aggregation: ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+const FLOW = /hồ sơ|phản ánh|thanh toán|chi trả|giao dịch|nội dung thông tin|GRDP|sử dụng dịch vụ công/iu;
+const YEARLY = /GRDP|hàng năm|hằng năm/iu;
+
+/**
+ * Stock (counted at the cut-off) or flow (over the period), by default from the wording: dossiers,
+ * complaints, payments, content produced and economic output happen in a period; what exists, is
+ * connected or has been trained is counted at a date.
+ * @example inferMeasure('Tỷ lệ hồ sơ nộp và giải quyết trực tuyến …') === 'flow'
+ */
+export const inferMeasure = (text: string): MeasureKind => (FLOW.test(text) ? 'flow' : 'stock');
+
+/** Yearly-only by default when the wording says so ("hàng năm") or the figure is a yearly account (GRDP). */
+export const inferYearlyOnly = (text: string): boolean => YEARLY.test(text);

@@ -2,6 +2,7 @@
 // does the file I/O. Source of truth: the plan text itself and ../shared/DOMAIN.md §1–3.
 import type { Catalogue, Unit, UnitClass } from '../catalogue-types';
 import { fail, ok, type Issue, type Result } from '../result';
+import { DEFAULT_SCHEME } from '../periods';
 import { buildNameIndex } from './cells';
 import { readIndicators } from './indicators';
 import { derivePlanId, readDocument } from './metadata';
@@ -10,7 +11,7 @@ import { findHeading, planLines, readTable } from './table';
 import { readTasks } from './tasks';
 
 /** Bumped when the catalogue's format changes; templates record it. */
-export const CATALOGUE_VERSION = 1;
+export const CATALOGUE_VERSION = 2;
 
 export interface ImportOptions {
   /** Defaults to one derived from the text (province, number, year): "nghe-an-1174-2026". */
@@ -50,7 +51,9 @@ export function importPlan(text: string, options: ImportOptions): Result<ImportR
   const names = buildNameIndex(options.review);
   const doc = readDocument(lines.slice(0, start01), table01.preamble);
   issues.push(...doc.issues);
-  const ind = readIndicators(table01, names, options.review.indicators);
+  const classIds = new Set(options.review.unitClasses.map((c) => c.id));
+  const ind = readIndicators(table01, names, options.review.indicators, (id) =>
+    classIds.has(id) ? { kind: 'class', classId: id } : { kind: 'unit', unitId: id });
   unread.push(...ind.unread, ...table01.unread.map((u) => `Phụ lục 01: ${u}`));
   issues.push(...ind.issues);
 
@@ -89,7 +92,7 @@ export function importPlan(text: string, options: ImportOptions): Result<ImportR
         ...(c.includes.length > 0 ? { includes: c.includes } : {}),
       }),
     ),
-    units: options.review.units.map(
+    units: options.review.units.filter((u) => !u.successor).map(
       (u): Unit => ({
         id: u.id,
         name: u.name,
@@ -98,6 +101,7 @@ export function importPlan(text: string, options: ImportOptions): Result<ImportR
         ...(u.aliases.length > 0 ? { aliases: u.aliases } : {}),
       }),
     ),
+    reportingScheme: options.review.reportingScheme ?? DEFAULT_SCHEME,
     unread,
   };
   return ok({ catalogue, issues });

@@ -3,7 +3,7 @@ import type { Group, Indicator, UnitRef } from '../catalogue-types';
 import type { Issue } from '../result';
 import { parseTarget } from '../target';
 import { resolveCell, type NameIndexEntry } from './cells';
-import { inferForm } from './forms';
+import { inferForm, inferLevel, inferMeasure, inferYearlyOnly } from './forms';
 import type { IndicatorReview } from './review';
 import type { Table } from './table';
 
@@ -24,7 +24,12 @@ export function column(header: readonly string[], pattern: RegExp, fallback: num
 
 export const indicatorId = (no: number): string => `ct-${String(no).padStart(2, '0')}`;
 
-export function readIndicators(table: Table, names: readonly NameIndexEntry[], reviews: readonly IndicatorReview[]): IndicatorsReading {
+/** Turns a review's unit or class id into a ref (the review has checked that it exists). */
+export type RefOf = (id: string) => UnitRef;
+
+export function readIndicators(
+  table: Table, names: readonly NameIndexEntry[], reviews: readonly IndicatorReview[], refOf: RefOf = (unitId) => ({ kind: 'unit', unitId }),
+): IndicatorsReading {
   const h = table.header;
   const col = {
     tt: column(h, /^TT$/iu, 0),
@@ -72,7 +77,19 @@ export function readIndicators(table: Table, names: readonly NameIndexEntry[], r
       unread.push(`${id} (đơn vị chủ trì): ${part}`);
       issues.push({ code: 'import.unknownUnit', severity: 'warning', rowId: id, field: 'lead', message: `Chỉ tiêu ${no}: không nhận ra đơn vị "${part}".` });
     }
-    const choice = applyReview(id, no, text, inferForm(text, target.value, lead.refs), reviews, issues);
+    const review = reviewOf(id, no, text, reviews, issues);
+    const choice = {
+      ...inferForm(text, target.value, lead.refs),
+      ...(review?.form ? { form: review.form, formReason: review.formReason! } : {}),
+      ...(review?.aggregation ? { aggregation: review.aggregation, aggregationReason: review.aggregationReason! } : {}),
+    };
+    const level = review?.level ? { level: review.level, levelReason: review.levelReason! } : inferLevel(target.value, choice.aggregation);
+    const agg = choice.aggregation;
+    const reporters: UnitRef[] = review?.reporters ? review.reporters.map(refOf)
+      : agg.kind === 'singleSource' && agg.unitId ? [refOf(agg.unitId)]
+      : agg.kind === 'perSector' ? agg.sectors.map((x) => refOf(x.unitId))
+      : (lead.refs as UnitRef[]);
+    const notes = [...lead.notes, ...(review?.notes ?? [])];
     indicators.push({
       id,
       no,
@@ -83,6 +100,12 @@ export function readIndicators(table: Table, names: readonly NameIndexEntry[], r
       leadText,
       lead: lead.refs as UnitRef[],
       ...choice,
+      ...level,
+      measure: review?.measure ?? inferMeasure(text),
+      yearlyOnly: review?.yearlyOnly ?? inferYearlyOnly(text),
+      reporters,
+      ...(review?.fallbackReporters ? { fallbackReporters: review.fallbackReporters.map(refOf) } : {}),
+      ...(notes.length > 0 ? { notes } : {}),
     });
   }
   for (const r of reviews) {
@@ -93,18 +116,11 @@ export function readIndicators(table: Table, names: readonly NameIndexEntry[], r
   return { groups, indicators, unread, issues };
 }
 
-function applyReview(
-  id: string,
-  no: number,
-  text: string,
-  inferred: ReturnType<typeof inferForm>,
-  reviews: readonly IndicatorReview[],
-  issues: Issue[],
-): ReturnType<typeof inferForm> {
+function reviewOf(id: string, no: number, text: string, reviews: readonly IndicatorReview[], issues: Issue[]): IndicatorReview | null {
   const review = reviews.find((r) => r.no === no);
   if (!review) {
     issues.push({ code: 'import.review', severity: 'warning', rowId: id, message: `Chỉ tiêu ${no} chưa được rà soát: dùng hình thức suy ra từ câu chữ.` });
-    return inferred;
+    return null;
   }
   if (!text.normalize('NFC').startsWith(review.textStartsWith.normalize('NFC'))) {
     issues.push({
@@ -113,12 +129,7 @@ function applyReview(
       rowId: id,
       message: `Rà soát chỉ tiêu ${no} viết cho "${review.textStartsWith}…", kế hoạch ghi "${text.slice(0, 60)}…": bỏ qua rà soát này.`,
     });
-    return inferred;
+    return null;
   }
-  return {
-    form: review.form ?? inferred.form,
-    formReason: review.formReason ?? inferred.formReason,
-    aggregation: review.aggregation ?? inferred.aggregation,
-    aggregationReason: review.aggregationReason ?? inferred.aggregationReason,
-  };
+  return review;
 }

@@ -18,7 +18,10 @@ const formSchema = z.discriminatedUnion('kind', [
 const aggregationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('shareYes') }).strict(),
   z.object({ kind: z.literal('ratioOfSums') }).strict(),
-  z.object({ kind: z.literal('singleSource') }).strict(),
+  z.object({ kind: z.literal('singleSource'), unitId: id.optional() }).strict(),
+  z
+    .object({ kind: z.literal('perSector'), sectors: z.array(z.object({ label: z.string().min(1), unitId: id }).strict()).min(2) })
+    .strict(),
   z.object({ kind: z.literal('allComplete') }).strict(),
 ]);
 
@@ -33,6 +36,17 @@ const indicatorReview = z
     formReason: z.string().min(1).optional(),
     aggregation: aggregationSchema.optional(),
     aggregationReason: z.string().min(1).optional(),
+    /** Whose value the target judges (province figure / each unit's own value / the single source). */
+    level: z.enum(['province', 'unit', 'single']).optional(),
+    levelReason: z.string().min(1).optional(),
+    measure: z.enum(['stock', 'flow']).optional(),
+    yearlyOnly: z.boolean().optional(),
+    /** Unit or class ids that report in place of the lead cell (the sectors the text names, the single source). */
+    reporters: z.array(id).min(1).optional(),
+    /** Unit or class ids that report while `reporters` (or the lead) resolve to nobody. */
+    fallbackReporters: z.array(id).min(1).optional(),
+    /** Plan anomalies worth carrying into the catalogue (shown to consolidators). */
+    notes: z.array(z.string().min(1)).optional(),
     /** True when the choice is debatable and should be confirmed with SKHCN. */
     judgmentCall: z.boolean().optional(),
   })
@@ -40,7 +54,10 @@ const indicatorReview = z
   .refine((r) => (r.form === undefined) === (r.formReason === undefined), { message: 'form và formReason phải đi cùng nhau' })
   .refine((r) => (r.aggregation === undefined) === (r.aggregationReason === undefined), {
     message: 'aggregation và aggregationReason phải đi cùng nhau',
-  });
+  })
+  .refine((r) => (r.level === undefined) === (r.levelReason === undefined), { message: 'level và levelReason phải đi cùng nhau' });
+
+const periodCode = z.enum(['Q1', 'Q2', 'Q3', 'Q4', 'H1', '9M', 'Y']);
 
 const reviewSchema = z
   .object({
@@ -64,10 +81,14 @@ const reviewSchema = z
           name: z.string().min(1),
           aliases: z.array(z.string().min(1)).default([]),
           classes: z.array(id).default([]),
+          /** A unit merged away: its names resolve to this unit (with a note), and it is not in the directory. */
+          successor: id.optional(),
           note: z.string().optional(),
         })
         .strict(),
     ),
+    /** The reports a year (default: Q1, H1, 9M, Y). */
+    reportingScheme: z.object({ periods: z.array(periodCode).min(1), reason: z.string().min(1) }).strict().optional(),
     indicators: z.array(indicatorReview),
   })
   .strict();
@@ -109,6 +130,16 @@ export function parseReview(json: unknown): Result<Review> {
   for (const c of review.unitClasses)
     for (const inc of c.includes) if (!classIds.has(inc)) problems.push(`nhóm "${c.id}" gồm nhóm không có "${inc}"`);
   for (const u of review.units) for (const c of u.classes) if (!classIds.has(c)) problems.push(`đơn vị "${u.id}" thuộc nhóm không có "${c}"`);
+  const unitIds = new Set(review.units.filter((u) => !u.successor).map((u) => u.id));
+  for (const u of review.units)
+    if (u.successor && !unitIds.has(u.successor)) problems.push(`đơn vị "${u.id}" có đơn vị kế nhiệm không có "${u.successor}"`);
+  for (const r of review.indicators) {
+    for (const ref of [...(r.reporters ?? []), ...(r.fallbackReporters ?? [])])
+      if (!unitIds.has(ref) && !classIds.has(ref)) problems.push(`chỉ tiêu ${r.no} giao cho "${ref}", không phải đơn vị hay nhóm nào`);
+    const agg = r.aggregation;
+    const named = agg?.kind === 'singleSource' ? (agg.unitId ? [agg.unitId] : []) : agg?.kind === 'perSector' ? agg.sectors.map((x) => x.unitId) : [];
+    for (const u of named) if (!unitIds.has(u)) problems.push(`chỉ tiêu ${r.no} lấy số liệu từ đơn vị không có "${u}"`);
+  }
   if (problems.length > 0) {
     return fail(...problems.map((p) => ({ code: 'import.review' as const, severity: 'error' as const, message: `Tệp rà soát: ${p}.` })));
   }

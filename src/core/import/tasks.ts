@@ -55,6 +55,7 @@ export function readTasks(table: Table, names: readonly NameIndexEntry[]): Tasks
       unread.push(`${id} (${field === 'lead' ? 'đơn vị chủ trì' : 'cơ quan theo dõi'}): ${part}`);
       issues.push({ code: 'import.unknownUnit', severity: 'warning', rowId: id, field, message: `Nhiệm vụ ${id}: không nhận ra đơn vị "${part}".` });
     }
+    notes.push(...r.notes);
     if (r.roles.length > 0) notes.push(`Ô chủ trì ghi vai trò: ${r.roles.map((x) => `${x.name} (${x.role.toLocaleLowerCase('vi')})`).join('; ')}.`);
     return r.refs as UnitRef[];
   };

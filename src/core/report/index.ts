@@ -3,3 +3,5 @@ export * from './types';
 export * from './source';
 export * from './model';
 export * from './wording';
+export * from './province-content';
+export * from './province-model';

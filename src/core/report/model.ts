@@ -5,17 +5,17 @@
 // A report shows ONE submission – indicators or tasks – because an approval is bound to one
 // revision's content hash; the other kind of the same unit and period is its own report.
 import type { Catalogue, Indicator, Task, Unit } from '../catalogue-types';
-import { taskDeadlineState, type TaskDeadlineState } from '../deadline';
-import { EVALUATION_LABELS, evaluateValue, type Evaluation } from '../evaluate';
+import { assessmentLabel, assessValue, contributionText } from '../assessment';
+import { taskStateInPeriod, type TaskDeadlineState } from '../deadline';
 import { formatPercent } from '../numbers';
-import { parsePeriod, periodLabel } from '../periods';
-import { TASK_STATUS_LABELS, valueText } from '../values';
+import { closesYear, parsePeriod, periodLabel, periodWording, type Period } from '../periods';
+import { TASK_STATUS_LABELS } from '../values';
 import type { IndicatorContentRow, ReportSubmission, TaskContentRow } from './source';
 import type { EvaluationCounts, ReportBlock, ReportModel, ReportTable, TaskCounts } from './types';
 import { agencyLines, placeDateLine, signatureOf, unitSymbol, type SigningAs } from './wording';
 
 export interface ReportOptions {
-  /** The report's date, ISO "YYYY-MM-DD" (Vietnam date); also the day deadlines are judged on. */
+  /** The report's date, ISO "YYYY-MM-DD" (Vietnam date). Deadlines are judged at the period's cut-off, not on it. */
   readonly date: string;
   /** The number the clerical office gives ("15"); left as "…" for them to fill in when absent. */
   readonly number?: string;
@@ -59,7 +59,7 @@ export function buildReportModel(catalogue: Catalogue, submission: ReportSubmiss
   let tasks: TaskCounts | null = null;
   let proposals: string[] = [];
   if (submission.kind === 'indicators') {
-    const part = indicatorPart(catalogue, submission.rows);
+    const part = indicatorPart(catalogue, submission.rows, period.value);
     indicators = part.counts;
     body.push(
       { kind: 'heading', text: 'I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU (PHỤ LỤC 01)' },
@@ -68,7 +68,7 @@ export function buildReportModel(catalogue: Catalogue, submission: ReportSubmiss
       { kind: 'heading', text: 'II. ĐỀ XUẤT, KIẾN NGHỊ' },
     );
   } else {
-    const part = taskPart(catalogue, submission.rows, options.date);
+    const part = taskPart(catalogue, submission.rows, period.value);
     tasks = part.counts;
     proposals = part.proposals;
     body.push(
@@ -118,27 +118,32 @@ function targetCell(indicator: Indicator): string {
   return qualifier && !indicator.targetText.includes(qualifier) ? `${indicator.targetText} ${qualifier}` : indicator.targetText;
 }
 
-function indicatorPart(catalogue: Catalogue, rows: readonly IndicatorContentRow[]): { counts: EvaluationCounts; table: ReportTable } {
-  const counts: Record<Evaluation, number> = { met: 0, exceeded: 0, notMet: 0, noData: 0 };
+function indicatorPart(catalogue: Catalogue, rows: readonly IndicatorContentRow[], period: Period): { counts: EvaluationCounts; table: ReportTable } {
+  const counts = { total: 0, met: 0, exceeded: 0, notMet: 0, noData: 0, contribution: 0, final: closesYear(period) };
   const body = byCatalogueOrder(rows, catalogue.indicators).map(([indicator, row]) => {
-    const evaluation = evaluateValue(indicator.target, row.value);
-    counts[evaluation] += 1;
-    const result = valueText(row.value) + (row.note ? ` (${row.note})` : '');
-    return [String(indicator.no), indicator.text, targetCell(indicator), result, EVALUATION_LABELS[evaluation]];
+    const assessment = assessValue(indicator, row.value, period);
+    counts.total += 1;
+    if (assessment.kind === 'contribution') counts[row.value === null ? 'noData' : 'contribution'] += 1;
+    else counts[assessment.evaluation] += 1;
+    const result = contributionText(row.value) + (row.note ? ` (${row.note})` : '');
+    const text = `${indicator.text} (số liệu ${periodWording(indicator.measure, period)})`;
+    return [String(indicator.no), text, targetCell(indicator), result, assessmentLabel(assessment)];
   });
   return {
-    counts: { total: body.length, ...counts },
+    counts,
     table: { columns: ['TT', 'Chỉ tiêu', 'Mục tiêu 2026', 'Kết quả', 'Đánh giá'], widths: [7, 42, 16, 21, 14], rows: body, centred: [0, 2, 4] },
   };
 }
 
-function taskPart(catalogue: Catalogue, rows: readonly TaskContentRow[], date: string) {
-  const counts = { total: 0, done: 0, onTime: 0, late: 0, overdue: 0, notStarted: 0 };
+function taskPart(catalogue: Catalogue, rows: readonly TaskContentRow[], period: Period) {
+  const counts = { total: 0, done: 0, onTime: 0, late: 0, overdue: 0, notStarted: 0, notReported: 0 };
   const proposals: string[] = [];
   const body = byCatalogueOrder(rows, catalogue.tasks).map(([task, row]) => {
-    const state = taskDeadlineState(task.deadline, row.status === 'done', date);
+    // A row without a status is "Chưa báo cáo" – never also "Quá hạn".
+    const state = row.status === null ? null : taskStateInPeriod(task.deadline, row.status === 'done', period);
     counts.total += 1;
-    if (state === 'done') counts.done += 1;
+    if (state === null) counts.notReported += 1;
+    else if (state === 'done') counts.done += 1;
     else if (state === 'overdue') counts.overdue += 1;
     else if (row.status === 'late') counts.late += 1;
     else if (row.status === 'onTrack') counts.onTime += 1;
@@ -147,10 +152,11 @@ function taskPart(catalogue: Catalogue, rows: readonly TaskContentRow[], date: s
     const status = row.status === null ? 'Chưa báo cáo' : TASK_STATUS_LABELS[row.status];
     const progress = row.progress === null || row.progress === undefined ? '' : ` (${formatPercent(row.progress)})`;
     const result = [row.result, row.obstacles ? `Khó khăn, vướng mắc: ${row.obstacles}` : null].filter(Boolean).join('. ');
-    return [task.no === null ? '' : String(task.no), task.text, task.deadlineText ?? 'Không ghi', status + progress, result, DEADLINE_STATE_LABELS[state]];
+    return [task.no === null ? '' : String(task.no), task.text, task.deadlineText ?? 'Không ghi', status + progress, result,
+      state === null ? 'Chưa báo cáo' : DEADLINE_STATE_LABELS[state]];
   });
   const table: ReportTable = {
-    columns: ['TT', 'Nhiệm vụ', 'Thời hạn', 'Tình hình thực hiện', 'Kết quả', 'Đánh giá thời hạn'],
+    columns: ['TT', 'Nhiệm vụ', 'Thời hạn', 'Tình hình thực hiện', 'Kết quả', `Đánh giá thời hạn (${periodWording('stock', period)})`],
     widths: [6, 34, 13, 16, 19, 12], rows: body, centred: [0, 2, 5],
   };
   return { counts: counts as TaskCounts, table, proposals };
@@ -163,12 +169,21 @@ function taskName(task: Task): string {
   return `Nhiệm vụ "${words.slice(0, 8).join(' ')}${words.length > 8 ? '…' : ''}"`;
 }
 
+/**
+ * The summary sentence: final evaluations in the year's report, progress towards the year's target
+ * before it; values the target does not judge on their own are counted as contributions.
+ */
 export function indicatorSummary(c: EvaluationCounts): string {
-  return `Tổng số chỉ tiêu đơn vị báo cáo: ${c.total}; trong đó đạt: ${c.met}; vượt: ${c.exceeded}; chưa đạt: ${c.notMet}; chưa có số liệu: ${c.noData}.`;
+  const judged = c.final
+    ? `đạt: ${c.met}; vượt: ${c.exceeded}; chưa đạt: ${c.notMet}`
+    : `đã đạt mục tiêu năm: ${c.met + c.exceeded}; chưa đạt mục tiêu năm: ${c.notMet}`;
+  const contribution = c.contribution > 0 ? `; số liệu đóng góp vào chỉ tiêu toàn tỉnh (không đánh giá riêng): ${c.contribution}` : '';
+  return `Tổng số chỉ tiêu đơn vị báo cáo: ${c.total}; trong đó ${judged}${contribution}; chưa có số liệu: ${c.noData}.`;
 }
 
 export function taskSummary(c: TaskCounts): string {
-  return `Tổng số nhiệm vụ đơn vị báo cáo: ${c.total}; trong đó hoàn thành: ${c.done}; đang triển khai đúng tiến độ: ${c.onTime}; chậm tiến độ: ${c.late}; quá hạn: ${c.overdue}; chưa triển khai: ${c.notStarted}.`;
+  const notReported = c.notReported > 0 ? `; chưa báo cáo: ${c.notReported}` : '';
+  return `Tổng số nhiệm vụ đơn vị báo cáo: ${c.total}; trong đó hoàn thành: ${c.done}; đang triển khai đúng tiến độ: ${c.onTime}; chậm tiến độ: ${c.late}; quá hạn: ${c.overdue}; chưa triển khai: ${c.notStarted}${notReported}.`;
 }
 
 /** Nơi nhận: who the report goes to (SKHCN consolidates; monitoring agencies follow their tasks), then the archive. */

@@ -4,10 +4,12 @@
 
 /** Which submission revision the document shows; approval is bound to its content hash. */
 export interface ReportBinding {
+  /** The submission's id, or the consolidated report's id for kind 'province'. */
   readonly submissionId: string;
   readonly revision: number;
   readonly contentHash: string;
-  readonly kind: 'indicators' | 'tasks';
+  /** 'province': Sở KH&CN's consolidated report (province-model.ts). */
+  readonly kind: 'indicators' | 'tasks' | 'province';
   readonly unitId: string;
   readonly period: string;
 }
@@ -54,10 +56,16 @@ export interface ReportSignature {
 
 export interface EvaluationCounts {
   readonly total: number;
+  /** In the year's report: met; before it: already at the year's target. */
   readonly met: number;
   readonly exceeded: number;
+  /** In the year's report: not met; before it: not yet at the year's target. */
   readonly notMet: number;
   readonly noData: number;
+  /** Values the target does not judge on their own (a unit's share of a province figure). */
+  readonly contribution: number;
+  /** Whether the report closes the year (final evaluations) or shows progress. */
+  readonly final: boolean;
 }
 
 export interface TaskCounts {
@@ -69,8 +77,10 @@ export interface TaskCounts {
   readonly late: number;
   /** Not done and past a fixed deadline on the report date. */
   readonly overdue: number;
-  /** Not started or no status, and not past the deadline. */
+  /** Not started, and not past the deadline. */
   readonly notStarted: number;
+  /** Rows the unit left without a status: "Chưa báo cáo", never also overdue. */
+  readonly notReported: number;
 }
 
 export interface ReportModel {
@@ -86,6 +96,15 @@ export interface ReportModel {
   readonly signature: ReportSignature;
   /** "Nơi nhận:" lines, each "- …;" and the last "- Lưu: VT, …". */
   readonly recipients: readonly string[];
+  /** The verification code printed at the foot with its QR code (docs/province-report.md); absent in drafts. */
+  readonly verification?: ReportVerification;
+}
+
+export interface ReportVerification {
+  /** Short code, e.g. "K7M2-9QXA". */
+  readonly code: string;
+  /** The address of the verification page for that code (the QR code encodes it). */
+  readonly url: string;
 }
 
 /** Page setup and type sizes (Nghị định 30/2020, Phụ lục I), shared by both renderers. */

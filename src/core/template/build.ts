@@ -5,8 +5,8 @@
 import type { Catalogue, Indicator, Task, Unit } from '../catalogue-types';
 import { fail, ok, type Result } from '../result';
 import { makeIssue } from '../messages';
-import { formatDateVi, parsePeriod, periodLabel, type Period } from '../periods';
-import { resolveUnits, type UnitDirectory } from '../units';
+import { closesYear, formatDateVi, inScheme, parsePeriod, periodLabel, periodsOfScheme, periodWording, type Period } from '../periods';
+import { reportersOf, type UnitDirectory } from '../units';
 import { columnIndex, columnsOf, EVALUATION_STYLES, indicatorInputs, SHEET_COLORS, taskInputs } from './columns';
 import type { ColumnSpec, ReportKind, SheetRow, TemplateSpec, TitleCell } from './types';
 
@@ -41,7 +41,7 @@ export const reportSheetName = (kind: ReportKind, period: string): string =>
 /** Is the unit responsible for this row: the admin's list when given, else the row's lead cell. */
 function assigned(item: Indicator | Task, options: TemplateOptions): boolean {
   if (options.assignedIds) return options.assignedIds.has(item.id);
-  return resolveUnits(item.lead, options.directory).some((u) => u.id === options.unit.id);
+  return reportersOf(item, options.directory).some((u) => u.id === options.unit.id);
 }
 
 /** The issuing agency's two lines: a commune's UBND stands alone, a provincial agency under UBND tỉnh. */
@@ -69,15 +69,25 @@ function titleBlock(catalogue: Catalogue, kind: ReportKind, unit: Unit, period: 
     line(3, 0, width, subject, true, false, 14),
     line(4, 0, width, `(Kèm theo Kế hoạch số ${doc.number} ngày ${formatDateVi(doc.issuedOn)} của ${doc.issuer})`, false, true, 12),
     line(5, 0, width, `Kỳ báo cáo: ${periodLabel(period)}`, true, false, 13),
-    line(6, 0, width, `(Số liệu tính từ ngày ${formatDateVi(period.start)} đến ngày ${formatDateVi(period.end)})`, false, true, 12),
+    line(6, 0, width, windowLine(kind, period), false, true, 12),
   ];
+}
+
+/**
+ * The period line under the title: tasks are judged at the cut-off; indicators say both readings,
+ * and each row says its own (stock: at the cut-off; flow: over the window).
+ */
+function windowLine(kind: ReportKind, period: Period): string {
+  if (kind === 'tasks') return `(Tình hình thực hiện ${periodWording('stock', period)})`;
+  return `(Chỉ tiêu đếm số hiện có: ${periodWording('stock', period)}; chỉ tiêu đếm số phát sinh: ${periodWording('flow', period)})`;
 }
 
 const HEADER_ROW = 8;
 
-function indicatorCells(i: Indicator, columns: readonly ColumnSpec[]): (string | number | null)[] {
+function indicatorCells(i: Indicator, columns: readonly ColumnSpec[], period: Period): (string | number | null)[] {
   const pair = i.form.kind === 'countPair' ? `\n(Tử số: ${i.form.numeratorLabel}; Mẫu số: ${i.form.denominatorLabel})` : '';
-  const fixed: Partial<Record<string, string | number>> = { no: i.no, text: i.text + pair, target: i.targetText, lead: i.leadText };
+  const when = `\n(Số liệu ${periodWording(i.measure, period)})`;
+  const fixed: Partial<Record<string, string | number>> = { no: i.no, text: i.text + pair + when, target: i.targetText, lead: i.leadText };
   return columns.map((c) => fixed[c.key] ?? null);
 }
 
@@ -87,15 +97,16 @@ function taskCells(t: Task, columns: readonly ColumnSpec[]): (string | number | 
   return columns.map((c) => fixed[c.key] ?? null);
 }
 
-function bodyRows(catalogue: Catalogue, options: TemplateOptions, columns: readonly ColumnSpec[]): SheetRow[] {
+function bodyRows(catalogue: Catalogue, options: TemplateOptions, columns: readonly ColumnSpec[], period: Period): SheetRow[] {
   const rows: SheetRow[] = [];
   let row = HEADER_ROW + 1;
   if (options.kind === 'indicators') {
     for (const g of catalogue.indicatorGroups) {
-      const items = catalogue.indicators.filter((i) => i.group === g.id && assigned(i, options));
+      // Yearly-only indicators (a GRDP share, a yearly survey) wait for the year's report.
+      const items = catalogue.indicators.filter((i) => i.group === g.id && assigned(i, options) && (!i.yearlyOnly || closesYear(period)));
       if (items.length === 0) continue;
       rows.push({ kind: 'group', row: row++, level: 1, text: `${g.id}. ${g.title}` });
-      for (const i of items) rows.push({ kind: 'item', row: row++, id: i.id, cells: indicatorCells(i, columns), inputs: indicatorInputs(i.form, columns) });
+      for (const i of items) rows.push({ kind: 'item', row: row++, id: i.id, cells: indicatorCells(i, columns, period), inputs: indicatorInputs(i.form, columns) });
     }
     return rows;
   }
@@ -127,8 +138,12 @@ export function buildTemplateSpec(catalogue: Catalogue, options: TemplateOptions
   if (period.value.year !== catalogue.document.planYear) {
     return fail(makeIssue('period.wrongPlanYear', 'error', { field: 'period', text: options.period, detail: `năm ${catalogue.document.planYear}` }));
   }
+  if (!inScheme(period.value, catalogue.reportingScheme)) {
+    const names = periodsOfScheme(period.value.year, catalogue.reportingScheme).map((p) => `${periodLabel(p)} (${p.id})`);
+    return fail(makeIssue('period.notInScheme', 'error', { field: 'period', text: periodLabel(period.value), detail: `các kỳ báo cáo trong năm: ${names.join('; ')}` }));
+  }
   const columns = columnsOf(options.kind);
-  const rows = bodyRows(catalogue, options, columns);
+  const rows = bodyRows(catalogue, options, columns, period.value);
   const sheetName = reportSheetName(options.kind, period.value.id);
   return ok({
     kind: options.kind,

@@ -3,8 +3,9 @@
 // Source of truth: validate-submission.ts (the same checks the server runs) and evaluate.ts.
 
 import type { Catalogue } from '../catalogue-types';
-import { taskDeadlineState, type TaskDeadlineState } from '../deadline';
-import { evaluateInput, EVALUATION_LABELS } from '../evaluate';
+import { assessmentLabel, assessValue } from '../assessment';
+import { taskStateInPeriod, type TaskDeadlineState } from '../deadline';
+import { evaluateInput } from '../evaluate';
 import { parsePeriod } from '../periods';
 import type { Issue, Severity } from '../result';
 import type { SubmissionRequest } from '../schemas';
@@ -94,20 +95,22 @@ export function checkSheetCells(
 }
 
 function evaluationText(catalogue: Catalogue, mapping: TemplateMapping, rows: SheetRows, id: string): string {
+  const period = parsePeriod(mapping.period);
+  if (!period.ok) return INPUT_ERROR_LABEL;
   if (rows.kind === 'indicators') {
     const indicator = catalogue.indicators.find((i) => i.id === id);
     const row = rows.rows.find((r) => r.id === id);
     if (!indicator || !row) return INPUT_ERROR_LABEL;
     const r = evaluateInput(indicator, row);
-    return r.ok ? EVALUATION_LABELS[r.value.evaluation] : INPUT_ERROR_LABEL;
+    // Judged only where the target applies to the unit, and as progress before the year's report.
+    return r.ok ? assessmentLabel(assessValue(indicator, r.value.value, period.value)) : INPUT_ERROR_LABEL;
   }
   const task = catalogue.tasks.find((t) => t.id === id);
   const row = rows.rows.find((r) => r.id === id);
-  const period = parsePeriod(mapping.period);
-  if (!task || !row || !period.ok) return INPUT_ERROR_LABEL;
+  if (!task || !row) return INPUT_ERROR_LABEL;
   const status = parseTaskStatus(row.status, 'status', id);
   if (!status.ok) return INPUT_ERROR_LABEL;
   if (status.value === null) return DEADLINE_LABELS.notReported;
-  // Judged at the end of the period's cut-off window: what the report can know.
-  return DEADLINE_LABELS[taskDeadlineState(task.deadline, status.value === 'done', period.value.end)];
+  // Judged at the period's cut-off, the one reference date of every report (deadline.ts).
+  return DEADLINE_LABELS[taskStateInPeriod(task.deadline, status.value === 'done', period.value)];
 }

@@ -5,6 +5,7 @@
 import type { ReportingForm } from '../catalogue-types';
 import { assertNever } from '../result';
 import { APPLIED_LABELS, INDICATOR_STATUS_LABELS, TASK_STATUS_LABELS, YES_NO_LABELS } from '../values';
+import { CONTRIBUTION_LABEL, PROGRESS_REACHED_LABEL } from '../assessment';
 import { EVALUATION_LABELS } from '../evaluate';
 import type { ColumnKey, ColumnSpec, FieldKey, InputCell, ReportKind } from './types';
 
@@ -98,6 +99,8 @@ export const EVALUATION_STYLES = [
   { text: EVALUATION_LABELS.met, fill: '#C6EFCE', fontColor: '#006100' },
   { text: EVALUATION_LABELS.notMet, fill: '#FFC7CE', fontColor: '#9C0006' },
   { text: EVALUATION_LABELS.noData, fill: '#EDEDED', fontColor: '#595959' },
+  { text: PROGRESS_REACHED_LABEL, fill: '#C6EFCE', fontColor: '#006100' },
+  { text: CONTRIBUTION_LABEL, fill: '#EDEDED', fontColor: '#404040' },
   { text: 'Quá hạn', fill: '#FFC7CE', fontColor: '#9C0006' },
   { text: 'Lỗi nhập liệu', fill: '#FFEB9C', fontColor: '#9C5700' },
 ] as const;

@@ -143,6 +143,11 @@ const REASONS: Readonly<Record<Capability, string>> = {
   'audit.read': 'Chỉ quản trị viên được xem nhật ký thay đổi.',
   'units.manage': 'Chỉ quản trị viên được quản lý danh mục đơn vị.',
   'users.manage': 'Chỉ quản trị viên được quản lý người dùng và phân quyền.',
+  'submission.accept': 'Chỉ Sở Khoa học và Công nghệ được tiếp nhận báo cáo của đơn vị.',
+  'submission.reopen': 'Bạn không có quyền trả lại báo cáo đã phê duyệt để đơn vị chỉnh sửa.',
+  'provinceReport.write': 'Chỉ cán bộ tổng hợp của Sở Khoa học và Công nghệ được lập báo cáo tổng hợp.',
+  'provinceReport.approve': 'Chỉ lãnh đạo Sở Khoa học và Công nghệ được phê duyệt báo cáo tổng hợp.',
+  'apiKeys.manage': 'Chỉ quản trị viên được cấp và thu hồi khóa truy cập dữ liệu mở.',
 };
 
 /** 'someUnit': the route lists rows and filters them with visibleUnitIds(); it only needs the capability somewhere. */

@@ -19,6 +19,11 @@ export const CAPABILITIES: readonly Capability[] = [
   'submission.read',
   'submission.approve',
   'submission.return',
+  'submission.accept',
+  'submission.reopen',
+  'provinceReport.write',
+  'provinceReport.approve',
+  'apiKeys.manage',
   'consolidation.read',
   'audit.read',
   'units.manage',
@@ -28,8 +33,15 @@ export const CAPABILITIES: readonly Capability[] = [
 /** The capability table. */
 const TABLE: Readonly<Record<Role, Partial<Readonly<Record<Capability, Scope>>>>> = {
   reporter: { 'submission.create': 'unit', 'submission.read': 'unit' },
-  approver: { 'submission.read': 'unit', 'submission.approve': 'unit', 'submission.return': 'unit' },
-  consolidator: { 'consolidation.read': 'monitored', 'submission.read': 'monitored' },
+  // The head of Sở KH&CN approves the consolidated report: asked with Sở KH&CN's unit as the resource.
+  approver: { 'submission.read': 'unit', 'submission.approve': 'unit', 'submission.return': 'unit', 'provinceReport.approve': 'unit' },
+  consolidator: {
+    'consolidation.read': 'monitored', 'submission.read': 'monitored',
+    // The province accepts or sends back units' approved reports (a monitoring agency: its task reports).
+    'submission.accept': 'monitored', 'submission.reopen': 'monitored',
+    // Sở KH&CN's consolidated report: province-wide consolidators write it.
+    'provinceReport.write': 'global',
+  },
   admin: Object.fromEntries(CAPABILITIES.map((c) => [c, 'global'])),
 };
 

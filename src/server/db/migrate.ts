@@ -4,11 +4,13 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './connect';
 import * as m001 from './migrations/001_initial';
 import * as m002 from './migrations/002_assignment_overrides';
+import * as m005 from './migrations/005_province_report';
 import * as m007 from './migrations/007_sign_in_and_sessions';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_assignment_overrides': m002,
+  '005_province_report': m005,
   '007_sign_in_and_sessions': m007,
 };
 

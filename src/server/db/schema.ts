@@ -52,6 +52,10 @@ export interface SubmissionTable {
   latest_revision: number;
   created_at: string;
   updated_at: string;
+  /** What the province did with the approved report: 'accepted' | 'reopened' | null (migration 005). */
+  province_state: string | null;
+  /** The province's reason when it sent the report back. */
+  province_comment: string | null;
 }
 
 export interface RevisionTable {
@@ -122,6 +126,58 @@ export interface SignInKnownAddressTable {
   last_success_at: string;
 }
 
+/** Sở KH&CN's consolidated report for a plan and period (migration 005): a snapshot with revisions. */
+export interface ProvinceReportTable {
+  id: string;
+  plan_id: string;
+  period: string;
+  /** 'draft' | 'approved' | 'returned' */
+  status: string;
+  latest_revision: number;
+  approved_revision: number | null;
+  approved_hash: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  comment: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProvinceReportRevisionTable {
+  id: string;
+  report_id: string;
+  revision: number;
+  content_hash: string; // sha256 hex of the canonical content
+  content: string; // JSON: the consolidated report's content
+  created_by: string;
+  created_at: string;
+}
+
+/** A short code printed on a report document, resolving to what it shows (migration 005). */
+export interface VerificationCodeTable {
+  code: string;
+  /** 'unit' | 'province' */
+  document: string;
+  ref_id: string;
+  revision: number;
+  content_hash: string;
+  /** sha256 of the document's text before its verification block. */
+  document_hash: string;
+  created_at: string;
+}
+
+/** A key the IOC reads the open feed with; stored hashed (migration 005). */
+export interface ApiKeyTable {
+  id: string;
+  name: string;
+  key_hash: string;
+  prefix: string;
+  created_by: string;
+  created_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -133,4 +189,8 @@ export interface Database {
   assignment_overrides: AssignmentOverrideTable;
   sign_in_failures: SignInFailureTable;
   sign_in_known_addresses: SignInKnownAddressTable;
+  province_reports: ProvinceReportTable;
+  province_report_revisions: ProvinceReportRevisionTable;
+  verification_codes: VerificationCodeTable;
+  api_keys: ApiKeyTable;
 }

@@ -1,8 +1,10 @@
 // /api/plans/{planId}/assignment-overrides (administrator, 'units.manage'): list, set (include /
 // exclude one unit for one indicator or task, with a reason) and remove the corrections of the
-// catalogue's assignments. Each write is one transaction with its audit record.
+// catalogue's assignments. Each write is one transaction with its audit record. Every answer lists
+// the items left without a reporter (`withoutReporter`), so an administrator sees the gap at once.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { unassignedItems } from '../effective-assignments';
 import { badRequest, notFound } from '../errors';
 import { clearOverride, listOverrides, REASON_MAX, setOverride, type OverrideResult } from '../repositories/assignment-overrides';
 import { requireCan } from './guard';
@@ -40,7 +42,11 @@ export const assignmentOverrideRoutes: FastifyPluginAsync = async (app) => {
     requireCan(request, 'units.manage');
     const catalogue = planOf(request.params);
     const query = parseQuery(OverrideListQuery, request.query);
-    return { planId: catalogue.planId, overrides: await listOverrides(app.db.kysely, catalogue.planId, query.itemId) };
+    return {
+      planId: catalogue.planId,
+      overrides: await listOverrides(app.db.kysely, catalogue.planId, query.itemId),
+      withoutReporter: await unassignedItems(app.db.kysely, catalogue),
+    };
   });
 
   app.put('/plans/:planId/assignment-overrides', async (request) => {
@@ -49,7 +55,7 @@ export const assignmentOverrideRoutes: FastifyPluginAsync = async (app) => {
     const body = parseBody(OverrideBody, request.body);
     const now = app.clock().toISOString();
     const change = unwrap(await app.db.kysely.transaction().execute((trx) => setOverride(trx, catalogue, body, principal.userId, now)));
-    return { planId: catalogue.planId, itemId: body.itemId, unitId: body.unitId, ...change };
+    return { planId: catalogue.planId, itemId: body.itemId, unitId: body.unitId, ...change, withoutReporter: await unassignedItems(app.db.kysely, catalogue) };
   });
 
   app.delete('/plans/:planId/assignment-overrides', async (request) => {
@@ -58,6 +64,6 @@ export const assignmentOverrideRoutes: FastifyPluginAsync = async (app) => {
     const key = parseQuery(OverrideKeyQuery, request.query);
     const now = app.clock().toISOString();
     const change = unwrap(await app.db.kysely.transaction().execute((trx) => clearOverride(trx, catalogue, key, principal.userId, now)));
-    return { planId: catalogue.planId, ...key, ...change };
+    return { planId: catalogue.planId, ...key, ...change, withoutReporter: await unassignedItems(app.db.kysely, catalogue) };
   });
 };

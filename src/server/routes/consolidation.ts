@@ -2,12 +2,13 @@
 // the administrator; a monitoring agency's consolidator sees only the tasks it monitors.
 import type { FastifyPluginAsync } from 'fastify';
 import type { Task } from '../../core/catalogue-types';
-import { vietnamDate } from '../../core/periods';
+import { inScheme, parsePeriod, periodLabel, periodsOfScheme } from '../../core/periods';
 import { can, monitoringUnitIds } from '../auth/roles';
 import { consolidateIndicators, consolidateTasks, type Consolidation } from '../consolidation';
 import { consolidationCsv } from '../consolidation-csv';
 import { effectiveAssignments } from '../effective-assignments';
-import { forbidden, notFound } from '../errors';
+import { badRequest, forbidden, notFound } from '../errors';
+import { provinceMarks } from '../repositories/acceptance';
 import { latestRows } from '../repositories/submissions';
 import { listUnits } from '../repositories/units';
 import { consolidationWorkbook, XLSX_TYPE } from '../xlsx/consolidation';
@@ -24,16 +25,24 @@ export const consolidationRoutes: FastifyPluginAsync = async (app) => {
     if (!everything && monitors.length === 0) throw forbidden();
     const catalogue = app.catalogues.get(query.planId);
     if (!catalogue) throw notFound('Không tìm thấy kế hoạch.');
+    const period = parsePeriod(query.period);
+    if (!period.ok) throw badRequest('Kỳ báo cáo không hợp lệ.', period.issues);
+    if (!inScheme(period.value, catalogue.reportingScheme)) {
+      const names = periodsOfScheme(period.value.year, catalogue.reportingScheme).map(periodLabel).join('; ');
+      throw badRequest(`Kế hoạch không có kỳ báo cáo ${periodLabel(period.value)}; các kỳ trong năm: ${names}.`);
+    }
 
     const units = await listUnits(app.db.kysely);
     const a = await effectiveAssignments(app.db.kysely, catalogue, units);
-    const stored = await latestRows(app.db.kysely, query.planId, query.period, query.kind);
+    const marks = await provinceMarks(app.db.kysely, query.planId, query.period, query.kind);
+    const stored = (await latestRows(app.db.kysely, query.planId, query.period, query.kind))
+      .map((r) => ({ ...r, provinceState: marks.get(r.unitId)?.provinceState ?? null }));
     let result: Consolidation;
     if (query.kind === 'indicators') {
-      result = { kind: 'indicators', ...consolidateIndicators(catalogue, units, a, stored) };
+      result = { kind: 'indicators', ...consolidateIndicators(catalogue, units, a, stored, period.value) };
     } else {
       const visible = (task: Task) => everything || (a.taskMonitors.get(task.id) ?? []).some((m) => monitors.includes(m));
-      result = { kind: 'tasks', ...consolidateTasks(catalogue, units, a, stored, visible, vietnamDate(app.clock())) };
+      result = { kind: 'tasks', ...consolidateTasks(catalogue, units, a, stored, visible, period.value) };
     }
     if (query.format === 'csv') {
       const file = `tong-hop-${query.planId}-${query.period}-${query.kind}.csv`;

@@ -2,7 +2,9 @@
 // parse with (z.toJSONSchema), so the document cannot drift from what the server accepts.
 import { z } from 'zod';
 import { SubmissionResponseSchema } from '../../core/schemas';
+import { AcceptBody, ReopenBody } from './acceptance';
 import { OverrideBody } from './assignment-overrides';
+import { GenerateBody, ProvinceApproveBody, ProvinceReturnBody } from './province-reports';
 import { ApproveBody, ReturnBody, SubmissionBody } from './bodies';
 
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -97,6 +99,34 @@ export function openapiDocument(): object {
       },
       '/api/submissions/{id}/return': {
         post: { summary: 'Return the latest revision with a comment', parameters: [p('id')], requestBody: { required: true, ...json({ $ref: '#/components/schemas/ReturnRequest' }) }, responses: { 200: ok('returned'), ...errors(400, 401, 403, 404, 409) } },
+      },
+      '/api/submissions/{id}/accept': {
+        post: { summary: 'The province accepts the unit’s approved revision (consolidator; bound to its content hash; audited)', parameters: [p('id')], requestBody: { required: true, ...json(z.toJSONSchema(AcceptBody, { io: 'input' })) }, responses: { 200: ok('accepted: status, provinceState, revision, contentHash'), ...errors(400, 401, 403, 404, 409) } },
+      },
+      '/api/submissions/{id}/reopen': {
+        post: { summary: 'Send an approved report back for correction with a reason (consolidator) or reopen it (administrator); audited', parameters: [p('id')], requestBody: { required: true, ...json(z.toJSONSchema(ReopenBody, { io: 'input' })) }, responses: { 200: ok('reopened: status returned, provinceState reopened'), ...errors(400, 401, 403, 404, 409) } },
+      },
+      '/api/province-reports': {
+        get: { summary: 'Sở KH&CN’s consolidated reports (consolidator, head of Sở KH&CN)', parameters: [q('planId'), q('period')], responses: { 200: ok('reports, latest revision each'), ...errors(400, 401, 403) } },
+        post: {
+          summary: 'Generate the consolidated report of a plan and period as a snapshot (a new revision; the same content is the same revision); audited',
+          requestBody: { required: true, ...json(z.toJSONSchema(GenerateBody, { io: 'input' })) },
+          responses: { 201: ok('a new revision with its content and hash'), 200: ok('unchanged: the latest revision'), ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      '/api/province-reports/{id}': { get: { summary: 'One consolidated report: revisions, status, latest content', parameters: [p('id')], responses: { 200: ok('report'), ...errors(401, 403, 404) } } },
+      '/api/province-reports/{id}/report.docx': {
+        get: {
+          summary: 'The consolidated report as an official document (Nghị định 30/2020), with its verification code and QR',
+          parameters: [p('id'), q('revision', false, { type: 'integer' }), q('date', false, { type: 'string', format: 'date' }), q('number'), q('signingAs', false, { enum: ['head', 'deputy'] })],
+          responses: { 200: { description: 'docx; X-Content-Hash names the revision shown', content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } } }, ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/province-reports/{id}/approve': {
+        post: { summary: 'The head of Sở KH&CN approves the latest revision (bound to its content hash); audited', parameters: [p('id')], requestBody: { required: true, ...json(z.toJSONSchema(ProvinceApproveBody, { io: 'input' })) }, responses: { 200: ok('approved'), ...errors(400, 401, 403, 404, 409) } },
+      },
+      '/api/province-reports/{id}/return': {
+        post: { summary: 'The head of Sở KH&CN returns the latest revision with a comment; audited', parameters: [p('id')], requestBody: { required: true, ...json(z.toJSONSchema(ProvinceReturnBody, { io: 'input' })) }, responses: { 200: ok('returned'), ...errors(400, 401, 403, 404, 409) } },
       },
       '/api/consolidation': {
         get: {

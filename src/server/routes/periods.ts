@@ -1,8 +1,9 @@
-// GET /api/periods?planId=: the plan year's report periods with their cut-off windows and the
-// deployment's submission deadline (DOMAIN.md §4).
+// GET /api/periods?planId=: the report periods the plan's reporting scheme asks for in its year
+// (default Q1, 6 tháng, 9 tháng, năm – docs/figures.md), with their cut-off windows and the
+// deployment's submission deadline.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { periodLabel, periodsOfYear, submissionDeadline } from '../../core/periods';
+import { periodLabel, periodsOfScheme, submissionDeadline } from '../../core/periods';
 import { notFound } from '../errors';
 import { requireCan } from './guard';
 import { parseQuery } from './parse';
@@ -20,7 +21,8 @@ export const periodRoutes: FastifyPluginAsync = async (app) => {
       planId,
       year: catalogue.document.planYear,
       deadline,
-      periods: periodsOfYear(catalogue.document.planYear).map((p) => ({
+      scheme: catalogue.reportingScheme,
+      periods: periodsOfScheme(catalogue.document.planYear, catalogue.reportingScheme).map((p) => ({
         id: p.id,
         code: p.code,
         label: periodLabel(p),

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { vietnamDate } from '../../core/periods';
 import { buildReportModel, reportSubmissionFrom, type SubmissionDetail } from '../../core/report';
 import { notFound } from '../errors';
-import { DOCX_TYPE, reportDocx } from '../report-docx';
+import { DOCX_TYPE } from '../report-docx';
+import { verifiedReportDocx } from '../verified-docx';
 import { getSubmission } from '../repositories/submissions';
 import { listUnits } from '../repositories/units';
 import { IdParams } from './bodies';
@@ -45,6 +46,6 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
       .header('content-disposition', `attachment; filename="${file}"`)
       .header('x-content-hash', source.contentHash)
       .header('cache-control', 'no-store')
-      .send(await reportDocx(model));
+      .send(await verifiedReportDocx(app, { document: 'unit', refId: detail.id, revision: source.revision, contentHash: source.contentHash }, model));
   });
 };

@@ -12,7 +12,8 @@ const ids = new Set(['ct-01', 'ct-02', 'ct-05', 'ct-11', 'ct-16', 'ct-44']);
 
 beforeEach(async () => {
   host = fake.host();
-  s = spec('indicators', 'so-khcn', '2026-Q1', ids);
+  // The year's report: the final Đạt / Chưa đạt (earlier reports show progress, tests/core/template-read.test.ts).
+  s = spec('indicators', 'so-khcn', '2026-Y', ids);
   expect((await excelReports.insertTemplate(s)).ok).toBe(true);
   host.resetCounts();
 });
@@ -25,7 +26,7 @@ const type = (id: string, key: Parameters<typeof at>[1], text: string) =>
 function fillIn(): void {
   type('ct-01', 'value', '72%'); // ≥ 70 % → Vượt
   type('ct-02', 'value', '0,4'); // automatic percent: 0,4 → 0.4 = 40 % against ≥ 50 % → Chưa đạt
-  type('ct-05', 'value', 'Có'); // one unit's Có is 100 % of its share against 70 % → Vượt
+  type('ct-05', 'value', 'Có'); // 70 % of communes is the province's target: one unit's Có is a contribution, not "Vượt"
   type('ct-16', 'numerator', '1.300');
   type('ct-16', 'denominator', '1.200'); // numerator above denominator: error
   type('ct-11', 'value', 'Hoàn thành');
@@ -37,9 +38,12 @@ it('writes the evaluation of every row and lists the issues, errors first, in tw
   if (!r.ok) throw new Error(r.error.message);
   expect(host.syncCount).toBe(2);
   expect(s.mapping.rows.map(({ id }) => [id, cell(id, 'evaluation').value])).toEqual([
-    ['ct-01', 'Vượt'], ['ct-02', 'Chưa đạt'], ['ct-05', 'Vượt'], ['ct-11', 'Đạt'], ['ct-16', 'Lỗi nhập liệu'], ['ct-44', 'Chưa có số liệu'],
+    ['ct-01', 'Vượt'], ['ct-02', 'Chưa đạt'], ['ct-05', 'Đóng góp vào số liệu toàn tỉnh'], ['ct-11', 'Đạt'], ['ct-16', 'Lỗi nhập liệu'], ['ct-44', 'Chưa có số liệu'],
   ]);
-  expect(r.value.issues.map((i) => [i.severity, i.code, i.address])).toEqual([['error', 'value.numeratorAboveDenominator', at('ct-16', 'numerator')]]);
+  expect(r.value.issues.map((i) => [i.severity, i.code, i.address])).toEqual([
+    ['error', 'value.numeratorAboveDenominator', at('ct-16', 'numerator')],
+    ['warning', 'row.blank', at('ct-44', 'value')], // an assigned row still empty, clickable like the others
+  ]);
   expect(cell('ct-16', 'numerator').fill).toBe('#FFC7CE');
   expect(cell('ct-16', 'remarks').value).toBe('Lỗi: Tử số không được lớn hơn mẫu số.');
   expect(cell('ct-01', 'value').fill).toBe('#FFF2CC');
@@ -53,7 +57,9 @@ it('orders errors before warnings whatever the row order', async () => {
   host.setCell(s.sheetName, at('ct-01', 'value'), 0.9, 'General'); // a plain cell's 0.9: 90 % with a warning
   type('ct-44', 'value', 'abc');
   const r = await excelReports.checkSheet(s.sheetName, catalogue);
-  expect(r.ok && r.value.issues.map((i) => [i.severity, i.rowId])).toEqual([['error', 'ct-44'], ['warning', 'ct-01']]);
+  expect(r.ok && r.value.issues.map((i) => [i.severity, i.rowId])).toEqual([
+    ['error', 'ct-44'], ['warning', 'ct-01'], ['warning', 'ct-02'], ['warning', 'ct-05'], ['warning', 'ct-11'], ['warning', 'ct-16'],
+  ]);
   expect(cell('ct-01', 'value').fill).toBe('#FFEB9C');
   expect(cell('ct-01', 'remarks').value).toMatch(/^Lưu ý: /);
 });
@@ -117,7 +123,7 @@ describe('failures are values', () => {
   });
 
   it('another catalogue version', async () => {
-    const r = await excelReports.checkSheet(s.sheetName, { ...catalogue, catalogueVersion: 2 });
+    const r = await excelReports.checkSheet(s.sheetName, { ...catalogue, catalogueVersion: catalogue.catalogueVersion + 1 });
     expect(r).toMatchObject({ ok: false, error: { code: 'catalogueMismatch' } });
     expect(host.syncCount).toBe(1);
   });

@@ -17,7 +17,7 @@ describe('insertTemplate', () => {
   beforeEach(async () => {
     host = fake.host();
     s = spec('indicators', 'so-khcn', '2026-Q1', all);
-    expect(await excelReports.insertTemplate(s)).toEqual({ ok: true, value: { sheetName: 'PL01 2026-Q1', rows: 51, pageLayoutApplied: true, notes: [] } });
+    expect(await excelReports.insertTemplate(s)).toEqual({ ok: true, value: { sheetName: 'PL01 2026-Q1', rows: 48, pageLayoutApplied: true, notes: [] } });
   });
 
   it('uses one Excel.run and two syncs', () => {
@@ -29,14 +29,14 @@ describe('insertTemplate', () => {
     expect(host.cell(name, 'A1').value).toBe('UBND TỈNH NGHỆ AN');
     expect(host.cell(name, 'D1').value).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(host.cell(name, 'A4').value).toBe('BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026');
-    expect(host.cell(name, 'A7').value).toBe('(Số liệu tính từ ngày 15/12/2025 đến ngày 14/03/2026)');
+    expect(host.cell(name, 'A7').value).toBe('(Chỉ tiêu đếm số hiện có: tính đến ngày 14/03/2026; chỉ tiêu đếm số phát sinh: từ ngày 15/12/2025 đến ngày 14/03/2026)');
     expect(table(host, name, 9, 10)[8]).toEqual(s.columns.map((c) => c.header));
     expect(host.cell(name, 'A10').value).toBe('I. Hạ tầng số');
-    expect(host.cell(name, 'B11').value).toBe('Tỷ lệ phủ sóng 5G trên địa bàn tỉnh');
+    expect(host.cell(name, 'B11').value).toBe('Tỷ lệ phủ sóng 5G trên địa bàn tỉnh\n(Số liệu tính đến ngày 14/03/2026)');
     expect(host.cell(name, 'C11').value).toBe('≥ 70%');
     expect(host.cell(name, addressOf(s, 'ct-03', 'target')).value).toBe('100%'); // text, not Excel's 1
     const ids = s.mapping.rows.map((r) => host.cell(name, `A${r.row + 1}`).value);
-    expect(ids).toEqual(catalogue.indicators.map((i) => i.no));
+    expect(ids).toEqual(catalogue.indicators.filter((i) => !i.yearlyOnly).map((i) => i.no)); // Q1: yearly-only indicators wait for the year
     const sheet = host.sheet(name);
     expect(sheet.merges).toEqual(expect.arrayContaining(["'PL01 2026-Q1'!A1:C1", "'PL01 2026-Q1'!D2:J2", "'PL01 2026-Q1'!A4:J4", "'PL01 2026-Q1'!A10:J10"]));
     expect(host.cell(name, 'A4').font).toMatchObject({ bold: true, size: 14, name: 'Times New Roman' });
@@ -70,6 +70,8 @@ describe('insertTemplate', () => {
       [`'PL01 2026-Q1'!I${first}:I${last}`, 'Đạt', '#C6EFCE'],
       [`'PL01 2026-Q1'!I${first}:I${last}`, 'Chưa đạt', '#FFC7CE'],
       [`'PL01 2026-Q1'!I${first}:I${last}`, 'Chưa có số liệu', '#EDEDED'],
+      [`'PL01 2026-Q1'!I${first}:I${last}`, 'Đã đạt mục tiêu năm', '#C6EFCE'],
+      [`'PL01 2026-Q1'!I${first}:I${last}`, 'Đóng góp vào số liệu toàn tỉnh', '#EDEDED'],
       [`'PL01 2026-Q1'!I${first}:I${last}`, 'Quá hạn', '#FFC7CE'],
       [`'PL01 2026-Q1'!I${first}:I${last}`, 'Lỗi nhập liệu', '#FFEB9C'],
     ]);
@@ -116,7 +118,7 @@ describe('insertTemplate', () => {
 describe('insertTemplate limits', () => {
   it.each([51, 500])('inserts %i rows with at most two syncs', async (n) => {
     const synthetic = syntheticCatalogue(catalogue, n);
-    const r = buildTemplateSpec(synthetic, { kind: 'indicators', unit: unit('so-khcn'), period: '2026-Q1', directory, assignedIds: new Set(synthetic.indicators.map((i) => i.id)) });
+    const r = buildTemplateSpec(synthetic, { kind: 'indicators', unit: unit('so-khcn'), period: '2026-Y', directory, assignedIds: new Set(synthetic.indicators.map((i) => i.id)) });
     if (!r.ok) throw new Error('spec');
     const host = fake.host();
     expect((await excelReports.insertTemplate(r.value)).ok).toBe(true);

@@ -22,8 +22,8 @@ it('finds the report sheets with their kind, unit and period, in tab order, in t
   expect(r).toEqual({
     ok: true,
     value: [
-      { sheetName: 'PL02 2026-Q1', kind: 'tasks', unitId: 'phuong-vinh-hung', unitName: 'Phường Vinh Hưng', period: '2026-Q1', planId: 'nghe-an-1174-2026', catalogueVersion: 1, rowCount: pl02.mapping.rows.length, clientSubmissionId: null },
-      { sheetName: 'PL01 2026-Q1', kind: 'indicators', unitId: 'phuong-vinh-hung', unitName: 'Phường Vinh Hưng', period: '2026-Q1', planId: 'nghe-an-1174-2026', catalogueVersion: 1, rowCount: pl01.mapping.rows.length, clientSubmissionId: null },
+      { sheetName: 'PL02 2026-Q1', kind: 'tasks', unitId: 'phuong-vinh-hung', unitName: 'Phường Vinh Hưng', period: '2026-Q1', planId: 'nghe-an-1174-2026', catalogueVersion: 2, rowCount: pl02.mapping.rows.length, clientSubmissionId: null },
+      { sheetName: 'PL01 2026-Q1', kind: 'indicators', unitId: 'phuong-vinh-hung', unitName: 'Phường Vinh Hưng', period: '2026-Q1', planId: 'nghe-an-1174-2026', catalogueVersion: 2, rowCount: pl01.mapping.rows.length, clientSubmissionId: null },
     ],
   });
   expect(fake.host().syncCount).toBe(2);

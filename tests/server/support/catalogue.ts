@@ -2,6 +2,7 @@
 // 11 and 16; Phụ lục 02 tasks 1 and 3), with the agencies that lead and monitor them. Small on
 // purpose, so expectations can be counted by hand; the full catalogue is tested by its importer.
 import type { Catalogue } from '../../../src/core/catalogue-types';
+import { DEFAULT_SCHEME } from '../../../src/core/periods';
 
 export const PLAN_ID = 'nghe-an-1174-2026';
 export const SKHCN = 'so-khoa-hoc-va-cong-nghe';
@@ -31,6 +32,7 @@ export const testCatalogue: Catalogue = {
       target: { kind: 'atLeast', value: 70, explicit: true }, leadText: 'Sở Khoa học và Công nghệ',
       lead: [{ kind: 'unit', unitId: SKHCN }], form: { kind: 'rate' }, formReason: 'one named lead unit',
       aggregation: { kind: 'singleSource' }, aggregationReason: 'one named lead unit',
+      level: 'single', levelReason: 'one source', measure: 'stock', yearlyOnly: false, reporters: [{ kind: 'unit', unitId: SKHCN }],
     },
     {
       id: 'ct-05', no: 5, group: 'I',
@@ -38,6 +40,7 @@ export const testCatalogue: Catalogue = {
       targetText: '70%', target: { kind: 'atLeast', value: 70, explicit: false }, leadText: 'UBND cấp xã',
       lead: [{ kind: 'class', classId: 'cap-xa' }], form: { kind: 'yesNo' }, formReason: 'Tỷ lệ xã, phường có …',
       aggregation: { kind: 'shareYes' }, aggregationReason: 'communes answering Có ÷ all communes',
+      level: 'province', levelReason: '70% of communes', measure: 'stock', yearlyOnly: false, reporters: [{ kind: 'class', classId: 'cap-xa' }],
     },
     {
       id: 'ct-11', no: 11, group: 'I',
@@ -45,6 +48,7 @@ export const testCatalogue: Catalogue = {
       targetText: 'Hoàn thành', target: { kind: 'complete' }, leadText: 'Sở Khoa học và Công nghệ',
       lead: [{ kind: 'unit', unitId: SKHCN }], form: { kind: 'status' }, formReason: 'a completion target',
       aggregation: { kind: 'singleSource' }, aggregationReason: 'one named lead unit',
+      level: 'single', levelReason: 'one source', measure: 'stock', yearlyOnly: false, reporters: [{ kind: 'unit', unitId: SKHCN }],
     },
     {
       id: 'ct-16', no: 16, group: 'II',
@@ -53,6 +57,7 @@ export const testCatalogue: Catalogue = {
       leadText: 'Các cơ quan, tổ chức trong hệ thống chính trị', lead: [{ kind: 'class', classId: 'he-thong-chinh-tri' }],
       form: { kind: 'countPair', numeratorLabel: 'Số được đào tạo', denominatorLabel: 'Tổng số' }, formReason: 'Tỷ lệ cán bộ …',
       aggregation: { kind: 'ratioOfSums' }, aggregationReason: 'Σ numerators ÷ Σ denominators',
+      level: 'unit', levelReason: '100% of each unit', measure: 'stock', yearlyOnly: false, reporters: [{ kind: 'class', classId: 'he-thong-chinh-tri' }],
     },
   ],
   taskGroups: [{ id: 'I', title: 'Công tác lãnh đạo, chỉ đạo', subgroups: [] }],
@@ -80,6 +85,7 @@ export const testCatalogue: Catalogue = {
     { id: SNV, name: 'Sở Nội vụ', classes: agencies, level: 'province' },
     { id: SYT, name: 'Sở Y tế', classes: agencies, level: 'province' },
   ],
+  reportingScheme: DEFAULT_SCHEME,
   unread: [],
 };
 

@@ -91,7 +91,7 @@ export function ReportSheet({ info, deps, api, outbox, sender, mayReport, busy, 
       </div>
       <Caption1>{`${s.kinds[info.kind]} · ${info.unitName} · ${periodName(info.period)}`}</Caption1>
       {status?.state === 'returned' && (
-        <Body1 className={styles.pre}>{`${s.returnedComment} ${status.comment ?? ''}\n${s.returnedHint}`}</Body1>
+        <Body1 className={styles.pre}>{`${status.returnedBy === 'province' ? s.provinceComment : s.returnedComment} ${status.comment ?? ''}\n${s.returnedHint}`}</Body1>
       )}
       {!mayReport && <Caption1>{s.otherUnit}</Caption1>}
       <div className={styles.row}>

@@ -126,8 +126,10 @@ export type ReportStatus =
       readonly revision: number;
       readonly late: boolean;
       readonly submittedAt: string;
-      /** The head's comment when the report was returned. */
+      /** The head's comment, or Sở KH&CN's reason, when the report was returned. */
       readonly comment: string | null;
+      /** Who returned it: the unit's head, or the province sending an approved report back. */
+      readonly returnedBy: 'head' | 'province' | null;
     };
 
 /** The report's state on the server (one unit, period and kind), with the head's comment if returned. */
@@ -136,9 +138,13 @@ export async function fetchStatus(api: ApiClient, key: { planId: string; unitId:
   const s = submissions[0];
   if (!s) return { state: 'none' };
   let comment: string | null = null;
+  let returnedBy: 'head' | 'province' | null = null;
   if (s.status === 'returned') {
     const detail = await getSubmission(api, s.id);
-    comment = detail.decisions.filter((d) => d.action === 'return' && d.revision === s.revision).at(-1)?.comment ?? null;
+    // The last decision that sent this revision back: the head's 'return' or the province's 'reopen'.
+    const last = detail.decisions.filter((d) => (d.action === 'return' || d.action === 'reopen') && d.revision === s.revision).at(-1);
+    comment = last?.comment ?? null;
+    returnedBy = last ? (last.action === 'reopen' ? 'province' : 'head') : null;
   }
-  return { state: s.status, submissionId: s.id, revision: s.revision, late: s.late, submittedAt: s.submittedAt, comment };
+  return { state: s.status, submissionId: s.id, revision: s.revision, late: s.late, submittedAt: s.submittedAt, comment, returnedBy };
 }

@@ -1,0 +1,61 @@
+// Acceptance at the province (docs/province-report.md):
+//   POST /api/submissions/{id}/accept {contentHash}  – the consolidator accepts the approved revision it read;
+//   POST /api/submissions/{id}/reopen {reason}       – the consolidator sends it back, or an administrator
+//                                                      reopens it; the unit reads the reason in its taskpane.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Capability } from '../auth/principal';
+import { can } from '../auth/roles';
+import { conflict, forbidden, notFound } from '../errors';
+import { provinceDecide } from '../repositories/acceptance';
+import { submissionUnit } from '../repositories/submissions';
+import { IdParams } from './bodies';
+import { signedIn } from './guard';
+import { parseBody, parseQuery } from './parse';
+import { monitoredTaskUnits } from './read-access';
+
+const hash = z.string().regex(/^[0-9a-f]{64}$/);
+export const AcceptBody = z.strictObject({ contentHash: hash });
+/** Sending back says why: the unit corrects what the reason names. */
+export const ReopenBody = z.strictObject({ reason: z.string().trim().min(1).max(2000), contentHash: hash.optional() });
+
+export const acceptanceRoutes: FastifyPluginAsync = async (app) => {
+  /** The principal, when it may act on the submission as the province (monitoring agencies: their tasks). */
+  async function allowed(request: FastifyRequest, capability: Capability, id: string) {
+    const principal = signedIn(request);
+    const target = await submissionUnit(app.db.kysely, id);
+    if (!target) throw notFound('Không tìm thấy báo cáo.');
+    if (can(principal, capability, { unitId: target.unitId, kind: target.kind })) return principal;
+    // A monitoring agency's consolidator: the task reports of the units whose tasks it monitors.
+    const agency = principal.grants.some((g) => g.role === 'consolidator' && g.unitId !== null);
+    if (target.kind === 'tasks' && agency && (await monitoredTaskUnits(app, principal, target.planId)).includes(target.unitId)) return principal;
+    throw forbidden();
+  }
+
+  const act = (action: 'accept' | 'reopen') => async (request: FastifyRequest) => {
+    const { id } = parseQuery(IdParams, request.params);
+    const principal = await allowed(request, action === 'accept' ? 'submission.accept' : 'submission.reopen', id);
+    const body = action === 'accept' ? { ...parseBody(AcceptBody, request.body), reason: undefined } : parseBody(ReopenBody, request.body);
+    const outcome = await provinceDecide(app.db.kysely, {
+      submissionId: id, action, contentHash: body.contentHash, reason: body.reason,
+      as: principal.grants.some((g) => g.role === 'admin' && g.unitId === null) ? 'admin' : 'consolidator',
+      userId: principal.userId, now: app.clock().toISOString(),
+    });
+    switch (outcome.kind) {
+      case 'done':
+        return { id, status: outcome.status, provinceState: outcome.provinceState, revision: outcome.revision, contentHash: outcome.contentHash };
+      case 'notFound':
+        throw notFound('Không tìm thấy báo cáo.');
+      case 'notApproved':
+        throw conflict(outcome.status === 'returned'
+          ? 'Báo cáo đang được trả lại cho đơn vị chỉnh sửa.'
+          : 'Báo cáo chưa được lãnh đạo đơn vị phê duyệt; Sở chỉ tiếp nhận báo cáo đã phê duyệt.');
+      case 'alreadyAccepted':
+        throw conflict('Báo cáo đã được tiếp nhận.');
+      case 'staleHash':
+        throw conflict('Nội dung báo cáo đã thay đổi so với bản bạn đã đọc; hãy mở lại bản mới nhất.');
+    }
+  };
+  app.post('/submissions/:id/accept', act('accept'));
+  app.post('/submissions/:id/reopen', act('reopen'));
+};

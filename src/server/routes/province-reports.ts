@@ -1,0 +1,139 @@
+// Sở KH&CN's consolidated report (docs/province-report.md):
+//   POST /api/province-reports {planId, period, priorities?}      – the consolidator generates a snapshot (a revision);
+//   GET  /api/province-reports?planId[&period]                     – the reports, latest revision each;
+//   GET  /api/province-reports/{id}                                – one report, its revisions and latest content;
+//   GET  /api/province-reports/{id}/report.docx[?revision…]        – the official document;
+//   POST /api/province-reports/{id}/approve {contentHash} | /return {comment} – the head of Sở KH&CN.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { inScheme, parsePeriod, periodLabel, periodsOfScheme, vietnamDate } from '../../core/periods';
+import { provinceReportModel } from '../../core/report';
+import type { Principal } from '../auth/principal';
+import { can } from '../auth/roles';
+import { badRequest, conflict, forbidden, notFound } from '../errors';
+import { DOCX_TYPE } from '../report-docx';
+import { verifiedReportDocx } from '../verified-docx';
+import { provinceContent } from '../province-report-data';
+import {
+  decideProvinceReport, findProvinceReport, listProvinceReports, provinceReportRevision, provinceReportRevisions, saveProvinceReport,
+} from '../repositories/province-reports';
+import { listUnits } from '../repositories/units';
+import { IdParams } from './bodies';
+import { signedIn } from './guard';
+import { parseBody, parseQuery } from './parse';
+
+const period = z.string().regex(/^\d{4}-(Q[1-4]|H1|9M|Y)$/).refine((p) => parsePeriod(p).ok);
+export const GenerateBody = z.strictObject({
+  planId: z.string().min(1).max(100),
+  period,
+  /** Next period's priorities, one per line as the consolidator writes them; generated when absent. */
+  priorities: z.array(z.string().trim().max(2000)).max(30).optional(),
+});
+const ListParams = z.strictObject({ planId: z.string().max(100).optional(), period: period.optional() });
+const DocxQuery = z.strictObject({
+  revision: z.coerce.number().int().min(1).optional(),
+  date: z.iso.date().optional(),
+  number: z.string().trim().max(20).optional(),
+  signingAs: z.enum(['head', 'deputy']).optional(),
+});
+const hash = z.string().regex(/^[0-9a-f]{64}$/);
+export const ProvinceApproveBody = z.strictObject({ contentHash: hash, comment: z.string().trim().max(2000).optional() });
+export const ProvinceReturnBody = z.strictObject({ comment: z.string().trim().min(1).max(2000), contentHash: hash.optional() });
+
+const ISSUER_NAME = 'sở khoa học và công nghệ';
+
+export const provinceReportRoutes: FastifyPluginAsync = async (app) => {
+  /** Sở KH&CN's unit id: its head approves the consolidated report. */
+  async function issuerUnitId(): Promise<string | null> {
+    const units = await listUnits(app.db.kysely);
+    return units.find((u) => u.name.normalize('NFC').toLocaleLowerCase('vi') === ISSUER_NAME)?.id ?? null;
+  }
+  async function mayApprove(principal: Principal): Promise<boolean> {
+    const unitId = await issuerUnitId();
+    return unitId !== null && can(principal, 'provinceReport.approve', { unitId });
+  }
+  async function requireReader(request: FastifyRequest): Promise<Principal> {
+    const principal = signedIn(request);
+    if (can(principal, 'provinceReport.write') || (await mayApprove(principal))) return principal;
+    throw forbidden('Chỉ Sở Khoa học và Công nghệ được xem báo cáo tổng hợp.');
+  }
+
+  app.post('/province-reports', async (request, reply) => {
+    const principal = signedIn(request);
+    if (!can(principal, 'provinceReport.write')) throw forbidden('Chỉ cán bộ tổng hợp của Sở Khoa học và Công nghệ được lập báo cáo tổng hợp.');
+    const body = parseBody(GenerateBody, request.body);
+    const catalogue = app.catalogues.get(body.planId);
+    if (!catalogue) throw notFound('Không tìm thấy kế hoạch.');
+    const parsed = parsePeriod(body.period);
+    if (parsed.ok && !inScheme(parsed.value, catalogue.reportingScheme)) {
+      const names = periodsOfScheme(parsed.value.year, catalogue.reportingScheme).map(periodLabel).join('; ');
+      throw badRequest(`Kế hoạch không có kỳ báo cáo ${periodLabel(parsed.value)}; các kỳ trong năm: ${names}.`);
+    }
+    const { content, contentHash } = await provinceContent(app.db.kysely, catalogue, body.period, body.priorities);
+    const outcome = await saveProvinceReport(app.db.kysely, {
+      planId: body.planId, period: body.period, content, contentHash, userId: principal.userId, now: app.clock().toISOString(),
+    });
+    if (outcome.kind === 'locked') throw conflict('Báo cáo tổng hợp của kỳ này đã được phê duyệt; không tạo lại được.');
+    return reply.status(outcome.kind === 'created' ? 201 : 200).send({ ...outcome.report, created: outcome.kind === 'created', content });
+  });
+
+  app.get('/province-reports', async (request) => {
+    await requireReader(request);
+    const q = parseQuery(ListParams, request.query);
+    const reports = await listProvinceReports(app.db.kysely, q.planId);
+    return { reports: q.period ? reports.filter((r) => r.period === q.period) : reports };
+  });
+
+  app.get('/province-reports/:id', async (request) => {
+    await requireReader(request);
+    const { id } = parseQuery(IdParams, request.params);
+    const report = await findProvinceReport(app.db.kysely, { id });
+    if (!report) throw notFound('Không tìm thấy báo cáo tổng hợp.');
+    const latest = await provinceReportRevision(app.db.kysely, id, report.revision);
+    return { ...report, revisions: await provinceReportRevisions(app.db.kysely, id), content: latest?.content };
+  });
+
+  app.get('/province-reports/:id/report.docx', async (request, reply) => {
+    await requireReader(request);
+    const { id } = parseQuery(IdParams, request.params);
+    const q = parseQuery(DocxQuery, request.query);
+    const report = await findProvinceReport(app.db.kysely, { id });
+    if (!report) throw notFound('Không tìm thấy báo cáo tổng hợp.');
+    const revision = await provinceReportRevision(app.db.kysely, id, q.revision ?? report.revision);
+    if (!revision) throw notFound(`Báo cáo tổng hợp không có lần lập thứ ${q.revision}.`);
+    const catalogue = app.catalogues.get(report.planId);
+    if (!catalogue) throw notFound('Không tìm thấy kế hoạch.');
+    const model = provinceReportModel(catalogue.document, revision.content, {
+      date: q.date ?? vietnamDate(revision.createdAt), number: q.number, signingAs: q.signingAs,
+      reportId: id, revision: revision.revision, contentHash: revision.contentHash,
+    });
+    const docx = await verifiedReportDocx(app, { document: 'province', refId: id, revision: revision.revision, contentHash: revision.contentHash }, model);
+    const file = `bao-cao-tong-hop-${report.planId}-${report.period}-lan-${revision.revision}.docx`;
+    return reply.type(DOCX_TYPE).header('content-disposition', `attachment; filename="${file}"`)
+      .header('x-content-hash', revision.contentHash).header('cache-control', 'no-store')
+      .send(docx);
+  });
+
+  const decision = (action: 'approve' | 'return') => async (request: FastifyRequest) => {
+    const principal = signedIn(request);
+    const { id } = parseQuery(IdParams, request.params);
+    if (!(await findProvinceReport(app.db.kysely, { id }))) throw notFound('Không tìm thấy báo cáo tổng hợp.');
+    if (!(await mayApprove(principal))) throw forbidden('Chỉ lãnh đạo Sở Khoa học và Công nghệ được phê duyệt báo cáo tổng hợp.');
+    const body = action === 'approve' ? parseBody(ProvinceApproveBody, request.body) : parseBody(ProvinceReturnBody, request.body);
+    const outcome = await decideProvinceReport(app.db.kysely, {
+      id, action, contentHash: body.contentHash, comment: body.comment?.trim() || null, userId: principal.userId, now: app.clock().toISOString(),
+    });
+    switch (outcome.kind) {
+      case 'decided':
+        return outcome.report;
+      case 'notFound':
+        throw notFound('Không tìm thấy báo cáo tổng hợp.');
+      case 'notPending':
+        throw conflict(outcome.status === 'approved' ? 'Báo cáo tổng hợp đã được phê duyệt.' : 'Báo cáo tổng hợp đã bị trả lại; chờ lập lại.');
+      case 'staleHash':
+        throw conflict('Báo cáo tổng hợp đã được lập lại sau bản bạn đã đọc; hãy mở bản mới nhất trước khi phê duyệt.');
+    }
+  };
+  app.post('/province-reports/:id/approve', decision('approve'));
+  app.post('/province-reports/:id/return', decision('return'));
+};

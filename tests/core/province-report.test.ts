@@ -1,0 +1,96 @@
+// The consolidated report's content and model (src/core/report/province-*.ts), without a server.
+import { parsePeriod, periodsOfYear } from '../../src/core/periods';
+import { periodInYear, provinceReportContent, provinceReportModel, type ProvinceReportInput } from '../../src/core/report';
+
+const DOC = { number: '1174/KH-UBND', issuedOn: '2025-12-31', issuer: 'UBND tỉnh Nghệ An', title: 'Kế hoạch', planYear: 2026, province: 'Nghệ An' };
+const unit = (unitId: string, status: string, late: boolean | null, provinceState: string | null = null) => ({ unitId, name: `Đơn vị ${unitId}`, status, late, submittedAt: null, provinceState });
+const indicator = (no: number, evaluation: string, reported: number, expected: number) => ({
+  id: `ct-${no}`, no, group: 'I', text: `Chỉ tiêu số ${no}`, targetText: '≥ 70%', figureText: '50%', evaluation, evaluationLabel: evaluation,
+  expected, reported, provisional: reported < expected,
+});
+const task = (no: number, group: string, units: { id: string; state: string; obstacles?: string; proposal?: string }[]) => ({
+  id: `nv-${no}`, no, group, text: `Nhiệm vụ thứ ${no} của kế hoạch`, deadlineText: 'Quý I/2026',
+  units: units.map((u) => ({ unitId: u.id, name: `Đơn vị ${u.id}`, reportStatus: 'approved', deadlineState: u.state, obstacles: u.obstacles ?? null, proposal: u.proposal ?? null })),
+});
+
+const input: ProvinceReportInput = {
+  planId: 'p', period: '2026-Q1',
+  indicatorGroups: [{ id: 'I', title: 'Hạ tầng số' }, { id: 'II', title: 'Nhóm không có chỉ tiêu' }],
+  taskGroups: [{ id: 'I', title: 'Lãnh đạo' }, { id: 'II', title: 'Thể chế' }],
+  indicators: {
+    indicators: [indicator(1, 'met', 2, 2), indicator(2, 'exceeded', 1, 1), indicator(3, 'notMet', 1, 3), indicator(4, 'noData', 0, 3)],
+    units: [unit('a', 'approved', false, 'accepted'), unit('b', 'submitted', true), unit('c', 'missing', null)],
+  },
+  tasks: {
+    tasks: [
+      task(1, 'I', [{ id: 'a', state: 'done' }, { id: 'b', state: 'overdue', obstacles: '  Thiếu   nhân lực ', proposal: 'Bổ sung biên chế' }]),
+      task(2, 'II', [{ id: 'a', state: 'onTime', obstacles: 'Chờ hướng dẫn' }]),
+    ],
+    units: [unit('a', 'approved', false), unit('b', 'approved', false)],
+  },
+};
+
+describe('provinceReportContent', () => {
+  const c = provinceReportContent(input);
+
+  it('counts reporting per kind: received, on time, late, missing, approved, accepted', () => {
+    expect(c.reporting.indicators).toEqual({ expected: 3, received: 2, onTime: 1, late: 1, missing: 1, approved: 1, accepted: 1 });
+    expect(c.reporting.tasks).toMatchObject({ expected: 2, received: 2, missing: 0 });
+  });
+
+  it('counts met (with exceeded), not met and without data; groups without indicators are left out', () => {
+    expect(c.indicatorCounts).toEqual({ total: 4, met: 2, notMet: 1, noData: 1, provisional: 2 });
+    expect(c.indicatorGroups.map((g) => g.id)).toEqual(['I']);
+  });
+
+  it('lists the overdue tasks with the lead units that have not completed them', () => {
+    expect(c.overdueTasks).toEqual([{ no: 1, text: 'Nhiệm vụ thứ 1 của kế hoạch', deadlineText: 'Quý I/2026', units: ['Đơn vị b'] }]);
+    expect(c.taskGroups).toEqual([
+      { group: 'I', title: 'Lãnh đạo', total: 1, done: 0, overdue: 1 },
+      { group: 'II', title: 'Thể chế', total: 1, done: 0, overdue: 0 },
+    ]);
+  });
+
+  it('lists each unit once, with the state of each of its reports', () => {
+    expect(c.lateUnits).toEqual([
+      { name: 'Đơn vị b', indicators: 'late', tasks: 'onTime' },
+      { name: 'Đơn vị c', indicators: 'missing', tasks: 'notExpected' },
+    ]);
+  });
+
+  it('compiles difficulties and proposals by task group, each attributed to its unit and task, tidied', () => {
+    expect(c.difficulties).toEqual([
+      { group: 'I', groupTitle: 'Lãnh đạo', unit: 'Đơn vị b', task: 'Nhiệm vụ 1', text: 'Thiếu nhân lực' },
+      { group: 'II', groupTitle: 'Thể chế', unit: 'Đơn vị a', task: 'Nhiệm vụ 2', text: 'Chờ hướng dẫn' },
+    ]);
+    expect(c.proposals).toEqual([expect.objectContaining({ unit: 'Đơn vị b', text: 'Bổ sung biên chế' })]);
+  });
+
+  it('proposes next period’s priorities from what is not yet met, unless the consolidator wrote them', () => {
+    expect(c.priorities.join(' ')).toMatch(/1 chỉ tiêu chưa đạt.*1 chỉ tiêu chưa có số liệu.*1 nhiệm vụ đã quá thời hạn/s);
+    expect(provinceReportContent({ ...input, priorities: ['  Việc một ', ''] }).priorities).toEqual(['Việc một']);
+  });
+});
+
+describe('provinceReportModel', () => {
+  const c = provinceReportContent(input);
+  const model = (period: string) => provinceReportModel(DOC, { ...c, period }, { date: '2026-04-03', reportId: 'r', revision: 2, contentHash: 'h' });
+
+  it.each(periodsOfYear(2026).map((p) => [p.id] as const))('names the year once in the trích yếu (%s)', (id) => {
+    const subject = model(id).subject;
+    expect(subject.match(/2026/g)).toHaveLength(1);
+    const parsed = parsePeriod(id);
+    const label = parsed.ok ? periodInYear(parsed.value) : 'unreadable';
+    if (label) expect(subject.endsWith(`, ${label}`)).toBe(true);
+  });
+
+  it('is issued by Sở KH&CN under UBND tỉnh, dated, bound to its revision, with every section in order', () => {
+    const m = model('2026-Q1');
+    expect(m.header).toMatchObject({ parentAgency: 'UBND TỈNH NGHỆ AN', agency: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', number: 'Số: …/BC-SKHCN', placeDate: 'Nghệ An, ngày 03 tháng 4 năm 2026' });
+    expect(m.binding).toEqual({ submissionId: 'r', revision: 2, contentHash: 'h', kind: 'province', unitId: 'province', period: '2026-Q1' });
+    const headings = m.body.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text.split('.')[0]);
+    expect(headings).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII']);
+    expect(m.recipients.at(-1)).toBe('- Lưu: VT, SKHCN.');
+    expect(m.signature).toMatchObject({ authority: null, title: 'GIÁM ĐỐC' });
+  });
+});
