@@ -28,7 +28,7 @@ export const signInText = {
     intro: 'Mật khẩu bạn vừa dùng là mật khẩu dùng một lần do quản trị hệ thống cấp. Hãy đặt mật khẩu mới của riêng bạn để tiếp tục.',
     current: 'Mật khẩu hiện tại (mật khẩu dùng một lần)',
     next: 'Mật khẩu mới',
-    nextHint: 'Nên dài ít nhất 10 ký tự, có nhiều ký tự khác nhau và không chứa tên đăng nhập.',
+    nextHint: 'Ít nhất 12 ký tự, khó đoán (không phải mật khẩu phổ biến) và không chứa tên đăng nhập.',
     confirm: 'Nhập lại mật khẩu mới',
     submit: 'Đổi mật khẩu và tiếp tục',
     busy: 'Đang đổi mật khẩu…',

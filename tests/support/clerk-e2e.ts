@@ -2,7 +2,6 @@
 // forbids eval, which development builds use), a database with a commune's reporter, the real
 // server started as a child process on loopback serving that build, and the fake Excel host bundled
 // for the browser (esbuild, a dependency of tsx) to be injected before the taskpane boots.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,21 +12,18 @@ import { migrateToLatest } from '../../src/server/db/migrate';
 import { importUnitsCsv, syncCatalogueUnits } from '../../src/server/repositories/units';
 import { createUser, grant } from '../../src/server/repositories/users';
 import { ROOT } from './browser';
+import { sharedProductionBuild } from './shared-build';
 
 export const CLERK = { username: 'cb.truongvinh', password: 'Mat-khau-dai-2026!', unitId: 'phuong-truong-vinh', displayName: 'Trần Thị Lan' };
 /** The head of the same commune, who returns a report. */
 export const HEAD = { username: 'ld.truongvinh', password: 'Mat-khau-lanh-dao-2026!', unitId: CLERK.unitId, displayName: 'Nguyễn Văn Hùng' };
 
-/** `npm run build`'s production bundle, into a fresh temporary directory. */
+/**
+ * `npm run build`'s production bundle: the one build every browser suite of the run shares
+ * (tests/support/shared-build.ts); remove() leaves it for the others.
+ */
 export function buildProductionAddin(): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'cds-addin-prod-'));
-  const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
-  const result = spawnSync(process.execPath, [cli, '--mode', 'production', '--output-path', dir], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) {
-    rmSync(dir, { recursive: true, force: true });
-    throw new Error(`webpack failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-  }
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir: sharedProductionBuild(), remove: () => undefined };
 }
 
 /** A SQLite data directory with the plan's units, the sample communes, a commune's clerk (reporter) and head (approver). */

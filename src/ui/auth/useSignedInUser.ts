@@ -56,12 +56,15 @@ export function useAuthState(baseUrl = ''): AuthState {
     setSignedOut(false);
   }, []);
   const signOut = useCallback(() => {
+    // The server ends every session of the user (a token left on a shared computer must not outlive
+    // the sign-out); the page forgets its own at once, whether or not the server could be reached.
+    if (current.current) void api.post('/api/auth/logout').catch(() => undefined);
     saveSession(null);
     current.current = null;
     setSession(null);
     setExpired(false);
     setSignedOut(true);
-  }, []);
+  }, [api]);
 
   // The token's own end: tell the user before their next click fails.
   useEffect(() => {
