@@ -39,6 +39,8 @@ export const web = {
   date,
   revision: (n: number) => `Lần nộp ${n}`,
   refresh: 'Làm mới',
+  reportState: 'Tình trạng',
+  lastSent: 'Lần nộp gần nhất',
   evaluation: { met: 'Đạt', exceeded: 'Vượt', notMet: 'Chưa đạt', noData: 'Chưa có số liệu' },
   taskStatus: { done: 'Hoàn thành', onTrack: 'Đang triển khai (đúng tiến độ)', late: 'Chậm tiến độ', notStarted: 'Chưa triển khai' } as Record<string, string>,
   itemIndicator: (no: number) => `Chỉ tiêu ${no}`,

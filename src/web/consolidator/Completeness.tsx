@@ -42,7 +42,7 @@ export function Completeness({ data }: { data: ConsolidationData }) {
               <TableRow>
                 <TableHeaderCell>{web.unit}</TableHeaderCell>
                 <TableHeaderCell>{t.status}</TableHeaderCell>
-                <TableHeaderCell>{web.clerk.history}</TableHeaderCell>
+                <TableHeaderCell>{web.lastSent}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>

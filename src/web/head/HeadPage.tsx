@@ -66,7 +66,7 @@ export function HeadPage() {
           <TableHeaderCell>{web.unit}</TableHeaderCell>
           <TableHeaderCell>{web.period}</TableHeaderCell>
           <TableHeaderCell>{web.kind}</TableHeaderCell>
-          <TableHeaderCell>{web.clerk.history}</TableHeaderCell>
+          <TableHeaderCell>{web.reportState}</TableHeaderCell>
           <TableHeaderCell>{web.clerk.actions}</TableHeaderCell>
         </TableRow>
       </TableHeader>

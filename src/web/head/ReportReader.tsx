@@ -6,7 +6,7 @@ import {
   Body1, Button, Caption1, Field, Spinner, Subtitle1, Textarea, makeStyles, tokens, useAnnounce,
 } from '@fluentui/react-components';
 import type { Catalogue, Unit } from '../../core/catalogue-types';
-import { vietnamDate } from '../../core/periods';
+import { parsePeriod, periodLabel, vietnamDate } from '../../core/periods';
 import { buildReportModel, indicatorSummary, reportSubmissionFrom, taskSummary, type SubmissionDetail as CoreDetail } from '../../core/report';
 import { web } from '../../text/web';
 import { useSignedInUser } from '../../ui/auth';
@@ -67,7 +67,8 @@ export function ReportReader({ summary, catalogue, unit, onBack, onDecided }: {
   };
 
   if (!detail || !source) return notice ? <Notice notice={notice} /> : <Spinner label={web.loading} />;
-  const title = t.reading(unit?.name ?? summary.unitId, detail.period, source.revision);
+  const period = parsePeriod(detail.period);
+  const title = t.reading(unit?.name ?? summary.unitId, period.ok ? periodLabel(period.value) : detail.period, source.revision);
   const pending = detail.status === 'submitted';
   return (
     <div className={styles.column}>
