@@ -49,21 +49,22 @@ async function main(): Promise<void> {
     const periods = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026-H1', '2026-9M', '2026-Y'];
     const times: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const ms = await page.evaluate(async ([period, want, label]) => {
-        const select = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === label)?.control as HTMLSelectElement;
+      // Plain JavaScript text: tsx's transforms (e.g. __name helpers) do not exist in the page.
+      const ms = (await page.evaluate(`(async () => {
+        const select = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === ${JSON.stringify(web.period)}).control;
         const t0 = performance.now();
-        select.value = period;
+        select.value = ${JSON.stringify(periods[run % periods.length])};
         select.dispatchEvent(new Event('change', { bubbles: true }));
-        await new Promise<void>((resolve) => {
-          const drawn = () => document.querySelectorAll('section[aria-labelledby^="group-"] table').length >= want && document.querySelector('[role="progressbar"]') === null;
+        await new Promise((resolve) => {
+          const drawn = () => document.querySelectorAll('section[aria-labelledby^="group-"] table').length >= ${groups} && document.querySelector('[role="progressbar"]') === null;
           const poll = () => (drawn() ? resolve() : requestAnimationFrame(poll));
-          // Wait for the old dashboard to go first (the page shows a spinner while it asks).
+          // The old dashboard goes first (a spinner while the page asks): start looking a frame later.
           requestAnimationFrame(poll);
         });
         // One more frame: the browser has laid out and painted what React committed.
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         return performance.now() - t0;
-      }, [periods[run % periods.length], groups, web.period] as const);
+      })()`)) as number;
       times.push(ms);
     }
     console.log(`consolidation dashboard, 160 units × ${data.kind === 'indicators' ? data.indicators.length : 0} indicators, ${groups} groups: median ${median(times).toFixed(0)} ms, runs ${times.map((t) => t.toFixed(0)).join(' / ')} ms (goal < 300 ms)`);

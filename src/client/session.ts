@@ -2,7 +2,6 @@
 // kept in sessionStorage so a reload of the taskpane keeps the user signed in until it expires.
 import type { Session } from '../core/api';
 import { createApiClient } from './api';
-import { login } from './endpoints';
 
 export type { Session, SessionUser } from '../core/api';
 
@@ -36,6 +35,8 @@ export function saveSession(session: Session | null): void {
 /** Signs in with a local account; throws ApiError with the server's Vietnamese message. */
 export async function signIn(username: string, password: string, baseUrl = ''): Promise<Session> {
   const api = createApiClient({ baseUrl, token: () => null });
+  // The API contract (zod schemas) loads with the first sign-in, not with the sign-in page.
+  const { login } = await import(/* webpackChunkName: "api-contract" */ './endpoints');
   const session = await login(api, { username, password });
   saveSession(session);
   return session;
