@@ -9,7 +9,7 @@ const impure = [
   { group: ['office-js', '@microsoft/office-js', '@types/office-js'], message: 'src/core is pure: Office.js lives in src/office/.' },
   { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https'], message: 'src/core is pure: no Node.js I/O.' },
   { group: ['fastify', '@fastify/*', 'kysely', 'better-sqlite3', 'pg'], message: 'src/core is pure: no server or database.' },
-  { group: ['**/server/**', '**/office/**', '**/taskpane/**', '**/client/**'], message: 'src/core imports nothing from the outer layers.' },
+  { group: ['**/server/**', '**/office/**', '**/taskpane/**', '**/client/**', '**/ui/**', '**/web/**'], message: 'src/core imports nothing from the outer layers.' },
 ];
 
 export default tseslint.config(
@@ -25,6 +25,11 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: impure }] },
+  },
+  {
+    // The shared layers under the views: the taskpane and the web app import them, never the reverse.
+    files: ['src/ui/**/*.{ts,tsx}', 'src/client/**/*.ts', 'src/text/**/*.ts', 'src/office/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/taskpane/**', '**/web/**'], message: 'A shared layer never imports a view (src/taskpane, src/web).' }] }] },
   },
   {
     // Plain browser scripts shipped as they are (no bundler).

@@ -1,6 +1,7 @@
-// Two bundles: the taskpane (React + Fluent UI, views loaded on demand) and the ribbon's function
-// file (commands). `npm run build` (production) also writes dist/manifest.xml with every URL
-// rewritten to ADDIN_ORIGIN (default https://localhost:3000, the dev origin).
+// Three bundles: the taskpane (React + Fluent UI, views loaded on demand), the web app at / (role
+// pages loaded on demand) and the ribbon's function file (commands). `npm run build` (production)
+// also writes dist/manifest.xml with every URL rewritten to ADDIN_ORIGIN (default
+// https://localhost:3000, the dev origin).
 'use strict';
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -54,6 +55,8 @@ module.exports = (_env, argv) => {
     devtool: production ? 'source-map' : 'cheap-module-source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
+      // The web app at / (everyone without the add-in); its role pages are lazy chunks.
+      web: './src/web/index.tsx',
       commands: './src/commands/commands.ts',
       // The Microsoft sign-in dialog's page (Office dialog fallback, docs/office-support.md).
       'auth-dialog': './src/office/auth-dialog/page.ts',
@@ -79,13 +82,14 @@ module.exports = (_env, argv) => {
       ],
     },
     optimization: {
-      // The first load's library code (React, Fluent UI) goes to one long-cached vendor chunk;
-      // code only the lazy views use stays in async chunks.
+      // Each page's first-load library code (React, Fluent UI) goes to its own long-cached vendor
+      // chunk – one for the taskpane, one for the web app, so neither carries what only the other
+      // shows on first load; code only the lazy views use stays in async chunks.
       splitChunks: {
         chunks: 'all',
         cacheGroups: {
-          // The sign-in dialog's page keeps its libraries (MSAL) to itself: not in the taskpane's first load.
-          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: (chunk) => chunk.canBeInitial() && chunk.name !== 'auth-dialog', priority: 10 },
+          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: (chunk) => chunk.name === 'taskpane', priority: 10 },
+          webVendor: { test: /[\\/]node_modules[\\/]/, name: 'web-vendor', chunks: (chunk) => chunk.name === 'web', priority: 10 },
         },
       },
     },
@@ -106,6 +110,11 @@ module.exports = (_env, argv) => {
         filename: 'auth-dialog.html',
         template: './src/office/auth-dialog/auth-dialog.html',
         chunks: ['auth-dialog'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/web/index.html',
+        chunks: ['web'],
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',

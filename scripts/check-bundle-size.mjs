@@ -1,12 +1,19 @@
-// The taskpane's first-load budget: the gzip size of the scripts taskpane.html loads before
-// anything is shown must stay under 169 KB, what Microsoft's React taskpane template ships for
-// a one-button page. Lazy chunks (the views) are not counted. Run after `npm run build`.
+// First-load budgets: the gzip size of the scripts a page loads before anything is shown. The
+// taskpane must stay under 120 KB (the team's budget: Office's own start-up comes first); the web
+// app's sign-in page (index.html) under 150 KB. Lazy chunks (the views, the role
+// pages, the chart library) are not counted. Run after `npm run build`.
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_BYTES = 169 * 1024;
+export const BUDGET_BYTES = 120 * 1024;
+
+/** Each page's budget. */
+export const BUDGETS = [
+  { page: 'taskpane.html', name: 'taskpane first load', bytes: BUDGET_BYTES },
+  { page: 'index.html', name: 'web sign-in page first load', bytes: 150 * 1024 },
+];
 
 /**
  * The local scripts an HTML page loads at once: every <script src> that is not on another
@@ -40,16 +47,17 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-  const files = measure(dist);
-  for (const { file, raw, gzip } of files) console.log(`${file.padEnd(32)} ${kb(raw).padStart(10)} raw ${kb(gzip).padStart(10)} gzip`);
-  const total = files.reduce((sum, f) => sum + f.gzip, 0);
-  console.log(`${'taskpane first load'.padEnd(32)} ${kb(total).padStart(25)} gzip (budget ${kb(BUDGET_BYTES)})`);
-  if (files.length === 0) {
-    console.error('No script found in dist/taskpane.html: is the build broken?');
-    process.exit(1);
-  }
-  if (total > BUDGET_BYTES) {
-    console.error(`Over budget by ${kb(total - BUDGET_BYTES)}: load more of the taskpane lazily.`);
-    process.exit(1);
+  for (const budget of BUDGETS) {
+    const files = measure(dist, budget.page);
+    for (const { file, raw, gzip } of files) console.log(`${file.padEnd(32)} ${kb(raw).padStart(10)} raw ${kb(gzip).padStart(10)} gzip`);
+    const total = files.reduce((sum, f) => sum + f.gzip, 0);
+    console.log(`${budget.name.padEnd(32)} ${kb(total).padStart(25)} gzip (budget ${kb(budget.bytes)})`);
+    if (files.length === 0) {
+      console.error(`No script found in dist/${budget.page}: is the build broken?`);
+      process.exitCode = 1;
+    } else if (total > budget.bytes) {
+      console.error(`${budget.page} is over budget by ${kb(total - budget.bytes)}: load more of it lazily.`);
+      process.exitCode = 1;
+    }
   }
 }

@@ -18,7 +18,7 @@ const PORT = Number(process.env.PORT) || 3000;
 /** Two levels below the root, as src/server and dist/server: the server finds seeds/ from there. */
 const DEV_SERVER = join(ROOT, '.cache', 'server');
 
-/** What the taskpane bundle is built from (the server's sources are not part of it). */
+/** What the web app and taskpane bundles are built from (the server's sources are not part of it). */
 const INPUTS = ['src', 'seeds', 'assets', 'manifest.xml', 'webpack.config.js', 'scripts/manifest-origin.js', 'tsconfig.json', 'package-lock.json'];
 
 function newestMtime(path) {
@@ -31,7 +31,7 @@ function newestMtime(path) {
 
 function buildInfo() {
   const infoFile = join(DIST, 'build-info.json');
-  if (!existsSync(infoFile) || !existsSync(join(DIST, 'taskpane.html'))) return undefined;
+  if (!existsSync(infoFile) || !existsSync(join(DIST, 'taskpane.html')) || !existsSync(join(DIST, 'index.html'))) return undefined;
   return JSON.parse(readFileSync(infoFile, 'utf8'));
 }
 
@@ -45,7 +45,7 @@ function staleness(info) {
 }
 
 function buildAddin(reason) {
-  console.log(`Building the add-in (development): ${reason}…`);
+  console.log(`Building the web app and the add-in (development): ${reason}…`);
   const cli = createRequire(import.meta.url).resolve('webpack-cli/bin/cli.js');
   const result = spawnSync(process.execPath, [cli, '--mode', 'development'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) {
@@ -74,8 +74,9 @@ const manifest =
     ? 'manifest.xml'
     : `a manifest for this port: ADDIN_ORIGIN=${origin} npm run build, then dist/manifest.xml (manifest.xml points at port 3000)`;
 console.log(`
-The taskpane will be served at ${origin}/taskpane.html, the API at ${origin}/api
-Sideload ${manifest}:
+The web app will be at ${origin}/ (open it in a browser and sign in)
+The add-in's taskpane at ${origin}/taskpane.html, the API at ${origin}/api
+To use the add-in, sideload ${manifest}:
   Excel or Word on Windows/macOS:  npm run sideload:excel   |   npm run sideload:word
   Excel or Word on the web:        Insert › Add-ins › More Add-ins › Upload My Add-in › manifest.xml
 `);

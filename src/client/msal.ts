@@ -7,7 +7,6 @@
 import { strings } from '../text/strings';
 import type { ClientAuthConfig } from '../core/api';
 import { createApiClient } from './api';
-import { authConfig, me } from './endpoints';
 import { saveSession, type Session } from './session';
 
 export type { ClientAuthConfig } from '../core/api';
@@ -17,6 +16,8 @@ const LOCAL_ONLY: ClientAuthConfig = { entraClientId: null, entraTenantId: null,
 /** The server's sign-in settings; local accounts only when it cannot say (older server, offline). */
 export async function fetchAuthConfig(baseUrl = '', doFetch: typeof fetch = (...a) => fetch(...a)): Promise<ClientAuthConfig> {
   try {
+    // The API contract (zod schemas) is its own chunk: not on the sign-in page's first load.
+    const { authConfig } = await import(/* webpackChunkName: "api-contract" */ './endpoints');
     const config = await authConfig(createApiClient({ baseUrl, token: () => null, fetch: doFetch }));
     return config && typeof config.entraClientId === 'string' ? config : LOCAL_ONLY;
   } catch {
@@ -68,6 +69,7 @@ export async function signInWithEntra(config: ClientAuthConfig, baseUrl = '', ro
   }
   const token = answer.accessToken;
   // The server's answer, not the token's claims: roles are kept on the server (phân quyền).
+  const { me } = await import(/* webpackChunkName: "api-contract" */ './endpoints');
   const { user } = await me(createApiClient({ baseUrl, token: () => token }));
   const session: Session = { token, expiresAt: answer.expiresOn ?? new Date(Date.now() + 3_600_000).toISOString(), user };
   saveSession(session);

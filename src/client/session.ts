@@ -1,8 +1,7 @@
 // Local sign-in (POST /api/auth/login) and the session it gives: the token and who the user is,
 // kept in sessionStorage so a reload of the taskpane keeps the user signed in until it expires.
 import type { Session } from '../core/api';
-import { createApiClient, type ApiClient } from './api';
-import { login } from './endpoints';
+import { createApiClient } from './api';
 
 export type { Session, SessionUser } from '../core/api';
 
@@ -36,19 +35,9 @@ export function saveSession(session: Session | null): void {
 /** Signs in with a local account; throws ApiError with the server's Vietnamese message. */
 export async function signIn(username: string, password: string, baseUrl = ''): Promise<Session> {
   const api = createApiClient({ baseUrl, token: () => null });
+  // The API contract (zod schemas) loads with the first sign-in, not with the sign-in page.
+  const { login } = await import(/* webpackChunkName: "api-contract" */ './endpoints');
   const session = await login(api, { username, password });
   saveSession(session);
   return session;
-}
-
-/** An API client that sends this session's token and forgets the session on 401. */
-export function sessionClient(session: Session, onSignedOut: () => void, baseUrl = ''): ApiClient {
-  return createApiClient({
-    baseUrl,
-    token: () => session.token,
-    onUnauthorized: () => {
-      saveSession(null);
-      onSignedOut();
-    },
-  });
 }

@@ -64,7 +64,7 @@ export interface AppOptions {
   readonly checkResponses?: boolean;
 }
 
-/** The app: plugins, then routes under /api, then the built add-in files at /. Not encapsulated, so
+/** The app: plugins, then routes under /api, then the built files: the web app at /, the add-in's taskpane.html. Not encapsulated, so
  * whoever registers it (server.ts, tests) sees app.db, app.catalogues and app.clock. */
 export const reportingApp = fp<AppOptions>(async (app, options) => {
   const { config } = options;
@@ -124,7 +124,7 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
     await app.register(fastifyStatic, {
       root: config.distDir,
       prefix: '/',
-      index: ['taskpane.html', 'index.html'],
+      index: ['index.html', 'taskpane.html'],
       // dist/server/ is the compiled server itself, not something for browsers.
       allowedPath: (pathname) => isPublicAsset(pathname) && !/^\/server(\/|$)/i.test(path.posix.normalize(`/${pathname}`)),
     });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { startServer, freePort, type ChildServer } from '../../bench/child-server';
 import { a11y } from '../../src/text/a11y';
 import { parseMapping, type TemplateMapping } from '../../src/core/template';
+import { signInText } from '../../src/text/sign-in';
 import { strings } from '../../src/text/strings';
 import { announced, expectAccessible, focused, installA11yProbes, tabTo } from '../support/a11y';
 import { ROOT, describeWithChromium, launchChromium } from '../support/browser';
@@ -70,35 +71,35 @@ describeWithChromium('keyboard and screen reader in the taskpane', () => {
     await page.addInitScript(script);
     await installA11yProbes(page);
     await page.goto(`${server.url}/taskpane.html`);
-    await page.getByRole('heading', { name: s.signInTitle }).waitFor({ timeout: 20_000 });
+    await page.getByRole('heading', { name: signInText.title }).waitFor({ timeout: 20_000 });
     await expectAccessible(page, 'clerk: sign-in');
 
     // A wrong password: both fields are marked invalid, the message is tied to the password field and
     // read out once, assertively; nothing typed is lost.
-    expect((await tabTo(page, (f) => f.name.startsWith(s.username))).tag).toBe('input');
+    expect((await tabTo(page, (f) => f.name.startsWith(signInText.username))).tag).toBe('input');
     await page.keyboard.type(CLERK.username);
     await page.keyboard.press('Tab');
     await page.keyboard.type('sai-mat-khau-hoan-toan');
     await page.keyboard.press('Enter');
-    const password = page.getByLabel(s.password);
+    const password = page.getByLabel(signInText.password);
     await page.waitForFunction(() => document.querySelector('input[type=password]')?.getAttribute('aria-invalid') === 'true');
     const describedBy = await password.getAttribute('aria-describedby');
     const message = await page.evaluate((ids) => ids!.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim(), describedBy);
     expect(message.length).toBeGreaterThan(10);
-    expect(await page.getByLabel(s.username).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel(signInText.username).getAttribute('aria-invalid')).toBe('true');
     const told = await announced(page, message);
     expect(told).toHaveLength(1);
     expect(told[0].politeness).toBe('assertive');
-    expect(await page.getByLabel(s.username).inputValue()).toBe(CLERK.username);
+    expect(await page.getByLabel(signInText.username).inputValue()).toBe(CLERK.username);
     await expectAccessible(page, 'clerk: sign-in refused');
 
     // The right password: the focus moves to the workspace.
     await password.fill(CLERK.password); // the same field the focus is in; fill keeps it there
-    expect((await focused(page)).name.startsWith(s.password)).toBe(true);
+    expect((await focused(page)).name.startsWith(signInText.password)).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: s.sheetsTitle }).waitFor();
     await page.waitForFunction(() => document.activeElement?.tagName === 'SECTION');
-    expect((await focused(page)).name).toBe(a11y.workspace(strings.clerk.title, CLERK.displayName));
+    expect((await focused(page)).name).toBe(`${signInText.signedInAs} ${CLERK.displayName}`);
     await page.getByText(s.noSheets).waitFor();
     await expectAccessible(page, 'clerk: workspace');
 
@@ -191,17 +192,17 @@ describeWithChromium('keyboard and screen reader in the taskpane', () => {
     });
     await installA11yProbes(page);
     await page.goto(`${server.url}/taskpane.html`);
-    await page.getByRole('heading', { name: w.signInTitle }).waitFor({ timeout: 20_000 });
+    await page.getByRole('heading', { name: signInText.title }).waitFor({ timeout: 20_000 });
     await expectAccessible(page, 'head: sign-in');
 
-    await tabTo(page, (f) => f.name.startsWith(w.username));
+    await tabTo(page, (f) => f.name.startsWith(signInText.username));
     await page.keyboard.type('lanhdao');
     await page.keyboard.press('Tab');
     await page.keyboard.type('mat-khau-dai-cua-lanh-dao');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: w.pendingTitle }).waitFor();
     await page.waitForFunction(() => document.activeElement?.tagName === 'SECTION');
-    expect((await focused(page)).name).toBe(a11y.workspace(strings.head.title, 'Nguyễn Văn A'));
+    expect((await focused(page)).name).toBe(`${signInText.signedInAs} Nguyễn Văn A`);
     await page.getByRole('heading', { name: 'Quý I năm 2026' }).waitFor(); // a period is a heading
     await expectAccessible(page, 'head: waiting reports');
 

@@ -59,6 +59,16 @@ describeEachDatabase('.xlsx imports', (database) => {
     expect(blanks[0]).toMatchObject({ severity: 'warning', address: expect.stringMatching(/^PL01 2026-Q1!E\d+$/), message: expect.stringMatching(/2\/3 dòng được giao còn trống/u) });
   });
 
+  it('dry run: lists the rows still empty, each with the cell to fill, and none once all are filled', async () => {
+    const partial = await upload(t.app, await fill(template, { 'ct-01': TYPED['ct-01'] }), clerk, 'dryRun=true');
+    expect(partial.json().emptyRows).toEqual([
+      { rowId: 'ct-11', address: expect.stringMatching(/^PL01 2026-Q1!E\d+$/) },
+      { rowId: 'ct-16', address: expect.stringMatching(/^PL01 2026-Q1![A-Z]+\d+$/) },
+    ]);
+    const full = await upload(t.app, await fill(template, TYPED), clerk, 'dryRun=true');
+    expect(full.json().emptyRows).toEqual([]);
+  });
+
   it('refuses to store a file with errors (422) and says where they are', async () => {
     const res = await upload(t.app, await fill(template, { 'ct-01': { value: 'nhiều' } }), clerk);
     expect(res.statusCode).toBe(422);

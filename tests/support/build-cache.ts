@@ -9,13 +9,15 @@ import { join, relative } from 'node:path';
 export type BuildMode = 'development' | 'production';
 
 /** Files and folders a bundle is made from (relative to the project's root). */
-const INPUTS = ['src', 'assets', 'webpack.config.js', 'package-lock.json', 'manifest.xml', 'tsconfig.json'];
+const INPUTS = ['src', 'assets', 'webpack.config.js', 'package-lock.json', 'manifest.xml', 'tsconfig.json', 'scripts/manifest-origin.js'];
 const DONE = '.complete';
 
 function filesUnder(root: string, path: string): string[] {
   const full = join(root, path);
   if (!existsSync(full)) return [];
   if (!statSync(full).isDirectory()) return [path];
+  // The server's sources are not in the bundles.
+  if (path === join('src', 'server')) return [];
   return readdirSync(full).sort().flatMap((name) => filesUnder(root, join(path, name)));
 }
 

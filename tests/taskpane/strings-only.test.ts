@@ -17,6 +17,8 @@ const DOCUMENT_CONTENT: Readonly<Record<string, 'whole file' | readonly string[]
   'office/word/binding-text.ts': 'whole file',
   // The label of the report's "Nơi nhận" block; the rest of the report's wording is in src/core/report.
   'office/word/report-writer.ts': ["'Nơi nhận:'"],
+  // The same label in the web app's HTML rendering of the report.
+  'web/head/ReportHtml.tsx': ["'Nơi nhận:'"],
 };
 
 function sources(dir: string): string[] {
@@ -57,8 +59,8 @@ describe('taskpane strings', () => {
   });
 });
 
-describe('Office and client messages', () => {
-  const files = [...sources(join(src, 'office')), ...sources(join(src, 'client'))];
+describe('Office, client, shared UI and web app messages', () => {
+  const files = [...sources(join(src, 'office')), ...sources(join(src, 'client')), ...sources(join(src, 'ui')), ...sources(join(src, 'web'))];
 
   it('finds the Office and client modules, and every allow-listed file still exists', () => {
     expect(files.length).toBeGreaterThan(10);

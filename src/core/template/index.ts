@@ -6,6 +6,7 @@ export { buildTemplateSpec, lastRow, reportSheetName, safeSheetName, SHEET_NAME_
 export { columnsOf, indicatorInputs, taskInputs, INDICATOR_COLUMNS, TASK_COLUMNS, EVALUATION_STYLES, SHEET_COLORS, VALIDATION_TEXT } from './columns';
 export { rowHeight, wrappedLines } from './row-height';
 export { cellToRaw, excelSerialToIso, isPercentFormat, readSheetRows, type Cell, type SheetRows } from './read';
+export { blankRowIds } from './blank-rows';
 export { checkSheetCells, submissionOf, DEADLINE_LABELS, INPUT_ERROR_LABEL, type CheckOutcome, type SheetIssue } from './check';
 export { parseMapping, serializeMapping, mappingSheetName, isMappingSheetName, CLIENT_ID_LINE, MAPPING_PREFIX, type MappingCell } from './mapping';
 export { checkRowIdentity, rowIdentity, type MovedRow } from './identity';

@@ -8,11 +8,11 @@ import multipart, { type Multipart } from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import { API } from '../../core/api';
 import { parseWith, SubmissionRequestSchema } from '../../core/schemas';
-import { checkRowIdentity, readSheetRows, submissionOf } from '../../core/template';
+import { blankRowIds, checkRowIdentity, readSheetRows, submissionOf } from '../../core/template';
 import { badRequest, HttpError, payloadTooLarge, type ErrorBody } from '../errors';
 import { Slots } from '../slots';
 import { refusalError, storeSubmission } from '../store-submission';
-import { placeIssues, readUpload, uploadSubmissionId } from '../xlsx/import';
+import { placeBlankRows, placeIssues, readUpload, uploadSubmissionId } from '../xlsx/import';
 import { templateSecret } from '../xlsx/mapping-seal';
 import { route } from './contract';
 import { requireCan, requireSomeUnit } from './guard';
@@ -120,6 +120,8 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
       rows: mapping.rows.length,
       acceptedRows: mapping.rows.filter((r) => !errorRows.has(r.id) && !errorRows.has(undefined)).length,
       issues,
+      /** Rows with nothing entered yet ("no data", not an error), each with the cell to fill. */
+      emptyRows: placeBlankRows(mapping, blankRowIds(rows)),
     };
     switch (outcome.kind) {
       case 'invalid':

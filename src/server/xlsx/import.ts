@@ -20,7 +20,7 @@ export type Upload =
   | { readonly ok: false; readonly code: RefusalCode; readonly message: string };
 
 const refuse = (code: RefusalCode, message: string): Upload => ({ ok: false, code, message });
-const NOT_OURS = 'Tệp không phải là mẫu báo cáo tải từ hệ thống (không có trang ánh xạ hợp lệ). Hãy tải mẫu tại GET /api/templates rồi nhập số liệu vào mẫu đó.';
+const NOT_OURS = 'Tệp không phải là mẫu báo cáo tải từ hệ thống (không có trang ánh xạ hợp lệ). Hãy tải mẫu của đơn vị và kỳ báo cáo trong trang Nộp báo cáo (hoặc chèn mẫu trong Excel) rồi nhập số liệu vào mẫu đó.';
 
 /** What Range.values would hold for an exceljs cell value. */
 function plain(v: ExcelJS.CellValue): Cell {
@@ -115,4 +115,11 @@ export function placeIssues(mapping: TemplateMapping, issues: readonly Issue[]):
     const col = (key !== undefined ? mapping.columns[key] : undefined) ?? mapping.columns.text ?? 0;
     return { ...issue, address: row === undefined ? null : `${mapping.sheetName}!${cellAddress(row, col)}` };
   });
+}
+
+/** The rows still empty, each with the cell to fill (the value column, or the status column of a task). */
+export function placeBlankRows(mapping: TemplateMapping, rowIds: readonly string[]): { readonly rowId: string; readonly address: string | null }[] {
+  const field = mapping.kind === 'indicators' ? 'value' : 'status';
+  return placeIssues(mapping, rowIds.map((rowId) => ({ rowId, field, code: 'value.required' as const, severity: 'warning' as const, message: '' })))
+    .map((i) => ({ rowId: i.rowId as string, address: i.address }));
 }

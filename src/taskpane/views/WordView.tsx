@@ -1,17 +1,19 @@
-// The head's view in Word (docs/domain.md §5): sign in, see the unit's submissions waiting for sign-off
+// The head's view in Word (docs/domain.md §5): sign in (the shared gate, Microsoft sign-in included), see the unit's submissions waiting for sign-off
 // by period, write one as the official report, then approve exactly the revision the document
 // shows or return it with a comment. Word is reached only through the WordReportHost seam.
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Body1, Button, Caption1, Field, Input, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Field, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { parsePeriod, periodLabel } from '../../core/periods';
 import type { ReportBinding } from '../../core/report';
 import type { ApiClient } from '../../client/api';
-import { loadSession, saveSession, sessionClient, signIn, type Session } from '../../client/session';
 import { wordReportHost, writeProvinceReport, type WordReportHost } from '../../office/word';
 import { a11y } from '../../text/a11y';
 import { ProvinceReportPanel } from './province/ProvinceReportPanel';
+import { signInText } from '../../text/sign-in';
 import { strings } from '../../text/strings';
 import { NoticeBar, Progress, useFocusRequest } from '../../ui';
+import { SignInGate, useSignedInUser } from '../../ui/auth';
+import { officeEntraRoute } from './entra-route';
 import { approveShownReport, generateReport, pendingByPeriod, returnShownReport, type DecisionOutcome, type PendingSubmission } from './word-flow';
 
 const s = strings.word;
@@ -28,39 +30,6 @@ const periodName = (id: string): string => {
   const p = parsePeriod(id);
   return p.ok ? periodLabel(p.value) : id;
 };
-
-function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
-  const styles = useStyles();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await signIn(username.trim(), password));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <form className={styles.column} onSubmit={(e) => { e.preventDefault(); if (!busy) void submit(); }}>
-      <Subtitle2 as="h3">{s.signInTitle}</Subtitle2>
-      <Body1>{s.signInIntro}</Body1>
-      <Field label={s.username} required validationState={error ? 'error' : 'none'}>
-        <Input value={username} onChange={(_e, d) => setUsername(d.value)} autoComplete="username" />
-      </Field>
-      <Field label={s.password} required validationState={error ? 'error' : 'none'} validationMessage={error ?? undefined}>
-        <Input type="password" value={password} onChange={(_e, d) => setPassword(d.value)} autoComplete="current-password" />
-      </Field>
-      {busy && <Progress label={strings.clerkFlow.signingIn} />}
-      <Button appearance="primary" type="submit" disabled={!username || !password} disabledFocusable={busy}>{s.signIn}</Button>
-    </form>
-  );
-}
 
 function Pending({ api, busy, onGenerate }: { api: ApiClient; busy: boolean; onGenerate: (item: PendingSubmission) => void }) {
   const styles = useStyles();
@@ -123,7 +92,7 @@ function noticeOf(outcome: DecisionOutcome): Notice {
   }
 }
 
-function Approver({ session, api, word }: { session: Session; api: ApiClient; word: WordReportHost }) {
+function Approver({ who, api, word }: { who: string; api: ApiClient; word: WordReportHost }) {
   const styles = useStyles();
   const [shown, setShown] = useState<ReportBinding | null>(null);
   const [busy, setBusy] = useState(false);
@@ -164,7 +133,6 @@ function Approver({ session, api, word }: { session: Session; api: ApiClient; wo
       focusNotice();
     }
   });
-  const who = `${session.user.displayName} (${session.user.username})`;
 
   return (
     <div className={styles.column}>
@@ -194,34 +162,31 @@ function Approver({ session, api, word }: { session: Session; api: ApiClient; wo
   );
 }
 
-/** `word` is the Word seam; tests and previews pass another. */
-export function WordView({ word = wordReportHost, writeProvince = writeProvinceReport }: { word?: WordReportHost; writeProvince?: typeof writeProvinceReport }) {
-  const styles = useStyles();
-  const [session, setSession] = useState<Session | null>(() => loadSession());
-  const signOut = useCallback(() => {
-    saveSession(null);
-    setSession(null);
-  }, []);
-  const [api, setApi] = useState<ApiClient | null>(null);
-  const [workspaceRef, focusWorkspace] = useFocusRequest();
-  useEffect(() => setApi(session ? sessionClient(session, signOut) : null), [session, signOut]);
-
-  const approves = session?.user.roles.some((r) => r.role === 'approver' || r.role === 'admin') ?? false;
+/** The signed-in part: Sở KH&CN's consolidated report for those who write or approve it, the unit's reports for heads. */
+function HeadWork({ word, writeProvince }: { word: WordReportHost; writeProvince: typeof writeProvinceReport }) {
+  const { user, api } = useSignedInUser();
+  const approves = user.roles.some((r) => r.role === 'approver' || r.role === 'admin');
   // Sở KH&CN's consolidated report: written by province-wide consolidators, approved by its head.
-  const consolidates = session?.user.roles.some((r) => (r.role === 'consolidator' || r.role === 'admin') && r.unitId === null) ?? false;
+  const consolidates = user.roles.some((r) => (r.role === 'consolidator' || r.role === 'admin') && r.unitId === null);
   // The server decides whether an approver is Sở KH&CN's head; another unit's head is told so when trying.
   const seesProvince = consolidates || approves;
   return (
+    <>
+      {seesProvince && <ProvinceReportPanel api={api} write={writeProvince} mayCreate={consolidates} mayApprove={approves} />}
+      {approves ? <Approver who={`${user.displayName} (${user.username})`} api={api} word={word} /> : !consolidates && <Body1>{s.notApprover}</Body1>}
+    </>
+  );
+}
+
+/** `word` is the Word seam; tests and previews pass another. */
+export function WordView({ word = wordReportHost, writeProvince = writeProvinceReport }: { word?: WordReportHost; writeProvince?: typeof writeProvinceReport }) {
+  const styles = useStyles();
+  return (
     <div className={styles.column}>
       <Subtitle2 as="h2">{strings.head.title}</Subtitle2>
-      {!session || !api ? <SignIn onSignedIn={(next) => { setSession(next); focusWorkspace(); }} /> : <section ref={workspaceRef} tabIndex={-1} className={styles.column} aria-label={a11y.workspace(strings.head.title, session.user.displayName)}>
-      <div className={styles.row}>
-        <Caption1>{`${s.signedInAs} ${session.user.displayName}`}</Caption1>
-        <Button size="small" appearance="subtle" onClick={signOut}>{s.signOut}</Button>
-      </div>
-      {seesProvince && <ProvinceReportPanel api={api} write={writeProvince} mayCreate={consolidates} mayApprove={approves} />}
-      {approves ? <Approver session={session} api={api} word={word} /> : !consolidates && <Body1>{s.notApprover}</Body1>}
-      </section>}
+      <SignInGate intro={signInText.intro.head} entraRoute={officeEntraRoute()}>
+        <HeadWork word={word} writeProvince={writeProvince} />
+      </SignInGate>
     </div>
   );
 }

@@ -1,8 +1,8 @@
 // The consolidator's panel once signed in: plan, period and appendix; "Tổng hợp" writes the sheet,
 // "Làm mới" redraws the last one in place. The logic lives in consolidator-flow.ts.
-import { useEffect, useMemo, useState } from 'react';
-import { Body1, Button, Caption1, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { sessionClient, type Session } from '../../../client/session';
+import { useEffect, useState } from 'react';
+import { Body1, Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { useSignedInUser } from '../../../ui/auth';
 import { excelConsolidation } from '../../../office/excel/consolidation-index';
 import { strings } from '../../../text/strings';
 import { NoticeBar, Progress } from '../../../ui';
@@ -19,15 +19,15 @@ const useStyles = makeStyles({
 
 type Notice = { intent: 'success' | 'error' | 'warning'; text: string } | null;
 
-export function ConsolidatorPanel({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
+export function ConsolidatorPanel() {
   const styles = useStyles();
-  const api = useMemo(() => sessionClient(session, onSignOut), [session, onSignOut]);
+  const { user, api } = useSignedInUser();
   const [plans, setPlans] = useState<PlanOption[] | null>(null);
   const [choice, setChoice] = useState<Choice | null>(null);
   const [last, setLast] = useState<Choice | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
-  const allowed = mayConsolidate(session.user.roles);
+  const allowed = mayConsolidate(user.roles);
 
   useEffect(() => {
     if (!allowed) return;
@@ -51,10 +51,6 @@ export function ConsolidatorPanel({ session, onSignOut }: { session: Session; on
 
   return (
     <section className={styles.column}>
-      <div className={styles.row}>
-        <Caption1>{s.signedInAs} {session.user.displayName}</Caption1>
-        <Button size="small" appearance="subtle" onClick={onSignOut}>{s.signOut}</Button>
-      </div>
       {!allowed && <NoticeBar intent="warning" text={s.notConsolidator} />}
       {allowed && !plans && !notice && <Progress label={s.loading} />}
       {plans && choice && (
