@@ -3,7 +3,7 @@
 //   POST /api/submissions/{id}/reopen {reason}       – the consolidator sends it back, or an administrator
 //                                                      reopens it; the unit reads the reason in its taskpane.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { API } from '../../core/api';
+import { API, IdParams } from '../../core/api';
 import type { Capability } from '../auth/principal';
 import { can } from '../auth/roles';
 import { conflict, forbidden, notFound } from '../errors';
@@ -26,8 +26,17 @@ export const acceptanceRoutes: FastifyPluginAsync = async (app) => {
     throw forbidden();
   }
 
+  /**
+   * Who may act on this submission is checked before the body (as before the contract): 404 / 403
+   * whatever was sent. A malformed id is left to the params validation (400).
+   */
+  const guard = (action: 'accept' | 'reopen') => async (request: FastifyRequest): Promise<void> => {
+    const params = IdParams.safeParse(request.params);
+    if (params.success) await allowed(request, action === 'accept' ? 'submission.accept' : 'submission.reopen', params.data.id);
+  };
+
   const act = async (request: FastifyRequest, action: 'accept' | 'reopen', id: string, body: { contentHash?: string; reason?: string }) => {
-    const principal = await allowed(request, action === 'accept' ? 'submission.accept' : 'submission.reopen', id);
+    const principal = signedIn(request); // allowed() by the guard
     const outcome = await provinceDecide(app.db.kysely, {
       submissionId: id, action, contentHash: body.contentHash, reason: body.reason,
       as: principal.grants.some((g) => g.role === 'admin' && g.unitId === null) ? 'admin' : 'consolidator',
@@ -48,6 +57,6 @@ export const acceptanceRoutes: FastifyPluginAsync = async (app) => {
         throw conflict('Nội dung báo cáo đã thay đổi so với bản bạn đã đọc; hãy mở lại bản mới nhất.');
     }
   };
-  route(app, API.accept, async (request) => act(request, 'accept', request.params.id, { contentHash: request.body.contentHash }));
-  route(app, API.reopen, async (request) => act(request, 'reopen', request.params.id, request.body));
+  route(app, API.accept, async (request) => act(request, 'accept', request.params.id, { contentHash: request.body.contentHash }), { guard: guard('accept') });
+  route(app, API.reopen, async (request) => act(request, 'reopen', request.params.id, request.body), { guard: guard('reopen') });
 };

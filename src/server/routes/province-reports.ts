@@ -5,7 +5,7 @@
 //   GET  /api/province-reports/{id}/report.docx[?revision…]        – the official document;
 //   POST /api/province-reports/{id}/approve {contentHash} | /return {comment} – the head of Sở KH&CN.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { API } from '../../core/api';
+import { API, IdParams } from '../../core/api';
 import { inScheme, parsePeriod, periodLabel, periodsOfScheme, vietnamDate } from '../../core/periods';
 import { provinceReportModel } from '../../core/report';
 import type { Principal } from '../auth/principal';
@@ -98,10 +98,16 @@ export const provinceReportRoutes: FastifyPluginAsync = async (app) => {
       .send(docx);
   }, { guard: reader });
 
+  /** The report and who may decide are checked before the body (as before the contract): 404 / 403 whatever was sent. */
+  const decider = async (request: FastifyRequest): Promise<void> => {
+    const params = IdParams.safeParse(request.params);
+    if (!params.success) return; // the params validation answers 400
+    if (!(await findProvinceReport(app.db.kysely, { id: params.data.id }))) throw notFound('Không tìm thấy báo cáo tổng hợp.');
+    if (!(await mayApprove(signedIn(request)))) throw forbidden('Chỉ lãnh đạo Sở Khoa học và Công nghệ được phê duyệt báo cáo tổng hợp.');
+  };
+
   const decision = async (request: FastifyRequest, action: 'approve' | 'return', id: string, body: { contentHash?: string; comment?: string }) => {
-    const principal = signedIn(request);
-    if (!(await findProvinceReport(app.db.kysely, { id }))) throw notFound('Không tìm thấy báo cáo tổng hợp.');
-    if (!(await mayApprove(principal))) throw forbidden('Chỉ lãnh đạo Sở Khoa học và Công nghệ được phê duyệt báo cáo tổng hợp.');
+    const principal = signedIn(request); // checked by decider()
     const outcome = await decideProvinceReport(app.db.kysely, {
       id, action, contentHash: body.contentHash, comment: body.comment?.trim() || null, userId: principal.userId, now: app.clock().toISOString(),
     });
@@ -116,6 +122,6 @@ export const provinceReportRoutes: FastifyPluginAsync = async (app) => {
         throw conflict('Báo cáo tổng hợp đã được lập lại sau bản bạn đã đọc; hãy mở bản mới nhất trước khi phê duyệt.');
     }
   };
-  route(app, API.approveProvinceReport, async (request) => decision(request, 'approve', request.params.id, request.body));
-  route(app, API.returnProvinceReport, async (request) => decision(request, 'return', request.params.id, request.body));
+  route(app, API.approveProvinceReport, async (request) => decision(request, 'approve', request.params.id, request.body), { guard: decider });
+  route(app, API.returnProvinceReport, async (request) => decision(request, 'return', request.params.id, request.body), { guard: decider });
 };
