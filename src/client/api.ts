@@ -41,6 +41,8 @@ export interface RequestOptions {
   readonly form?: FormData;
   /** 'file' answers a FileAnswer instead of parsed JSON. */
   readonly as?: 'json' | 'file';
+  /** More request headers (the open feed's X-API-Key). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface ApiClient {
@@ -73,9 +75,9 @@ function fileNameOf(headers: Headers): string | null {
  */
 export function createApiClient(options: ApiOptions): ApiClient {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
-  async function request({ method, path, body, form, as = 'json' }: RequestOptions): Promise<{ status: number; body: unknown }> {
+  async function request({ method, path, body, form, as = 'json', headers: extra }: RequestOptions): Promise<{ status: number; body: unknown }> {
     const token = options.token();
-    const headers: Record<string, string> = { accept: as === 'json' ? 'application/json' : '*/*' };
+    const headers: Record<string, string> = { ...extra, accept: as === 'json' ? 'application/json' : '*/*' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined && !form) headers['content-type'] = 'application/json';
     let response: Response;

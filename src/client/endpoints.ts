@@ -13,16 +13,18 @@ type Input = { params?: unknown; query?: unknown; body?: unknown };
 const pathOf = (e: Endpoint, input: Input) =>
   urlOf(e.path, input.params as Record<string, unknown> | undefined, input.query as Record<string, unknown> | undefined);
 
-/** Calls an endpoint with JSON in and out. */
-export async function call<E extends Endpoint>(api: ApiClient, e: E, input: EndpointInput<E>): Promise<EndpointOutput<E>> {
+/** Calls an endpoint with JSON in and out (`headers`: the open feed's X-API-Key). */
+export async function call<E extends Endpoint>(api: ApiClient, e: E, input: EndpointInput<E>, headers?: Record<string, string>): Promise<EndpointOutput<E>> {
   const i = input as Input;
-  const { body } = await api.request({ method: e.method, path: pathOf(e, i), body: i.body ?? (e.method === 'POST' || e.method === 'PUT' ? {} : undefined) });
+  const { body } = await api.request({
+    method: e.method, path: pathOf(e, i), body: i.body ?? (e.method === 'POST' || e.method === 'PUT' ? {} : undefined), ...(headers ? { headers } : {}),
+  });
   return body as EndpointOutput<E>;
 }
 
 /** Calls an endpoint whose answer is a file. */
-export async function download<E extends Endpoint>(api: ApiClient, e: E, input: EndpointInput<E>): Promise<FileAnswer> {
-  const { body } = await api.request({ method: e.method, path: pathOf(e, input as Input), as: 'file' });
+export async function download<E extends Endpoint>(api: ApiClient, e: E, input: EndpointInput<E>, headers?: Record<string, string>): Promise<FileAnswer> {
+  const { body } = await api.request({ method: e.method, path: pathOf(e, input as Input), as: 'file', ...(headers ? { headers } : {}) });
   return body as FileAnswer;
 }
 
@@ -93,3 +95,33 @@ export const listOverrides = (api: ApiClient, planId: string, itemId?: string) =
 export const setOverride = (api: ApiClient, planId: string, body: EndpointInput<typeof API.setOverride>['body']) => call(api, API.setOverride, { params: { planId }, body });
 export const clearOverride = (api: ApiClient, planId: string, key: EndpointInput<typeof API.clearOverride>['query']) => call(api, API.clearOverride, { params: { planId }, query: key });
 export const audit = (api: ApiClient, query: EndpointInput<typeof API.audit>['query'] = {}) => call(api, API.audit, { query });
+
+// The province: acceptance of the units' reports
+export const acceptSubmission = (api: ApiClient, id: string, body: EndpointInput<typeof API.accept>['body']) => call(api, API.accept, { params: { id }, body });
+export const reopenSubmission = (api: ApiClient, id: string, body: EndpointInput<typeof API.reopen>['body']) => call(api, API.reopen, { params: { id }, body });
+
+// Sở KH&CN's consolidated report
+export const generateProvinceReport = (api: ApiClient, body: EndpointInput<typeof API.generateProvinceReport>['body']) =>
+  call(api, API.generateProvinceReport, { body });
+export const listProvinceReports = (api: ApiClient, query: EndpointInput<typeof API.listProvinceReports>['query'] = {}) =>
+  call(api, API.listProvinceReports, { query });
+export const getProvinceReport = (api: ApiClient, id: string) => call(api, API.getProvinceReport, { params: { id } });
+export const provinceReportDocx = (api: ApiClient, id: string, query: EndpointInput<typeof API.provinceReportDocx>['query'] = {}) =>
+  download(api, API.provinceReportDocx, { params: { id }, query });
+export const approveProvinceReport = (api: ApiClient, id: string, body: EndpointInput<typeof API.approveProvinceReport>['body']) =>
+  call(api, API.approveProvinceReport, { params: { id }, body });
+export const returnProvinceReport = (api: ApiClient, id: string, body: EndpointInput<typeof API.returnProvinceReport>['body']) =>
+  call(api, API.returnProvinceReport, { params: { id }, body });
+
+// The open feed (read with an API key, not a sign-in) and its keys
+type FeedQuery = EndpointInput<typeof API.feedIndicators>['query'];
+const keyHeader = (apiKey: string) => ({ 'x-api-key': apiKey });
+export const feedIndicators = (api: ApiClient, apiKey: string, query: Omit<FeedQuery, 'format'>) =>
+  call(api, API.feedIndicators, { query: { ...query, format: 'json' } }, keyHeader(apiKey));
+export const feedIndicatorsCsv = (api: ApiClient, apiKey: string, query: Omit<FeedQuery, 'format'>) =>
+  download(api, API.feedIndicators, { query: { ...query, format: 'csv' } }, keyHeader(apiKey));
+export const feedDataValueSets = (api: ApiClient, apiKey: string, query: EndpointInput<typeof API.feedDataValueSets>['query']) =>
+  call(api, API.feedDataValueSets, { query }, keyHeader(apiKey));
+export const listApiKeys = (api: ApiClient) => call(api, API.listApiKeys, none);
+export const issueApiKey = (api: ApiClient, body: EndpointInput<typeof API.issueApiKey>['body']) => call(api, API.issueApiKey, { body });
+export const revokeApiKey = (api: ApiClient, id: string) => call(api, API.revokeApiKey, { params: { id } });

@@ -117,14 +117,22 @@ async function fill(app: FastifyInstance, catalogue: Catalogue): Promise<string[
   await decide('demo.lanhdao', q1Report.id, 'approve', { contentHash: q1Report.contentHash, comment: 'Đồng ý (demo)' });
   await submit('demo.chuyenvien', { ...base('so-khcn', h1, 'indicators'), rows: indicatorRows(catalogue, own('so-khcn', 'indicators'), h1, 1) });
   await submit('demo.chuyenvien', { ...base('so-khcn', h1, 'tasks'), rows: taskRows(catalogue, own('so-khcn', 'tasks'), h1) });
-  // Q1 from the other agencies and from all but two sample communes (entered by the administrator,
-  // as for a unit without its own clerk yet), so the Q1 consolidation has figures for every
+  // Q1 from the other agencies and from all but two sample communes, so the Q1 consolidation has figures for every
   // indicator, provisional where a commune is missing – and the yearly-only ones wait for the year.
   const communes = (await listUnits(db)).filter((u) => u.level === 'commune').map((u) => u.id);
   const others = [...new Set([...a.indicatorUnits.values()].flat())].filter((id) => id !== 'so-khcn' && !communes.slice(-2).includes(id));
+  // Administrators do not act as a unit (docs/domain.md): the backlog is entered by a data-entry
+  // clerk holding the reporter role in each of these units (not printed: nobody signs in as it).
+  const clerk = 'demo.nhaplieu';
+  passwords.set(clerk, `Demo-${randomBytes(12).toString('base64url')}`);
+  const entry = await createUser(db, { username: clerk, displayName: 'Nhập liệu hộ đơn vị (demo)', passwordHash: await hashPassword(passwords.get(clerk)!) }, 'demo');
+  if (!entry.ok) throw new Error(entry.message);
   for (const [n, unitId] of others.entries()) {
     const rows = indicatorRows(catalogue, own(unitId, 'indicators'), q1, 5 + n);
-    if (rows.length > 0) await submit('demo.quantri', { ...base(unitId, q1, 'indicators'), rows });
+    if (rows.length === 0) continue;
+    const granted = await grant(db, entry.value.id, 'reporter', unitId, 'demo');
+    if (!granted.ok) throw new Error(granted.message);
+    await submit(clerk, { ...base(unitId, q1, 'indicators'), rows });
   }
   // Phường Vinh Hưng: the 6-month report returned with a comment.
   const ward = await submit('demo.xa', { ...base('phuong-vinh-hung', h1, 'indicators'), rows: indicatorRows(catalogue, own('phuong-vinh-hung', 'indicators'), h1, 3) });

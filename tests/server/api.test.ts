@@ -80,6 +80,10 @@ describeEachDatabase('API basics', (database) => {
       '/api/templates/{file}', '/api/imports',
       '/api/admin/users', '/api/admin/users/{username}/password-reset', '/api/admin/users/{username}/roles', '/api/admin/users/{username}/disable',
       '/api/admin/users/{username}/enable', '/api/admin/units', '/api/admin/units/import',
+      '/api/submissions/{id}/accept', '/api/submissions/{id}/reopen',
+      '/api/province-reports', '/api/province-reports/{id}', '/api/province-reports/{id}/report.docx',
+      '/api/province-reports/{id}/approve', '/api/province-reports/{id}/return',
+      '/api/open/v1/indicators', '/api/open/v1/dataValueSets', '/api/api-keys', '/api/api-keys/{id}/revoke',
     ].sort());
     expect(doc.components.schemas.SubmissionRequest.oneOf ?? doc.components.schemas.SubmissionRequest.anyOf).toHaveLength(2);
     expect(doc.components.schemas.SubmissionResponse.required).toEqual(expect.arrayContaining(['id', 'revision', 'contentHash', 'late']));

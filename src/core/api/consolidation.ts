@@ -22,6 +22,8 @@ export const CompletenessUnitSchema = z.strictObject({
   revision: z.number().int().nullable(),
   late: z.boolean().nullable(),
   submittedAt: z.string().nullable(),
+  /** The province's word on an approved report: accepted, or sent back (reopened) with a reason. */
+  provinceState: z.enum(['accepted', 'reopened']).nullable(),
 });
 
 const rate = z.number().nullable();

@@ -25,6 +25,11 @@ export interface Endpoint {
   readonly file?: readonly string[];
   /** A multipart upload (one field "file") instead of a JSON body. */
   readonly upload?: boolean;
+  /**
+   * Read with an API key in the X-API-Key header (the open feed) instead of a sign-in: the access is
+   * 'public' for the sign-in check, the route checks the key, the OpenAPI document names the header.
+   */
+  readonly apiKey?: boolean;
   /** Tag for grouping in the OpenAPI document. */
   readonly tag: string;
 }

@@ -6,6 +6,7 @@ import { catalogueEndpoints } from './catalogue';
 import { consolidationEndpoints } from './consolidation';
 import { fileEndpoints } from './files';
 import { healthEndpoints } from './health';
+import { provinceEndpoints } from './province';
 import { submissionEndpoints } from './submissions';
 
 export const API = {
@@ -16,6 +17,7 @@ export const API = {
   ...fileEndpoints,
   ...consolidationEndpoints,
   ...adminEndpoints,
+  ...provinceEndpoints,
 };
 export type Api = typeof API;
 export type EndpointName = keyof Api;
@@ -28,4 +30,5 @@ export * from './consolidation';
 export * from './endpoint';
 export * from './files';
 export * from './health';
+export * from './province';
 export * from './submissions';

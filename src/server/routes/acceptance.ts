@@ -3,21 +3,15 @@
 //   POST /api/submissions/{id}/reopen {reason}       – the consolidator sends it back, or an administrator
 //                                                      reopens it; the unit reads the reason in its taskpane.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { API, IdParams } from '../../core/api';
 import type { Capability } from '../auth/principal';
 import { can } from '../auth/roles';
 import { conflict, forbidden, notFound } from '../errors';
 import { provinceDecide } from '../repositories/acceptance';
 import { submissionUnit } from '../repositories/submissions';
-import { IdParams } from '../../core/api/common';
+import { route } from './contract';
 import { signedIn } from './guard';
-import { parseBody, parseQuery } from './parse';
 import { monitoredTaskUnits } from './read-access';
-
-const hash = z.string().regex(/^[0-9a-f]{64}$/);
-export const AcceptBody = z.strictObject({ contentHash: hash });
-/** Sending back says why: the unit corrects what the reason names. */
-export const ReopenBody = z.strictObject({ reason: z.string().trim().min(1).max(2000), contentHash: hash.optional() });
 
 export const acceptanceRoutes: FastifyPluginAsync = async (app) => {
   /** The principal, when it may act on the submission as the province (monitoring agencies: their tasks). */
@@ -32,10 +26,17 @@ export const acceptanceRoutes: FastifyPluginAsync = async (app) => {
     throw forbidden();
   }
 
-  const act = (action: 'accept' | 'reopen') => async (request: FastifyRequest) => {
-    const { id } = parseQuery(IdParams, request.params);
-    const principal = await allowed(request, action === 'accept' ? 'submission.accept' : 'submission.reopen', id);
-    const body = action === 'accept' ? { ...parseBody(AcceptBody, request.body), reason: undefined } : parseBody(ReopenBody, request.body);
+  /**
+   * Who may act on this submission is checked before the body (as before the contract): 404 / 403
+   * whatever was sent. A malformed id is left to the params validation (400).
+   */
+  const guard = (action: 'accept' | 'reopen') => async (request: FastifyRequest): Promise<void> => {
+    const params = IdParams.safeParse(request.params);
+    if (params.success) await allowed(request, action === 'accept' ? 'submission.accept' : 'submission.reopen', params.data.id);
+  };
+
+  const act = async (request: FastifyRequest, action: 'accept' | 'reopen', id: string, body: { contentHash?: string; reason?: string }) => {
+    const principal = signedIn(request); // allowed() by the guard
     const outcome = await provinceDecide(app.db.kysely, {
       submissionId: id, action, contentHash: body.contentHash, reason: body.reason,
       as: principal.grants.some((g) => g.role === 'admin' && g.unitId === null) ? 'admin' : 'consolidator',
@@ -56,6 +57,6 @@ export const acceptanceRoutes: FastifyPluginAsync = async (app) => {
         throw conflict('Nội dung báo cáo đã thay đổi so với bản bạn đã đọc; hãy mở lại bản mới nhất.');
     }
   };
-  app.post('/submissions/:id/accept', act('accept'));
-  app.post('/submissions/:id/reopen', act('reopen'));
+  route(app, API.accept, async (request) => act(request, 'accept', request.params.id, { contentHash: request.body.contentHash }), { guard: guard('accept') });
+  route(app, API.reopen, async (request) => act(request, 'reopen', request.params.id, request.body), { guard: guard('reopen') });
 };

@@ -31,6 +31,11 @@ export type ContractRequest<E extends Endpoint> = FastifyRequest<{
 export interface RouteOptions {
   /** For access 'admin': the capability asked of a province-wide grant (default users.manage). */
   readonly capability?: Capability;
+  /**
+   * A check of who calls that runs with the access check, before the request's shape is validated
+   * (the open feed's API key: a caller without a key learns nothing from a malformed query).
+   */
+  readonly guard?: (request: FastifyRequest) => Promise<void>;
 }
 
 const MESSAGES: Readonly<Record<string, string>> = {
@@ -69,7 +74,7 @@ export function routeSchema(e: Endpoint): Record<string, unknown> {
   return {
     summary: e.summary,
     tags: [e.tag],
-    ...(e.access === 'public' ? { security: [] } : {}),
+    ...(e.apiKey ? { security: [{ apiKey: [] }] } : e.access === 'public' ? { security: [] } : {}),
     ...(e.params ? { params: e.params } : {}),
     ...(e.query ? { querystring: e.query } : {}),
     ...(e.body ? { body: e.body } : {}),
@@ -96,6 +101,7 @@ export function route<E extends Endpoint>(
     preValidation: async (request: FastifyRequest) => {
       if (access === 'signedIn') signedIn(request);
       else if (access === 'admin') requireCan(request, options.capability ?? 'users.manage');
+      if (options.guard) await options.guard(request);
     },
     handler: handler as (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
   });

@@ -6,7 +6,7 @@
 // Administrators issue and revoke keys: GET/POST /api/api-keys, POST /api/api-keys/{id}/revoke.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { API } from '../../core/api';
 import { inScheme, parsePeriod, periodLabel, type Period } from '../../core/periods';
 import type { Catalogue } from '../../core/catalogue-types';
 import { consolidateIndicators } from '../consolidation';
@@ -17,17 +17,8 @@ import { provinceMarks } from '../repositories/acceptance';
 import { activeApiKey, issueApiKey, listApiKeys, revokeApiKey } from '../repositories/api-keys';
 import { latestRows } from '../repositories/submissions';
 import { listUnits } from '../repositories/units';
-import { IdParams } from '../../core/api/common';
+import { route } from './contract';
 import { requireCan } from './guard';
-import { parseBody, parseQuery } from './parse';
-
-export const FeedQuery = z.strictObject({
-  planId: z.string().min(1).max(100),
-  period: z.string().regex(/^\d{4}-(Q[1-4]|H1|9M|Y)$/),
-  format: z.enum(['json', 'csv']).default('json'),
-});
-const DhisQuery = FeedQuery.omit({ format: true });
-export const IssueKeyBody = z.strictObject({ name: z.string().trim().min(1).max(200) });
 
 const unauthorizedKey = () => new HttpError(401, 'unauthorized', 'Thiếu khóa truy cập hoặc khóa không hợp lệ / đã bị thu hồi (tiêu đề X-API-Key).');
 
@@ -55,56 +46,60 @@ async function approvedConsolidation(app: FastifyInstance, catalogue: Catalogue,
   return { consolidated: consolidateIndicators(catalogue, units, a, approved, period), accepted };
 }
 
-/** Sends the body with a strong ETag of its bytes, or 304 when the client already has them. */
-function withEtag(request: FastifyRequest, reply: FastifyReply, type: string, body: string) {
-  const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
+/**
+ * Sends the answer with a strong ETag of its bytes, or 304 when the client already has them. A JSON
+ * answer goes through the route's serializer (checked against the contract in tests), which writes
+ * the same bytes as JSON.stringify.
+ */
+function withEtag(request: FastifyRequest, reply: FastifyReply, answer: { csv: string } | { json: unknown }) {
+  const bytes = 'csv' in answer ? answer.csv : JSON.stringify(answer.json);
+  const etag = `"${createHash('sha256').update(bytes).digest('base64url')}"`;
   reply.header('etag', etag).header('cache-control', 'no-cache');
   const sent = request.headers['if-none-match'];
   if (typeof sent === 'string' && sent.split(',').map((s) => s.trim().replace(/^W\//, '')).includes(etag)) return reply.status(304).send();
-  return reply.type(type).send(body);
+  if ('csv' in answer) return reply.type('text/csv; charset=utf-8').send(answer.csv);
+  return reply.type('application/json; charset=utf-8').send(answer.json);
 }
 
 export const openFeedRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/open/v1/indicators', async (request, reply) => {
-    await requireKey(app, request);
-    const q = parseQuery(FeedQuery, request.query);
+  const keyed = { guard: (request: FastifyRequest) => requireKey(app, request) };
+
+  route(app, API.feedIndicators, async (request, reply) => {
+    const q = request.query;
     const { catalogue, period } = planAndPeriod(app, q.planId, q.period);
     const { consolidated, accepted } = await approvedConsolidation(app, catalogue, period);
     const indicators = feedIndicators(consolidated, accepted);
-    if (q.format === 'csv') return withEtag(request, reply, 'text/csv; charset=utf-8', feedCsv(indicators));
+    if (q.format === 'csv') return withEtag(request, reply, { csv: feedCsv(indicators) });
     const body = {
       schemaVersion: 1, planId: catalogue.planId, period: period.id, periodLabel: periodLabel(period),
       source: 'approvedReports', unitsExpected: consolidated.summary.expected, unitsApproved: consolidated.summary.approved, indicators,
     };
-    return withEtag(request, reply, 'application/json; charset=utf-8', JSON.stringify(body));
-  });
+    return withEtag(request, reply, { json: body });
+  }, keyed);
 
-  app.get('/open/v1/dataValueSets', async (request, reply) => {
-    await requireKey(app, request);
-    const q = parseQuery(DhisQuery, request.query);
+  route(app, API.feedDataValueSets, async (request, reply) => {
+    const q = request.query;
     const { catalogue, period } = planAndPeriod(app, q.planId, q.period);
     const code = dhis2Period(period);
     if (code === null) throw badRequest('DHIS2 không có kỳ "9 tháng"; hãy dùng kỳ quý, 6 tháng hoặc năm.');
     const { consolidated } = await approvedConsolidation(app, catalogue, period);
-    return withEtag(request, reply, 'application/json; charset=utf-8', JSON.stringify(dataValueSet(catalogue, consolidated, code)));
-  });
+    return withEtag(request, reply, { json: dataValueSet(catalogue, consolidated, code) });
+  }, keyed);
 
-  app.get('/api-keys', async (request) => {
-    requireCan(request, 'apiKeys.manage');
-    return { keys: await listApiKeys(app.db.kysely) };
-  });
-  app.post('/api-keys', async (request, reply) => {
+  const keys = { capability: 'apiKeys.manage' } as const;
+  route(app, API.listApiKeys, async () => ({ keys: await listApiKeys(app.db.kysely) }), keys);
+  route(app, API.issueApiKey, async (request, reply) => {
     const principal = requireCan(request, 'apiKeys.manage');
-    const { name } = parseBody(IssueKeyBody, request.body);
+    const { name } = request.body;
     const issued = await issueApiKey(app.db.kysely, { name, userId: principal.userId, now: app.clock().toISOString() });
     return reply.status(201).header('cache-control', 'no-store').send(issued);
-  });
-  app.post('/api-keys/:id/revoke', async (request) => {
+  }, keys);
+  route(app, API.revokeApiKey, async (request) => {
     const principal = requireCan(request, 'apiKeys.manage');
-    const { id } = parseQuery(IdParams, request.params);
+    const { id } = request.params;
     if (!(await revokeApiKey(app.db.kysely, { id, userId: principal.userId, now: app.clock().toISOString() }))) {
       throw notFound('Không tìm thấy khóa đang dùng với mã này.');
     }
-    return { id, revoked: true };
-  });
+    return { id, revoked: true as const };
+  }, keys);
 };

@@ -20,7 +20,10 @@ export function openapiOptions(catalogues: CatalogueStore): SwaggerOptions {
         description: 'Errors answer { error, message (Vietnamese, for the user), issues?, requestId? }. See docs/api.md.',
       },
       servers: [{ url: '/' }],
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      components: { securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'The open feed’s key, issued by an administrator (POST /api/api-keys).' },
+      } },
       security: [{ bearer: [] }],
     },
     // Only the API is described: the add-in's static files and the document itself are not.

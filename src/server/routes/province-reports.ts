@@ -5,7 +5,7 @@
 //   GET  /api/province-reports/{id}/report.docx[?revision…]        – the official document;
 //   POST /api/province-reports/{id}/approve {contentHash} | /return {comment} – the head of Sở KH&CN.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { API, IdParams } from '../../core/api';
 import { inScheme, parsePeriod, periodLabel, periodsOfScheme, vietnamDate } from '../../core/periods';
 import { provinceReportModel } from '../../core/report';
 import type { Principal } from '../auth/principal';
@@ -18,27 +18,8 @@ import {
   decideProvinceReport, findProvinceReport, listProvinceReports, provinceReportRevision, provinceReportRevisions, saveProvinceReport,
 } from '../repositories/province-reports';
 import { listUnits } from '../repositories/units';
-import { IdParams } from '../../core/api/common';
+import { route } from './contract';
 import { signedIn } from './guard';
-import { parseBody, parseQuery } from './parse';
-
-const period = z.string().regex(/^\d{4}-(Q[1-4]|H1|9M|Y)$/).refine((p) => parsePeriod(p).ok);
-export const GenerateBody = z.strictObject({
-  planId: z.string().min(1).max(100),
-  period,
-  /** Next period's priorities, one per line as the consolidator writes them; generated when absent. */
-  priorities: z.array(z.string().trim().max(2000)).max(30).optional(),
-});
-const ListParams = z.strictObject({ planId: z.string().max(100).optional(), period: period.optional() });
-const DocxQuery = z.strictObject({
-  revision: z.coerce.number().int().min(1).optional(),
-  date: z.iso.date().optional(),
-  number: z.string().trim().max(20).optional(),
-  signingAs: z.enum(['head', 'deputy']).optional(),
-});
-const hash = z.string().regex(/^[0-9a-f]{64}$/);
-export const ProvinceApproveBody = z.strictObject({ contentHash: hash, comment: z.string().trim().max(2000).optional() });
-export const ProvinceReturnBody = z.strictObject({ comment: z.string().trim().min(1).max(2000), contentHash: hash.optional() });
 
 const ISSUER_NAME = 'sở khoa học và công nghệ';
 
@@ -58,10 +39,16 @@ export const provinceReportRoutes: FastifyPluginAsync = async (app) => {
     throw forbidden('Chỉ Sở Khoa học và Công nghệ được xem báo cáo tổng hợp.');
   }
 
-  app.post('/province-reports', async (request, reply) => {
+  const requireWriter = async (request: FastifyRequest): Promise<void> => {
+    if (!can(signedIn(request), 'provinceReport.write')) throw forbidden('Chỉ cán bộ tổng hợp của Sở Khoa học và Công nghệ được lập báo cáo tổng hợp.');
+  };
+  const reader = async (request: FastifyRequest): Promise<void> => {
+    await requireReader(request);
+  };
+
+  route(app, API.generateProvinceReport, async (request, reply) => {
     const principal = signedIn(request);
-    if (!can(principal, 'provinceReport.write')) throw forbidden('Chỉ cán bộ tổng hợp của Sở Khoa học và Công nghệ được lập báo cáo tổng hợp.');
-    const body = parseBody(GenerateBody, request.body);
+    const body = request.body;
     const catalogue = app.catalogues.get(body.planId);
     if (!catalogue) throw notFound('Không tìm thấy kế hoạch.');
     const parsed = parsePeriod(body.period);
@@ -75,28 +62,25 @@ export const provinceReportRoutes: FastifyPluginAsync = async (app) => {
     });
     if (outcome.kind === 'locked') throw conflict('Báo cáo tổng hợp của kỳ này đã được phê duyệt; không tạo lại được.');
     return reply.status(outcome.kind === 'created' ? 201 : 200).send({ ...outcome.report, created: outcome.kind === 'created', content });
-  });
+  }, { guard: requireWriter });
 
-  app.get('/province-reports', async (request) => {
-    await requireReader(request);
-    const q = parseQuery(ListParams, request.query);
+  route(app, API.listProvinceReports, async (request) => {
+    const q = request.query;
     const reports = await listProvinceReports(app.db.kysely, q.planId);
     return { reports: q.period ? reports.filter((r) => r.period === q.period) : reports };
-  });
+  }, { guard: reader });
 
-  app.get('/province-reports/:id', async (request) => {
-    await requireReader(request);
-    const { id } = parseQuery(IdParams, request.params);
+  route(app, API.getProvinceReport, async (request) => {
+    const { id } = request.params;
     const report = await findProvinceReport(app.db.kysely, { id });
     if (!report) throw notFound('Không tìm thấy báo cáo tổng hợp.');
     const latest = await provinceReportRevision(app.db.kysely, id, report.revision);
-    return { ...report, revisions: await provinceReportRevisions(app.db.kysely, id), content: latest?.content };
-  });
+    return { ...report, revisions: await provinceReportRevisions(app.db.kysely, id), ...(latest ? { content: latest.content } : {}) };
+  }, { guard: reader });
 
-  app.get('/province-reports/:id/report.docx', async (request, reply) => {
-    await requireReader(request);
-    const { id } = parseQuery(IdParams, request.params);
-    const q = parseQuery(DocxQuery, request.query);
+  route(app, API.provinceReportDocx, async (request, reply) => {
+    const { id } = request.params;
+    const q = request.query;
     const report = await findProvinceReport(app.db.kysely, { id });
     if (!report) throw notFound('Không tìm thấy báo cáo tổng hợp.');
     const revision = await provinceReportRevision(app.db.kysely, id, q.revision ?? report.revision);
@@ -112,14 +96,18 @@ export const provinceReportRoutes: FastifyPluginAsync = async (app) => {
     return reply.type(DOCX_TYPE).header('content-disposition', `attachment; filename="${file}"`)
       .header('x-content-hash', revision.contentHash).header('cache-control', 'no-store')
       .send(docx);
-  });
+  }, { guard: reader });
 
-  const decision = (action: 'approve' | 'return') => async (request: FastifyRequest) => {
-    const principal = signedIn(request);
-    const { id } = parseQuery(IdParams, request.params);
-    if (!(await findProvinceReport(app.db.kysely, { id }))) throw notFound('Không tìm thấy báo cáo tổng hợp.');
-    if (!(await mayApprove(principal))) throw forbidden('Chỉ lãnh đạo Sở Khoa học và Công nghệ được phê duyệt báo cáo tổng hợp.');
-    const body = action === 'approve' ? parseBody(ProvinceApproveBody, request.body) : parseBody(ProvinceReturnBody, request.body);
+  /** The report and who may decide are checked before the body (as before the contract): 404 / 403 whatever was sent. */
+  const decider = async (request: FastifyRequest): Promise<void> => {
+    const params = IdParams.safeParse(request.params);
+    if (!params.success) return; // the params validation answers 400
+    if (!(await findProvinceReport(app.db.kysely, { id: params.data.id }))) throw notFound('Không tìm thấy báo cáo tổng hợp.');
+    if (!(await mayApprove(signedIn(request)))) throw forbidden('Chỉ lãnh đạo Sở Khoa học và Công nghệ được phê duyệt báo cáo tổng hợp.');
+  };
+
+  const decision = async (request: FastifyRequest, action: 'approve' | 'return', id: string, body: { contentHash?: string; comment?: string }) => {
+    const principal = signedIn(request); // checked by decider()
     const outcome = await decideProvinceReport(app.db.kysely, {
       id, action, contentHash: body.contentHash, comment: body.comment?.trim() || null, userId: principal.userId, now: app.clock().toISOString(),
     });
@@ -134,6 +122,6 @@ export const provinceReportRoutes: FastifyPluginAsync = async (app) => {
         throw conflict('Báo cáo tổng hợp đã được lập lại sau bản bạn đã đọc; hãy mở bản mới nhất trước khi phê duyệt.');
     }
   };
-  app.post('/province-reports/:id/approve', decision('approve'));
-  app.post('/province-reports/:id/return', decision('return'));
+  route(app, API.approveProvinceReport, async (request) => decision(request, 'approve', request.params.id, request.body), { guard: decider });
+  route(app, API.returnProvinceReport, async (request) => decision(request, 'return', request.params.id, request.body), { guard: decider });
 };

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Body1, Button, Dropdown, Field, MessageBar, MessageBarBody, Option, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../../../client/api';
+import { periods as listPeriods, plans as listPlans } from '../../../client/endpoints';
 import { provinceReportText as t } from '../../../text/province-report';
 import { approveProvinceReport, createProvinceReport, openProvinceReport, type ProvinceFlowDeps, type ProvinceReportRef } from './province-flow';
 
@@ -23,10 +24,10 @@ export function ProvinceReportPanel({ api, write, mayCreate, mayApprove }: { api
   useEffect(() => {
     void (async () => {
       try {
-        const { plans } = await api.get<{ plans: { planId: string }[] }>('/api/plans');
+        const { plans } = await listPlans(api);
         const id = plans[0]?.planId ?? null;
         setPlanId(id);
-        if (id) setPeriods((await api.get<{ periods: Period[] }>(`/api/periods?planId=${encodeURIComponent(id)}`)).periods);
+        if (id) setPeriods((await listPeriods(api, id)).periods);
       } catch (e) {
         setNotice({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
       }

@@ -5,6 +5,8 @@ import type { PlanDocument } from '../../../core/catalogue-types';
 import { vietnamDate } from '../../../core/periods';
 import { provinceReportModel, type ProvinceReportContent } from '../../../core/report';
 import type { ApiClient } from '../../../client/api';
+import * as endpoints from '../../../client/endpoints';
+import type { ProvinceReportSummary } from '../../../core/api';
 
 export interface ProvinceFlowDeps {
   readonly api: ApiClient;
@@ -23,8 +25,8 @@ export interface ProvinceReportRef {
 }
 
 async function write(deps: ProvinceFlowDeps, r: ProvinceReportRef & { content: ProvinceReportContent }): Promise<ProvinceReportRef> {
-  const { catalogue } = await deps.api.get<{ catalogue: { document: PlanDocument } }>(`/api/plans/${encodeURIComponent(r.planId)}`);
-  const model = provinceReportModel(catalogue.document, r.content, {
+  const { catalogue } = await endpoints.plan(deps.api, r.planId);
+  const model = provinceReportModel(catalogue.document as PlanDocument, r.content, {
     date: vietnamDate((deps.now ?? (() => new Date()))()), reportId: r.id, revision: r.revision, contentHash: r.contentHash,
   });
   await deps.write(model);
@@ -33,18 +35,20 @@ async function write(deps: ProvinceFlowDeps, r: ProvinceReportRef & { content: P
 
 /** The consolidator generates (or finds unchanged) the consolidated report of a plan and period and writes it into Word. */
 export async function createProvinceReport(deps: ProvinceFlowDeps, planId: string, period: string): Promise<ProvinceReportRef> {
-  return write(deps, await deps.api.post<ProvinceReportRef & { content: ProvinceReportContent }>('/api/province-reports', { planId, period }));
+  const made = await endpoints.generateProvinceReport(deps.api, { planId, period });
+  return write(deps, { ...made, content: made.content as unknown as ProvinceReportContent });
 }
 
 /** The head of Sở KH&CN opens the latest revision of the period's consolidated report in Word; null when none exists yet. */
 export async function openProvinceReport(deps: ProvinceFlowDeps, planId: string, period: string): Promise<ProvinceReportRef | null> {
-  const { reports } = await deps.api.get<{ reports: { id: string }[] }>(`/api/province-reports?planId=${encodeURIComponent(planId)}&period=${encodeURIComponent(period)}`);
+  const { reports } = await endpoints.listProvinceReports(deps.api, { planId, period });
   if (!reports[0]) return null;
-  const detail = await deps.api.get<ProvinceReportRef & { content: ProvinceReportContent }>(`/api/province-reports/${encodeURIComponent(reports[0].id)}`);
-  return write(deps, { ...detail, created: false });
+  const detail = await endpoints.getProvinceReport(deps.api, reports[0].id);
+  if (!detail.content) return null;
+  return write(deps, { ...detail, content: detail.content as unknown as ProvinceReportContent, created: false });
 }
 
-/** The head of Sở KH&CN approves the revision written in the document (bound to its hash). */
-export async function approveProvinceReport(api: ApiClient, ref: Pick<ProvinceReportRef, 'id' | 'contentHash'>): Promise<ProvinceReportRef> {
-  return api.post<ProvinceReportRef>(`/api/province-reports/${encodeURIComponent(ref.id)}/approve`, { contentHash: ref.contentHash });
+/** The head of Sở KH&CN approves the revision written in the document (bound to its hash): the report as approved. */
+export async function approveProvinceReport(api: ApiClient, ref: Pick<ProvinceReportRef, 'id' | 'contentHash'>): Promise<ProvinceReportRef & ProvinceReportSummary> {
+  return { ...(await endpoints.approveProvinceReport(api, ref.id, { contentHash: ref.contentHash })), created: false };
 }
