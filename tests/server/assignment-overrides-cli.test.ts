@@ -11,6 +11,8 @@ import { migrateToLatest } from '../../src/server/db/migrate';
 import { syncCatalogueUnits } from '../../src/server/repositories/units';
 
 const root = join(__dirname, '../..');
+// Each test starts the CLI several times (`npx tsx`, a few seconds each on a loaded machine).
+jest.setTimeout(120_000);
 const plan = JSON.parse(readFileSync(join(root, 'seeds/nghe-an-1174-2026.json'), 'utf8')) as Catalogue;
 const PLAN = plan.planId;
 const NINE = ['bql-kkt-dong-nam', 'cong-an-tinh', 'so-cong-thuong', 'so-gddt', 'so-khcn', 'so-nnmt', 'so-vhttdl', 'so-xay-dung', 'so-y-te'];

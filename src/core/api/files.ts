@@ -41,6 +41,8 @@ const importSummary = {
   rows: z.number().int(),
   acceptedRows: z.number().int(),
   issues: z.array(PlacedIssueSchema),
+  /** Rows with nothing entered yet (no data, not an error), each with the cell to fill. */
+  emptyRows: z.array(z.strictObject({ rowId: z.string(), address: z.string() })),
 };
 
 /** What an upload answers: invalid (nothing stored), valid (dry run), created or replayed. */

@@ -8,6 +8,8 @@ import { verifyPassword } from '../../../src/server/auth/passwords';
 import { addUnits, addUser } from './helpers';
 
 const root = join(__dirname, '../../..');
+// Each test starts the CLI several times (`npx tsx`, a few seconds each on a loaded machine).
+jest.setTimeout(120_000);
 
 function admin(dataDir: string, args: string[], input?: string) {
   const r = spawnSync('npx', ['tsx', 'src/server/admin-cli.ts', ...args], {
