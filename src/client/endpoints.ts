@@ -33,6 +33,7 @@ const none: NoInput = {};
 
 // Health and sign-in
 export const health = (api: ApiClient) => call(api, API.health, none);
+export const healthReady = (api: ApiClient) => call(api, API.healthReady, none);
 export const authConfig = (api: ApiClient) => call(api, API.authConfig, none);
 export const login = (api: ApiClient, body: EndpointInput<typeof API.login>['body']) => call(api, API.login, { body });
 export const changePassword = (api: ApiClient, body: EndpointInput<typeof API.changePassword>['body']) => call(api, API.changePassword, { body });

@@ -56,8 +56,8 @@ describeEachDatabase('characters XML cannot hold', (database) => {
   const send = (body: object) => t.app.inject({ method: 'POST', url: '/api/submissions', headers: clerk, payload: body });
 
   it.each(BAD)('%s in an indicator note, a task result, obstacle and proposal is removed before the hash, and the .docx opens', async (_name, bad) => {
-    const dirty = indicatorReport({ period: '2026-Q2', rows: [{ id: 'ct-01', value: '72,5%', note: `Số liệu${bad} quý${bad}` }] });
-    const clean = indicatorReport({ period: '2026-Q2', rows: [{ id: 'ct-01', value: '72,5%', note: 'Số liệu quý' }] });
+    const dirty = indicatorReport({ period: '2026-H1', rows: [{ id: 'ct-01', value: '72,5%', note: `Số liệu${bad} quý${bad}` }] });
+    const clean = indicatorReport({ period: '2026-H1', rows: [{ id: 'ct-01', value: '72,5%', note: 'Số liệu quý' }] });
     const stored = await send(dirty);
     expect(stored.statusCode).toBeLessThan(300);
     expect(xmlSafe(JSON.stringify(stored.json()))).toBe(JSON.stringify(stored.json()));
@@ -67,7 +67,7 @@ describeEachDatabase('characters XML cannot hold', (database) => {
     expect(docx.statusCode).toBe(200);
     await everyPartIsXml(docx.rawPayload);
 
-    const tasks = await send(taskReport(SKHCN, { period: '2026-Q2', rows: [{ id: 'nv-01', status: 'Hoàn thành', progress: 100, result: `Kết quả${bad}`, obstacles: `${bad}Vướng mắc`, proposal: `Đề xuất${bad}` }] }));
+    const tasks = await send(taskReport(SKHCN, { period: '2026-H1', rows: [{ id: 'nv-01', status: 'Hoàn thành', progress: 100, result: `Kết quả${bad}`, obstacles: `${bad}Vướng mắc`, proposal: `Đề xuất${bad}` }] }));
     expect(tasks.statusCode).toBeLessThan(300);
     const taskDocx = await t.app.inject({ url: `/api/submissions/${tasks.json().id}/report.docx`, headers: clerk });
     await everyPartIsXml(taskDocx.rawPayload);

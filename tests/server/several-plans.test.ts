@@ -66,10 +66,10 @@ it('lists both plans, each with its own counts', async () => {
 });
 
 it.each([
-  ['2026-11-29', PLAN_2026_ID, '2026-Q4'],
-  ['2026-12-16', PLAN_2026_ID, '2026-Q4'], // the 2026 Q4 report is still due
+  ['2026-11-29', PLAN_2026_ID, '2026-Y'],
+  ['2026-12-16', PLAN_2026_ID, '2026-Y'], // the 2026 year report (in place of Q4) is still due
   ['2027-01-05', PLAN_2027_ID, '2027-Q1'],
-  ['2028-02-01', PLAN_2027_ID, '2027-Q4'], // after every deadline: the last plan
+  ['2028-02-01', PLAN_2027_ID, '2027-Y'], // after every deadline: the last plan
 ])('on %s the pickers open on %s, period %s', async (today, planId, period) => {
   const api = apiAs(app, principal('consolidator', null));
   expect((await loadPlanContext(api, today)).catalogue.planId).toBe(planId);

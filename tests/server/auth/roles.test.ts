@@ -27,7 +27,8 @@ const expected: Record<Who, Record<Capability, [own: boolean, other: boolean]>> 
   'province consolidator': { 'plan.read': [Y, Y], 'submission.create': [N, N], 'submission.read': [Y, Y], 'submission.approve': [N, N], 'submission.return': [N, N], 'consolidation.read': [Y, Y], 'audit.read': [N, N], 'units.manage': [N, N], 'users.manage': [N, N], 'submission.accept': [Y, Y], 'submission.reopen': [Y, Y], 'provinceReport.write': [Y, Y], 'provinceReport.approve': [N, N], 'apiKeys.manage': [N, N] },
   // A monitoring agency sees nothing of indicator reports, not even of its own unit, through this grant.
   'consolidator of agency A': { 'plan.read': [Y, Y], 'submission.create': [N, N], 'submission.read': [N, N], 'submission.approve': [N, N], 'submission.return': [N, N], 'consolidation.read': [N, N], 'audit.read': [N, N], 'units.manage': [N, N], 'users.manage': [N, N], 'submission.accept': [N, N], 'submission.reopen': [N, N], 'provinceReport.write': [N, N], 'provinceReport.approve': [N, N], 'apiKeys.manage': [N, N] },
-  admin: { 'plan.read': [Y, Y], 'submission.create': [Y, Y], 'submission.read': [Y, Y], 'submission.approve': [Y, Y], 'submission.return': [Y, Y], 'consolidation.read': [Y, Y], 'audit.read': [Y, Y], 'units.manage': [Y, Y], 'users.manage': [Y, Y], 'submission.accept': [Y, Y], 'submission.reopen': [Y, Y], 'provinceReport.write': [Y, Y], 'provinceReport.approve': [Y, Y], 'apiKeys.manage': [Y, Y] },
+  // Administration is not reporting: no submitting, approving or returning without a unit role.
+  admin: { 'plan.read': [Y, Y], 'submission.create': [N, N], 'submission.read': [Y, Y], 'submission.approve': [N, N], 'submission.return': [N, N], 'consolidation.read': [Y, Y], 'audit.read': [Y, Y], 'units.manage': [Y, Y], 'users.manage': [Y, Y], 'submission.accept': [Y, Y], 'submission.reopen': [Y, Y], 'provinceReport.write': [Y, Y], 'provinceReport.approve': [N, N], 'apiKeys.manage': [Y, Y] },
   'no role': { 'plan.read': [Y, Y], 'submission.create': [N, N], 'submission.read': [N, N], 'submission.approve': [N, N], 'submission.return': [N, N], 'consolidation.read': [N, N], 'audit.read': [N, N], 'units.manage': [N, N], 'users.manage': [N, N], 'submission.accept': [N, N], 'submission.reopen': [N, N], 'provinceReport.write': [N, N], 'provinceReport.approve': [N, N], 'apiKeys.manage': [N, N] },
 };
 
@@ -103,7 +104,7 @@ describe('list helpers', () => {
     expect(visibleUnitIds(both, 'submission.create')).toEqual([A]);
     expect(monitoringUnitIds(both)).toEqual(['so-khcn']);
     expect(visibleUnitIds(who['province consolidator'])).toBe('all');
-    expect(visibleUnitIds(who.admin, 'submission.approve')).toBe('all');
+    expect(visibleUnitIds(who.admin, 'submission.read')).toBe('all');
     expect(visibleUnitIds(who['no role'])).toEqual([]);
     expect(visibleUnitIds(null)).toEqual([]);
   });
