@@ -10,14 +10,15 @@ export interface PlanPeriods {
 }
 
 /**
- * The plan holding the first quarter (by submission deadline, over every plan) whose deadline is
- * today or later; after every deadline, the plan with the last one; null without plans.
+ * The plan holding the first report period (by submission deadline, over every plan; the server
+ * lists only the periods of each plan's reporting scheme) whose deadline is today or later; after
+ * every deadline, the plan with the last one; null without plans.
  * @example currentPlanId([p2026, p2027], '2026-12-16') // p2026: its Q4 report is due a few days after 14/12
  * @example currentPlanId([p2026, p2027], '2027-01-05') // p2027
  */
 export function currentPlanId(plans: readonly PlanPeriods[], today: string): string | null {
   const quarters = plans
-    .flatMap((p) => p.periods.filter((x) => x.code.startsWith('Q')).map((x) => ({ planId: p.planId, deadline: x.deadline })))
+    .flatMap((p) => p.periods.map((x) => ({ planId: p.planId, deadline: x.deadline })))
     .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0));
   const due = quarters.find((q) => q.deadline >= today) ?? quarters[quarters.length - 1];
   return due?.planId ?? plans[0]?.planId ?? null;

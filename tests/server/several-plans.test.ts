@@ -89,7 +89,7 @@ it('takes and consolidates a 2027 report: a sub-row and a manual target, evaluat
     clientSubmissionId: '5b8f7c1e-2d4a-4c3b-9e6f-1a2b3c4d5e6f',
     planId: PLAN_2027_ID,
     unitId: 'so-khcn',
-    period: '2027-Q1',
+    period: '2027-Y',
     kind: 'indicators',
     rows: [
       { id: 'ct-01', value: '72,5%' },
@@ -101,7 +101,7 @@ it('takes and consolidates a 2027 report: a sub-row and a manual target, evaluat
   const finance = { ...payload, clientSubmissionId: '6c9f8d2f-3e5b-4d4c-8f7a-2b3c4d5e6f70', unitId: 'so-tai-chinh', rows: [{ id: 'ct-48', value: 'Đang triển khai', note: 'Xếp hạng 5 Đông Nam Á' }] };
   const fin = await app.inject({ method: 'POST', url: '/api/submissions', headers: as(principal('reporter', 'so-tai-chinh')), payload: finance });
   expect(fin.statusCode).toBe(201);
-  const c = await app.inject({ url: `/api/consolidation?planId=${PLAN_2027_ID}&period=2027-Q1&kind=indicators&format=json`, headers: as(principal('consolidator', null)) });
+  const c = await app.inject({ url: `/api/consolidation?planId=${PLAN_2027_ID}&period=2027-Y&kind=indicators&format=json`, headers: as(principal('consolidator', null)) });
   expect(c.statusCode).toBe(200);
   const body = JSON.stringify(c.json());
   expect(body).toContain('ct-11.1');

@@ -52,9 +52,10 @@ export async function getPlan(api: ApiClient, planId: string): Promise<PlanDetai
 /** Today's date in Việt Nam (UTC+7), as an ISO date. */
 export const vietnamToday = (now: Date = new Date()): string => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
-/** The period most likely reported now: the first quarter whose deadline has not passed. */
+/**
+ * The period most likely reported now: the first of the plan's scheme (the server lists only those)
+ * whose deadline has not passed; the last one after the year's end.
+ */
 export function currentPeriod(periods: readonly PeriodInfo[], today: string): string | null {
-  const quarters = periods.filter((p) => p.code.startsWith('Q'));
-  const list = quarters.length > 0 ? quarters : periods;
-  return (list.find((p) => p.deadline >= today) ?? list[list.length - 1])?.id ?? null;
+  return (periods.find((p) => p.deadline >= today) ?? periods[periods.length - 1])?.id ?? null;
 }
