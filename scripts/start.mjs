@@ -31,7 +31,7 @@ function newestMtime(path) {
 
 function buildInfo() {
   const infoFile = join(DIST, 'build-info.json');
-  if (!existsSync(infoFile) || !existsSync(join(DIST, 'taskpane.html')) || !existsSync(join(DIST, 'index.html'))) return undefined;
+  if (!existsSync(infoFile) || !existsSync(join(DIST, 'taskpane.html'))) return undefined;
   return JSON.parse(readFileSync(infoFile, 'utf8'));
 }
 
@@ -39,6 +39,7 @@ function buildInfo() {
 function staleness(info) {
   if (!info) return 'dist/ has no build yet';
   if (info.mode === 'production') return undefined;
+  if (!existsSync(join(DIST, 'index.html'))) return 'dist/ has no web app yet';
   const builtAt = Date.parse(info.builtAt);
   const changed = INPUTS.find((input) => newestMtime(join(ROOT, input)) > builtAt);
   return changed && `${changed} changed since the last build`;
