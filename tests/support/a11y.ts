@@ -1,11 +1,9 @@
 // Accessibility in the browser suites: axe-core's WCAG 2.1 A and AA rules on a screen, what reached a
 // screen reader (Fluent's announcer speaks through document.ariaNotify in Chromium, through a live
 // region elsewhere; a field's error is a role="alert" element), and where the keyboard focus is.
-// Both scripts are installed before the page boots (init scripts are not subject to the page's CSP).
-import { readFileSync } from 'node:fs';
+// The recorder is installed before the page boots (init scripts are not subject to the page's CSP); axe runs through tests/support/axe.ts.
 import type { Page } from 'playwright-core';
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { axeViolations } from './axe';
 
 /** Records every announcement as { text, politeness, via } in window.__announced. */
 const RECORDER = `(() => {
@@ -41,9 +39,8 @@ export interface Announcement {
   readonly via: 'ariaNotify' | 'alert' | 'live-region';
 }
 
-/** Call before page.goto: axe and the announcement recorder are then present from the first script on. */
+/** Call before page.goto: the announcement recorder is then present from the first script on. */
 export async function installA11yProbes(page: Page): Promise<void> {
-  await page.addInitScript(AXE_SOURCE);
   await page.addInitScript(RECORDER);
 }
 
@@ -53,17 +50,7 @@ export async function installA11yProbes(page: Page): Promise<void> {
  * exactly those.
  */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  // Colours are measured as they settle: Fluent's buttons fade between states, and a contrast read
-  // mid-fade is not what the user reads.
-  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' }).catch(() => undefined);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; html: string; failureSummary?: string }[] }[] }> } }).axe;
-    const result = await axe.run(
-      { exclude: [['[data-tabster-dummy]']] },
-      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] },
-    );
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)} ${n.failureSummary ?? ''}`).join('; ')}`);
-  });
+  const violations = await axeViolations(page);
   if (violations.length > 0) throw new Error(`axe found ${violations.length} WCAG 2.1 A/AA violation(s) on "${screen}":\n${violations.join('\n')}`);
 }
 

@@ -17,6 +17,14 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the debugging protocol, so the page's own Content-Security-Policy still holds.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  // Colours are measured as they settle: Fluent's buttons fade between states, and a contrast read
+  // mid-fade is not what the user reads.
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+    document.head.append(style);
+  });
+  await page.waitForTimeout(50);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(
