@@ -79,7 +79,8 @@ export function UnitsPanel() {
       {!units ? <Spinner size="tiny" label={web.loading} /> : (
         <>
           <Body1>{t.count(shown.length)}</Body1>
-          <div className={styles.scroll}>
+          {/* Scrolls on its own: focusable and named, so a keyboard can scroll it (WCAG 2.1.1). */}
+          <div className={styles.scroll} tabIndex={0} role="region" aria-label={t.title}>
             <Table size="extra-small" aria-labelledby="units-title">
               <TableHeader>
                 <TableRow>
