@@ -116,7 +116,7 @@ export const FeedSchema = z.strictObject({
   schemaVersion: z.literal(1).describe('The version of this shape; a change that breaks readers gets a new version.'),
   planId: z.string().describe('The plan.'),
   period: z.string().describe('The period code, e.g. 2026-Q1, 2026-H1, 2026-9M, 2026-Y.'),
-  periodLabel: z.string().describe('The period in Vietnamese, e.g. "Quý I năm 2026".'),
+  periodLabel: z.string().describe('The period in Vietnamese, as the report names it ("Quý I năm …").'),
   source: z.literal('approvedReports').describe('Only reports the units’ heads approved are counted.'),
   unitsExpected: z.number().int().describe('Units expected to report for the period.'),
   unitsApproved: z.number().int().describe('Units whose report is approved.'),
