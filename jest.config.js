@@ -30,4 +30,7 @@ module.exports = {
   // ESM-only packages reached through CommonJS (cookie 2 via fastify's inject, jose) are transpiled too.
   transformIgnorePatterns: ['/node_modules/(?!(?:.*/node_modules/)?(?:cookie|jose)/)'],
   testTimeout: 30000,
+  // A suite that leaves a handle open (a child server's socket, a pool's timer) must not keep CI
+  // waiting after the last test has reported: the run ends when the tests do.
+  forceExit: true,
 };
