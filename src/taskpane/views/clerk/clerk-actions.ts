@@ -79,7 +79,7 @@ export interface SubmitDeps extends ClerkDeps {
 
 /**
  * "Gửi báo cáo": checks first (errors block) and sends what that check read, under the client id
- * kept in the mapping sheet while the content is unchanged – one Excel.run of two syncs per click
+ * kept in the mapping sheet while the content is unchanged – one Excel batch of two syncs per click
  * (src/office/excel/submit.ts). A retry after a lost answer is the same submission. Should the server
  * still answer 409 (that id carries other content, e.g. a copied workbook), the report gets a new id,
  * stamped before it is sent: the one path with a third sync.
