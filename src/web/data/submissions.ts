@@ -3,25 +3,13 @@
 // upload of a filled template (dry run first).
 import type { ApiClient } from '../../client/api';
 import type { DownloadedFile, FileClient } from '../../client/files';
+import type { SubmissionSummary } from '../../core/api/submissions';
 import type { IssueShape, RowEvaluation, SubmissionResponse } from '../../core/schemas';
 
-export type Kind = 'indicators' | 'tasks';
-export type Status = 'submitted' | 'approved' | 'returned';
-
-export interface SubmissionSummary {
-  readonly id: string;
-  readonly planId: string;
-  readonly unitId: string;
-  readonly period: string;
-  readonly kind: Kind;
-  readonly status: Status;
-  readonly revision: number;
-  readonly contentHash: string;
-  readonly late: boolean;
-  readonly submittedAt: string;
-  readonly submittedBy: string;
-  readonly updatedAt: string;
-}
+// The list's shape is the contract's (src/core/api), not a second copy of it.
+export type { SubmissionSummary } from '../../core/api/submissions';
+export type Kind = SubmissionSummary['kind'];
+export type Status = SubmissionSummary['status'];
 
 export interface Revision {
   readonly revision: number;
