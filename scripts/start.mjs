@@ -3,8 +3,11 @@
 // is served as it is – then compiles the server (esbuild, under a second) into .cache/server and
 // runs it with plain node, as production does: no TypeScript loader in the server process.
 // `npm run demo` (--demo) starts the demo (src/server/demo.ts) on data-demo/ instead.
-// Stopping: SIGINT/SIGTERM are passed to the server, which shuts down gracefully. npm's own shell
-// does not pass signals on, so this script also stops the server when its parent goes away.
+// Stopping: SIGINT/SIGTERM are passed to the server, which shuts down gracefully. npm runs a script
+// through `sh -c`, and that shell keeps a SIGINT for itself until its child ends: package.json says
+// `exec node scripts/start.mjs || node …` so that on POSIX the shell is replaced by this process and
+// npm's forwarded signals reach it (cmd.exe on Windows has no exec, prints that it does not know it,
+// and runs the second half). This script also stops the server when its parent goes away.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -92,8 +95,9 @@ const stop = (signal) => {
   child.kill(signal);
 };
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
-// `npm start` runs this under `sh -c`; a SIGTERM to npm ends that shell without passing the
-// signal on, and this process is re-parented: then the server is stopped all the same.
+// Should a shell still stand between npm and this script (a script-shell without exec), a SIGTERM
+// to npm ends that shell without passing the signal on, and this process is re-parented: then the
+// server is stopped all the same.
 const parent = process.ppid;
 setInterval(() => {
   if (process.ppid !== parent) stop('SIGTERM');

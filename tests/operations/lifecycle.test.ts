@@ -1,5 +1,5 @@
 // Stopping the server as an operator or a developer does: SIGTERM/SIGINT to `npm start`'s own pid
-// stops the server (npm's shell does not pass signals on), `npm start` never rebuilds a production
+// stops the server (package.json execs past npm's shell, which would keep a SIGINT to itself), `npm start` never rebuilds a production
 // build, and a SIGTERM under load exits within SHUTDOWN_GRACE_MS (docs/deploy.md#stopping).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,10 +46,11 @@ describe('npm start', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  // SIGTERM goes to npm's pid alone (a supervisor, `kill PID`); SIGINT to npm's process group, as
-  // Ctrl+C in a terminal sends it (npm's shell waits on SIGINT for its child instead of dying).
+  // To npm's pid alone, as a supervisor or `kill PID` sends it, and SIGINT to npm's process group,
+  // as Ctrl+C in a terminal sends it.
   it.each([
     ['SIGTERM', 'npm', 41211],
+    ['SIGINT', 'npm', 41213],
     ['SIGINT', 'group', 41212],
   ] as const)('%s to %s stops the server, and a production dist/ is served, not rebuilt', async (signal, target, port) => {
     const env = { ...process.env, HTTPS: '0', PORT: String(port), HOST: '127.0.0.1', DIST_DIR: dir, DATA_DIR: path.join(dir, `data-${port}`), DATABASE_URL: '', LOG_LEVEL: 'warn' };
