@@ -1,6 +1,6 @@
-// Files and the methods api.ts does not speak: downloading a template, report or consolidation as a
-// file (with the bearer token, so no token ever goes into a URL), uploading a filled template as
-// multipart, and PUT/DELETE with a JSON body (assignment overrides). Failures are ApiError, as in api.ts.
+// Files for the web app: downloading a template, report or consolidation as a file (with the bearer
+// token, so no token ever goes into a URL) and uploading a filled template as multipart. JSON calls,
+// PUT and DELETE included, go through the typed endpoints. Failures are ApiError, as in api.ts.
 import { ApiError, errorMessage, type ApiOptions } from './api';
 import { strings } from '../text/strings';
 
@@ -15,7 +15,6 @@ export interface FileClient {
   download(path: string): Promise<DownloadedFile>;
   /** POSTs one file as multipart/form-data (field "file") and returns the JSON answer. */
   upload<T>(path: string, file: Blob, filename: string): Promise<T>;
-  send<T>(method: 'PUT' | 'DELETE' | 'POST', path: string, body?: unknown): Promise<T>;
 }
 
 /** The file name a Content-Disposition header gives (filename*=UTF-8'' first, then filename=). */
@@ -39,11 +38,10 @@ export function dispositionFilename(header: string | null, fallback: string): st
  */
 export function createFileClient(options: ApiOptions): FileClient {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
-  async function call(method: string, path: string, body?: BodyInit, contentType?: string): Promise<Response> {
+  async function call(method: string, path: string, body?: BodyInit): Promise<Response> {
     const headers: Record<string, string> = {};
     const token = options.token();
     if (token) headers.authorization = `Bearer ${token}`;
-    if (contentType) headers['content-type'] = contentType;
     let response: Response;
     try {
       response = await doFetch(`${options.baseUrl ?? ''}${path}`, { method, headers, body });
@@ -78,9 +76,6 @@ export function createFileClient(options: ApiOptions): FileClient {
       const form = new FormData();
       form.append('file', file, filename);
       return json(await call('POST', path, form));
-    },
-    async send(method, path, body) {
-      return json(await call(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? undefined : 'application/json'));
     },
   };
 }

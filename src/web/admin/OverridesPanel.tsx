@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 
 export function OverridesPanel({ planId, plan }: { planId: string; plan: PlanDetail }) {
   const styles = useStyles();
-  const { api, files } = useSignedInUser();
+  const { api } = useSignedInUser();
   const [list, setList] = useState<Override[] | null>(null);
   const [notice, setNotice] = useState<NoticeValue>(null);
   const names = useMemo(() => itemNames(plan.catalogue), [plan.catalogue]);
@@ -51,7 +51,7 @@ export function OverridesPanel({ planId, plan }: { planId: string; plan: PlanDet
         e.preventDefault();
         if (form.reason.trim() === '') return setReasonError(t.reasonMissing);
         setReasonError(null);
-        void act(async () => { await setOverride(files, planId, { ...form, reason: form.reason.trim() }); setForm((f) => ({ ...f, reason: '' })); }, t.saved);
+        void act(async () => { await setOverride(api, planId, { ...form, reason: form.reason.trim() }); setForm((f) => ({ ...f, reason: '' })); }, t.saved);
       }}>
         <Field label={t.item} className={styles.wide}>
           <Select value={form.itemId} onChange={(_e, d) => setForm((f) => ({ ...f, itemId: d.value }))}>
@@ -93,7 +93,7 @@ export function OverridesPanel({ planId, plan }: { planId: string; plan: PlanDet
                 <TableCell>{unitNames.get(o.unitId) ?? o.unitId}</TableCell>
                 <TableCell>{t.effects[o.effect]}</TableCell>
                 <TableCell>{o.reason}</TableCell>
-                <TableCell><Button size="small" onClick={() => void act(async () => { await clearOverride(files, planId, o.itemId, o.unitId); }, t.removed)}>{t.remove}</Button></TableCell>
+                <TableCell><Button size="small" onClick={() => void act(async () => { await clearOverride(api, planId, o.itemId, o.unitId); }, t.removed)}>{t.remove}</Button></TableCell>
               </TableRow>
             ))}
           </TableBody>

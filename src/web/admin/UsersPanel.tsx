@@ -28,7 +28,7 @@ function GrantPicker({ units, value, onChange, idPrefix }: { units: readonly Pla
   return (
     <>
       <Field label={t.role}>
-        <Select id={`${idPrefix}-role`} value={value.role} onChange={(_e, d) => onChange({ role: d.value, unitId: d.value === 'admin' ? null : value.unitId ?? units[0]?.id ?? null })}>
+        <Select id={`${idPrefix}-role`} value={value.role} onChange={(_e, d) => onChange({ role: d.value as RoleGrant['role'], unitId: d.value === 'admin' ? null : value.unitId ?? units[0]?.id ?? null })}>
           {ROLES.map((r) => <option key={r} value={r}>{t.roleNames[r]}</option>)}
         </Select>
       </Field>
@@ -46,7 +46,7 @@ function GrantPicker({ units, value, onChange, idPrefix }: { units: readonly Pla
 
 export function UsersPanel({ units }: { units: readonly PlanUnit[] }) {
   const styles = useStyles();
-  const { api, files } = useSignedInUser();
+  const { api } = useSignedInUser();
   const [users, setUsers] = useState<AdminUser[] | null>(null);
   const [notice, setNotice] = useState<NoticeValue>(null);
   const [secret, setSecret] = useState<{ text: string; password: string } | null>(null);
@@ -127,12 +127,12 @@ export function UsersPanel({ units }: { units: readonly PlanUnit[] }) {
                       <div key={`${grant.role}/${grant.unitId}`} className={styles.row}>
                         {grantText(grant)}
                         <Button size="small" appearance="subtle" disabled={busy} aria-label={`${t.revoke}: ${grantText(grant)} (${user.username})`}
-                          onClick={() => void act(async () => { await revokeRole(files, user.username, grant); })}>{t.revoke}</Button>
+                          onClick={() => void act(async () => { await revokeRole(api, user.username, grant); })}>{t.revoke}</Button>
                       </div>
                     ))}
                     <div className={styles.row}>
                       <GrantPicker units={units} value={g} onChange={(next) => setGrantFor((m) => ({ ...m, [user.username]: next }))} idPrefix={`grant-${user.username}`} />
-                      <Button size="small" disabled={busy} aria-label={`${t.grant} (${user.username})`} onClick={() => void act(async () => { await grantRole(files, user.username, g); })}>{t.grant}</Button>
+                      <Button size="small" disabled={busy} aria-label={`${t.grant} (${user.username})`} onClick={() => void act(async () => { await grantRole(api, user.username, g); })}>{t.grant}</Button>
                     </div>
                   </TableCell>
                   <TableCell>

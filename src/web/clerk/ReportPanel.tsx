@@ -72,7 +72,7 @@ export function ReportPanel({ planId, unit, period, kind, catalogue, summary, on
   const check = () => file && act(t.checking, async () => setPreview(await importTemplate(files, choice, file, file.name, true)));
   const send = () => file && act(t.sending, async () => {
     const r = await importTemplate(files, choice, file, file.name, false);
-    const revision = r.submission?.revision ?? 0;
+    const revision = r.status === 'created' || r.status === 'replayed' ? r.submission.revision : 0;
     setNotice({ intent: 'success', text: r.status === 'replayed' ? t.replayed(revision) : t.sent(revision) });
     setPreview(null);
     setFile(null);

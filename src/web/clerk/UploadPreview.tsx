@@ -27,7 +27,7 @@ export function UploadPreview({ preview, catalogue, busy, onSend, onCancel }: {
     <section className={styles.box} aria-label={t.previewTitle}>
       <Subtitle2 as="h4">{t.previewTitle}</Subtitle2>
       <MessageBar intent={ok ? 'success' : 'error'} layout="multiline">
-        <MessageBarBody>{`${t.previewRows(preview.acceptedRows, preview.rows)} ${ok ? t.previewOk : (preview.message ?? t.previewErrors)}`}</MessageBarBody>
+        <MessageBarBody>{`${t.previewRows(preview.acceptedRows, preview.rows)} ${ok ? t.previewOk : (preview.status === 'invalid' ? preview.message : t.previewErrors)}`}</MessageBarBody>
       </MessageBar>
       {preview.issues.length > 0 && (
         <Table size="small" aria-label={t.issues}>

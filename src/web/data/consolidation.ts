@@ -1,6 +1,8 @@
 // The consolidation of a plan, period and kind (a monitoring agency gets only its tasks) and its files.
 import type { ApiClient } from '../../client/api';
+import { consolidation } from '../../client/endpoints';
 import type { DownloadedFile, FileClient } from '../../client/files';
+import { API, urlOf } from '../../core/api';
 import type { ConsolidationData } from '../../core/consolidation-sheet';
 
 export interface ConsolidationChoice {
@@ -9,9 +11,11 @@ export interface ConsolidationChoice {
   readonly kind: ConsolidationData['kind'];
 }
 
-const query = (c: ConsolidationChoice, format: 'json' | 'csv' | 'xlsx') => new URLSearchParams({ planId: c.planId, period: c.period, kind: c.kind, format }).toString();
+const choice = (c: ConsolidationChoice) => ({ planId: c.planId, period: c.period, kind: c.kind });
 
-export const getConsolidation = (api: ApiClient, c: ConsolidationChoice): Promise<ConsolidationData> => api.get(`/api/consolidation?${query(c, 'json')}`);
+export const getConsolidation = (api: ApiClient, c: ConsolidationChoice): Promise<ConsolidationData> =>
+  consolidation(api, choice(c));
 
+/** Files go through the FileClient (the token in a header, the name from Content-Disposition). */
 export const downloadConsolidation = (files: FileClient, c: ConsolidationChoice, format: 'csv' | 'xlsx'): Promise<DownloadedFile> =>
-  files.download(`/api/consolidation?${query(c, format)}`);
+  files.download(urlOf(API.consolidation.path, undefined, { ...choice(c), format }));

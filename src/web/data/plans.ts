@@ -1,31 +1,11 @@
 // The plans, their units (with what each is assigned) and report periods, as the server gives them.
 import type { ApiClient } from '../../client/api';
-import type { Catalogue, Unit } from '../../core/catalogue-types';
+import { periods as fetchPeriods, plan as fetchPlan, plans as fetchPlans } from '../../client/endpoints';
+import type { PeriodInfo, PlanSummary, PlanUnit } from '../../core/api/catalogue';
+import type { Catalogue } from '../../core/catalogue-types';
 
-export interface PlanSummary {
-  readonly planId: string;
-  readonly number: string;
-  readonly title: string;
-  readonly planYear: number;
-  readonly province: string;
-  readonly indicators: number;
-  readonly tasks: number;
-}
-
-export interface PlanUnit extends Unit {
-  readonly indicators: readonly string[];
-  readonly tasks: readonly string[];
-}
-
-export interface PeriodInfo {
-  readonly id: string;
-  readonly code: string;
-  readonly label: string;
-  readonly start: string;
-  readonly end: string;
-  /** Last day to submit on time (ISO date). */
-  readonly deadline: string;
-}
+// The shapes are the contract's (src/core/api), not copies of it.
+export type { PeriodInfo, PlanSummary, PlanUnit } from '../../core/api/catalogue';
 
 export interface PlanDetail {
   readonly catalogue: Catalogue;
@@ -33,19 +13,14 @@ export interface PlanDetail {
   readonly periods: readonly PeriodInfo[];
 }
 
-const id = (planId: string) => encodeURIComponent(planId);
-
 /** Newest plan first (a new plan comes every year). */
 export async function listPlans(api: ApiClient): Promise<PlanSummary[]> {
-  const { plans } = await api.get<{ plans: PlanSummary[] }>('/api/plans');
+  const { plans } = await fetchPlans(api);
   return [...plans].sort((a, b) => b.planYear - a.planYear);
 }
 
 export async function getPlan(api: ApiClient, planId: string): Promise<PlanDetail> {
-  const [plan, periods] = await Promise.all([
-    api.get<{ catalogue: Catalogue; units: PlanUnit[] }>(`/api/plans/${id(planId)}`),
-    api.get<{ periods: PeriodInfo[] }>(`/api/periods?planId=${id(planId)}`),
-  ]);
+  const [plan, periods] = await Promise.all([fetchPlan(api, planId), fetchPeriods(api, planId)]);
   return { catalogue: plan.catalogue, units: plan.units, periods: periods.periods };
 }
 
