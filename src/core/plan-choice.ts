@@ -23,3 +23,14 @@ export function currentPlanId(plans: readonly PlanPeriods[], today: string): str
   const due = quarters.find((q) => q.deadline >= today) ?? quarters[quarters.length - 1];
   return due?.planId ?? plans[0]?.planId ?? null;
 }
+
+/**
+ * The period a clerk most likely reports now: the first period of the plan's reporting scheme (the
+ * server lists only those, docs/figures.md) whose submission deadline has not passed – reports are
+ * made after the cut-off; the last one after the year's end; null without periods.
+ * @example defaultPeriod(periods, '2026-03-18') // '2026-Q1' (cut-off 14/03, deadline a few days later)
+ * @example defaultPeriod(periods, '2026-11-29') // '2026-Y' with the default scheme Q1, H1, 9M, Y
+ */
+export function defaultPeriod(periods: readonly { readonly id: string; readonly deadline: string }[], today: string): string | null {
+  return (periods.find((p) => p.deadline >= today) ?? periods[periods.length - 1])?.id ?? null;
+}

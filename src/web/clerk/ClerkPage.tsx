@@ -12,7 +12,7 @@ import { PeriodSelect, PickerRow, PlanSelect, UnitSelect } from '../common/Picke
 import { StateBadges } from '../common/StateBadges';
 import { unitsOfRole } from '../common/roles';
 import { usePlan } from '../common/usePlan';
-import { vietnamToday } from '../data/plans';
+import { vietnamToday } from '../../client/today';
 import { listSubmissions, type Kind, type SubmissionSummary } from '../data/submissions';
 import { ReportPanel } from './ReportPanel';
 import { stateOf } from './report-state';

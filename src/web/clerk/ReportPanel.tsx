@@ -10,7 +10,8 @@ import { useSignedInUser } from '../../ui/auth';
 import { Notice, errorText, type NoticeValue } from '../common/Notice';
 import { StateBadges } from '../common/StateBadges';
 import { saveFile } from '../common/save-file';
-import { vietnamToday, type PeriodInfo, type PlanUnit } from '../data/plans';
+import { vietnamToday } from '../../client/today';
+import type { PeriodInfo, PlanUnit } from '../data/plans';
 import {
   downloadTemplate, getSubmission, importTemplate, type ImportSummary, type Kind, type SubmissionDetail, type SubmissionSummary, type TemplateChoice,
 } from '../data/submissions';

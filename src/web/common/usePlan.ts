@@ -2,7 +2,9 @@
 // periods, and the chosen period (the one being reported now by default).
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../../client/api';
-import { currentPeriod, getPlan, listPlans, vietnamToday, type PlanDetail, type PlanSummary } from '../data/plans';
+import { vietnamToday } from '../../client/today';
+import { defaultPeriod } from '../../core/plan-choice';
+import { getPlan, listPlans, type PlanDetail, type PlanSummary } from '../data/plans';
 
 export interface PlanState {
   readonly plans: readonly PlanSummary[] | null;
@@ -35,7 +37,7 @@ export function usePlan(api: ApiClient): PlanState {
     getPlan(api, planId).then((p) => {
       if (!live) return;
       setPlan(p);
-      setPeriod((old) => (p.periods.some((x) => x.id === old) ? old : currentPeriod(p.periods, vietnamToday()) ?? ''));
+      setPeriod((old) => (p.periods.some((x) => x.id === old) ? old : defaultPeriod(p.periods, vietnamToday()) ?? ''));
     }, (e) => live && setError(message(e)));
     return () => {
       live = false;

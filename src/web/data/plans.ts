@@ -23,14 +23,3 @@ export async function getPlan(api: ApiClient, planId: string): Promise<PlanDetai
   const [plan, periods] = await Promise.all([fetchPlan(api, planId), fetchPeriods(api, planId)]);
   return { catalogue: plan.catalogue, units: plan.units, periods: periods.periods };
 }
-
-/** Today's date in Việt Nam (UTC+7), as an ISO date. */
-export const vietnamToday = (now: Date = new Date()): string => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-
-/**
- * The period most likely reported now: the first of the plan's scheme (the server lists only those)
- * whose deadline has not passed; the last one after the year's end.
- */
-export function currentPeriod(periods: readonly PeriodInfo[], today: string): string | null {
-  return (periods.find((p) => p.deadline >= today) ?? periods[periods.length - 1])?.id ?? null;
-}

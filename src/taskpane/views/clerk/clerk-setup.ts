@@ -1,27 +1,22 @@
 // What the clerk picks before any Excel action: the plan (from the server), a unit among those their
 // roles let them report for (phân quyền, docs/domain.md §5), and a report period (docs/domain.md §4).
-import type { Catalogue, Unit } from '../../../core/catalogue-types';
+import type { PeriodInfo, PlanUnit } from '../../../core/api/catalogue';
+import type { Catalogue } from '../../../core/catalogue-types';
 import { currentPlanId } from '../../../core/plan-choice';
+import { vietnamToday } from '../../../client/today';
 import type { ApiClient } from '../../../client/api';
 import { periods as fetchPeriods, plan as fetchPlan, plans as fetchPlans } from '../../../client/endpoints';
 import { planText } from '../../../text/plans';
 import { strings } from '../../../text/strings';
 
-/** A unit as GET /api/plans/:planId lists it: with the ids the server assigns it (admin overrides included). */
-export interface PlanUnit extends Unit {
-  readonly indicators: readonly string[];
-  readonly tasks: readonly string[];
-}
+// A unit as GET /api/plans/:planId lists it: with the ids the server assigns it (admin overrides included).
+export type { PlanUnit } from '../../../core/api/catalogue';
+// Where the taskpane's views have always found them.
+export { defaultPeriod } from '../../../core/plan-choice';
+export { vietnamToday } from '../../../client/today';
 
-export interface PeriodChoice {
-  readonly id: string;
-  readonly code: string;
-  readonly label: string;
-  readonly start: string;
-  readonly end: string;
-  /** Last day to submit on time (ISO date). */
-  readonly deadline: string;
-}
+/** A report period as GET /api/periods lists it. */
+export type PeriodChoice = PeriodInfo;
 
 export interface PlanContext {
   readonly catalogue: Catalogue;
@@ -55,17 +50,3 @@ export function reportingUnits(user: { readonly roles: readonly { readonly role:
   const ids = new Set(user.roles.filter((r) => r.role === 'reporter' && r.unitId !== null).map((r) => r.unitId));
   return units.filter((u) => ids.has(u.id));
 }
-
-/**
- * The period a clerk most likely reports now: the first period of the plan's reporting scheme (the
- * server lists only those, docs/figures.md) whose submission deadline has not passed – reports are
- * made after the cut-off; the last one after the year's end.
- * @example defaultPeriod(periods, '2026-03-18') // '2026-Q1' (cut-off 14/03, deadline a few days later)
- * @example defaultPeriod(periods, '2026-11-29') // '2026-Y' with the default scheme Q1, H1, 9M, Y
- */
-export function defaultPeriod(periods: readonly Pick<PeriodChoice, 'id' | 'deadline'>[], today: string): string | null {
-  return (periods.find((p) => p.deadline >= today) ?? periods[periods.length - 1])?.id ?? null;
-}
-
-/** Today's date in Vietnam (UTC+7), as an ISO date. */
-export const vietnamToday = (now: Date = new Date()): string => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
