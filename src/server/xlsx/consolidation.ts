@@ -28,6 +28,9 @@ export function drawConsolidationSheet(sheet: ExcelJS.Worksheet, spec: Consolida
         if (header) {
           cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(spec.headerFill) } };
           cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+        } else if (block.style === 'table') {
+          // Wrapped, top-aligned: a long indicator reads down its own cell, never across its neighbours.
+          cell.alignment = { wrapText: true, vertical: 'top' };
         }
         if (block.style === 'table') {
           const thin = { style: 'thin' as const };
@@ -36,6 +39,8 @@ export function drawConsolidationSheet(sheet: ExcelJS.Worksheet, spec: Consolida
       });
     });
   }
+  // A file keeps its row heights: LibreOffice and Excel do not fit rows again on opening.
+  for (const h of spec.rowHeights) sheet.getRow(h.row + 1).height = h.points;
   for (const f of spec.fills) {
     const cell = sheet.getCell(f.row + 1, f.col + 1);
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(f.fill) } };

@@ -83,7 +83,8 @@ export class FakeWorksheet extends ClientObject {
     }, { requires: [API.pageLayout], name: 'pageLayout' });
     return new Proxy({}, {
       set: (_t, k, v) => { set(String(k), v); return true; },
-      get: (_t, k) => (k === 'setPrintTitleRows' ? (address: string) => set('printTitleRows', address) : undefined),
+      get: (_t, k) => (k === 'setPrintTitleRows' ? (address: string) => set('printTitleRows', address)
+        : k === 'setPrintArea' ? (address: string) => set('printArea', address) : undefined),
     });
   }
 
