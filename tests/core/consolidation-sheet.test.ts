@@ -114,9 +114,11 @@ describe('consolidation sheet of indicators', () => {
       expect([i.id, heights.get(province.row + k + 1) ?? 0]).toEqual([i.id, lines > 1 ? expect.any(Number) : 0]);
       expect(heights.get(province.row + k + 1) ?? 0).toBeGreaterThanOrEqual(lines > 1 ? linesHeight(lines, 12) : 0);
     });
+    // Besides, only the title's larger first line.
     for (const b of spec.blocks.filter((x) => x.style !== 'table')) {
-      for (let r = 0; r < b.values.length; r++) expect([b.id, heights.has(b.row + r)]).toEqual([b.id, false]);
+      for (let r = 0; r < b.values.length; r++) expect([b.id, r, heights.has(b.row + r)]).toEqual([b.id, r, b.id === 'title' && r === 0]);
     }
+    expect(heights.get(0)).toBeGreaterThanOrEqual(linesHeight(1, spec.titleSize));
   });
 
   it('gives each indicator its province figure, rule, reporting count and evaluation', () => {

@@ -60,8 +60,10 @@ const GROUP_HEADERS = {
 export const consolidationSheetName = (kind: ConsolidationData['kind'], period: string): string =>
   safeSheetName(`TH ${kind === 'indicators' ? 'PL01' : 'PL02'} ${period}`);
 
-/** The chart sits under the group table, from its wide first column. */
-const CHART_SIZE = { rows: 16, cols: 4 };
+/** The chart sits under the group table, from its wide first column to the print area's edge: narrower, LibreOffice prints its group names over one another. */
+const CHART_ROWS = 16;
+/** The title's first line is larger than the body (its row is made tall enough for it). */
+const TITLE_SIZE = 14;
 const HEADER_FILL = '#D9E1F2';
 const FONT = { name: 'Times New Roman', size: 12 } as const;
 
@@ -106,7 +108,7 @@ export function buildConsolidationSheet(data: ConsolidationData, options: SheetO
   const chart: ChartSpec | null = groupRows.length === 0 ? null : {
     title: data.kind === 'indicators' ? 'Số chỉ tiêu đạt theo nhóm' : 'Tình trạng nhiệm vụ theo nhóm',
     data: { row: groups.row, col: groups.col, rows: groupRows.length + 1, cols: groupWidth },
-    anchor: { row: groups.row + groups.values.length + 1, col: groups.col, ...CHART_SIZE },
+    anchor: { row: groups.row + groups.values.length + 1, col: groups.col, rows: CHART_ROWS, cols: PRINTED_COLUMNS[data.kind] - groups.col },
   };
   if (chart) stack.row = chart.anchor.row + chart.anchor.rows;
 
@@ -158,7 +160,8 @@ export function buildConsolidationSheet(data: ConsolidationData, options: SheetO
     headerFill: HEADER_FILL,
     chart,
     print,
-    rowHeights: tableRowHeights(stack.blocks, columnWidths, FONT.size),
+    rowHeights: [{ row: 0, points: linesHeight(1, TITLE_SIZE) }, ...tableRowHeights(stack.blocks, columnWidths, FONT.size)],
+    titleSize: TITLE_SIZE,
     extent: { rows: stack.row, cols: Math.max(width, chart ? chart.anchor.col + chart.anchor.cols : 0) },
   };
 }

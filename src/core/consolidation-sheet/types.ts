@@ -153,7 +153,9 @@ export interface ConsolidationSheetSpec {
   readonly headerFill: string;
   readonly chart: ChartSpec | null;
   readonly print: PrintSpec;
-  /** Heights in points of the table rows whose wrapped text takes more than one line (sheet rows, 0-based). */
+  /** Font size of the title's first line. */
+  readonly titleSize: number;
+  /** Heights in points of the title's first line and of the table rows whose wrapped text takes more than one line (sheet rows, 0-based). */
   readonly rowHeights: readonly { readonly row: number; readonly points: number }[];
   /** Rows × columns the sheet occupies from A1 (what a refresh clears). */
   readonly extent: { readonly rows: number; readonly cols: number };

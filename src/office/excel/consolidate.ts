@@ -92,7 +92,7 @@ export async function queueConsolidationSheet(sheet: Excel.Worksheet, spec: Cons
     } else if (block.style !== 'table') {
       const first = sheet.getRangeByIndexes(block.row, block.col, 1, cols);
       first.format.font.bold = true;
-      if (block.style === 'title') first.format.font.size = 14;
+      if (block.style === 'title') first.format.font.size = spec.titleSize;
     }
   }
   for (const f of spec.fills) {

@@ -24,7 +24,7 @@ export function drawConsolidationSheet(sheet: ExcelJS.Worksheet, spec: Consolida
         if (value !== null) cell.value = value;
         const header = block.style === 'table' && r < block.headerRows;
         const bold = header || block.style === 'caption' || (block.style === 'title' && r === 0);
-        cell.font = { ...font, bold, ...(block.style === 'title' && r === 0 ? { size: 14 } : {}) };
+        cell.font = { ...font, bold, ...(block.style === 'title' && r === 0 ? { size: spec.titleSize } : {}) };
         if (header) {
           cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(spec.headerFill) } };
           cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
