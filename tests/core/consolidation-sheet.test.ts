@@ -82,6 +82,9 @@ describe('consolidation sheet of indicators', () => {
     const chart = spec.chart!.anchor;
     expect(chart.row + chart.rows).toBeLessThan(province.row);
     expect(chart.col + chart.cols).toBeLessThanOrEqual(area.cols);
+    // The chart starts a page, so it never prints cut in two.
+    expect(spec.print.pageBreaks).toEqual([chart.row - 1]);
+    expect(block(spec.blocks, 'groups').row + block(spec.blocks, 'groups').values.length).toBe(chart.row - 1);
   });
 
   it.each([['indicators', indicators], ['tasks', tasks]] as const)('%s: no internal code and no number in a locale’s format inside the print area', (_kind, data) => {

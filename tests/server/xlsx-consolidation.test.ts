@@ -61,7 +61,9 @@ describeEachDatabase('consolidation as .xlsx', (database) => {
 
   it.each(['indicators', 'tasks'])('%s: prints on A4 landscape, one page wide, the province header atop every page, the working tables and ids outside the print area', async (kind) => {
     const json = (await t.app.inject({ method: 'GET', url: url(kind, 'json'), headers: consolidator })).json();
-    const sheet = await sheetOf((await t.app.inject({ method: 'GET', url: url(kind, 'xlsx'), headers: consolidator })).rawPayload);
+    const file = (await t.app.inject({ method: 'GET', url: url(kind, 'xlsx'), headers: consolidator })).rawPayload;
+    const sheet = await sheetOf(file);
+    const xml = await (await JSZip.loadAsync(file)).file('xl/worksheets/sheet1.xml')!.async('string');
     const spec = buildConsolidationSheet(json, {});
     const province = spec.blocks.find((b) => b.id === 'province')!;
     expect(sheet.pageSetup).toMatchObject({
@@ -70,6 +72,8 @@ describeEachDatabase('consolidation as .xlsx', (database) => {
       margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     });
     expect(sheet.headerFooter.oddFooter).toBe('&CTrang &P/&N');
+    // A manual break above the chart (the file numbers the row the break follows, 1-based).
+    expect([...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]))).toEqual([spec.chart!.anchor.row - 1]);
     const lastRow = province.row + province.values.length;
     const lastCol = String.fromCharCode(64 + PRINTED_COLUMNS[kind as 'indicators' | 'tasks']);
     expect(sheet.pageSetup.printArea).toBe(`A1:${lastCol}${lastRow}`);

@@ -147,6 +147,9 @@ export function buildConsolidationSheet(data: ConsolidationData, options: SheetO
     paper: 'A4', orientation: 'landscape', fitToWidth: 1, fitToHeight: 0,
     margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     titleRows: { first: province.row, last: province.row + province.headerRows - 1 },
+    // Page 1 holds the title, the summary and the group table; page 2 starts with the blank line over
+    // the chart (a break right at the chart's edge prints its frame's top line on page 1).
+    pageBreaks: chart ? [chart.anchor.row - 1] : [],
     area: { row: 0, col: 0, rows: printEnd, cols: PRINTED_COLUMNS[data.kind] },
     footer: 'Trang &P/&N',
   };

@@ -132,6 +132,8 @@ export interface PrintSpec {
   readonly fitToHeight: number;
   readonly margins: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number; readonly header: number; readonly footer: number };
   readonly titleRows: { readonly first: number; readonly last: number };
+  /** Rows that start a new page (a manual break above each), so the chart is never cut in two. */
+  readonly pageBreaks: readonly number[];
   /**
    * What prints: the report, from the title to the province table's last row, across its printed
    * columns (not the numeric rate nor the id). The per-unit list and the unit × indicator matrix

@@ -124,6 +124,9 @@ export function queueConsolidationPageLayout(sheet: Excel.Worksheet, spec: Conso
   queueMargins(sheet, p.margins);
   sheet.pageLayout.setPrintArea(rangeAddress(p.area.row, p.area.col, p.area.rows, p.area.cols));
   sheet.pageLayout.setPrintTitleRows(`$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`);
+  // A break goes above the range's top row. A refresh first removes the old sheet's breaks.
+  sheet.horizontalPageBreaks.removePageBreaks();
+  for (const row of p.pageBreaks) sheet.horizontalPageBreaks.add(cellAddress(row, 0));
 }
 
 /**

@@ -57,6 +57,8 @@ export function drawConsolidationSheet(sheet: ExcelJS.Worksheet, spec: Consolida
     printTitlesRow: `${p.titleRows.first + 1}:${p.titleRows.last + 1}`,
   };
   sheet.headerFooter = { oddFooter: `&C${p.footer}` };
+  // exceljs breaks after the row it is given: the row above the one that starts the page.
+  for (const row of p.pageBreaks) sheet.getRow(row).addPageBreak();
 }
 
 /**

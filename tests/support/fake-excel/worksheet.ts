@@ -88,6 +88,18 @@ export class FakeWorksheet extends ClientObject {
     });
   }
 
+  /** ExcelApi 1.9: manual page breaks, kept in pageLayout.pageBreaks as the rows they go above. */
+  get horizontalPageBreaks(): { add(range: string): void; removePageBreaks(): void } {
+    const edit = (f: (rows: number[]) => number[]) => this.context.queue(() => {
+      const layout = this.sheet().pageLayout;
+      layout.pageBreaks = f((layout.pageBreaks as number[] | undefined) ?? []);
+    }, { requires: [API.pageLayout], name: 'horizontalPageBreaks' });
+    return {
+      add: (range: string) => edit((rows) => [...rows, parseRect(range).row]),
+      removePageBreaks: () => edit(() => []),
+    };
+  }
+
   getRange(address = 'A1'): FakeRange {
     return new FakeRange(this.context, () => ({ sheet: this.sheet(), rect: parseRect(address) }));
   }
