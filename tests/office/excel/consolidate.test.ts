@@ -121,3 +121,16 @@ it('says, in Vietnamese, that Excel is busy when a cell is being edited', async 
   const r = await excelConsolidation.writeConsolidation(full);
   expect(r.ok ? null : r.error.code).toBe('cellEditMode');
 });
+
+describe('on an Excel without ExcelApi 1.9 (no pageLayout)', () => {
+  const old = useFakeExcel({ requirementSets: { ExcelApi: '1.8' } });
+  beforeEach(() => withCharts());
+  it('draws the sheet and its chart, leaving the print setup to Excel’s defaults rather than failing', async () => {
+    old.host().resetCounts();
+    const r = await excelConsolidation.writeConsolidation(full);
+    expect(r.ok).toBe(true);
+    expect(old.host().syncCount).toBeLessThanOrEqual(3);
+    expect(old.host().sheet(full.sheetName).pageLayout).toEqual({});
+    expect(chartsOf(old.host().sheet(full.sheetName))).toHaveLength(1);
+  });
+});
