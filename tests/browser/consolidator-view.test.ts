@@ -104,7 +104,7 @@ describeWithChromium('the consolidator’s Excel taskpane against the real serve
   async function missingCell(): Promise<{ address: string; missing: number }> {
     const { body } = await call<ConsolidationData>(CONSOLIDATOR, `/api/consolidation?planId=${PLAN}&period=2026-Q1&kind=indicators`);
     const summary = buildConsolidationSheet(body).blocks.find((b) => b.id === 'summary')!;
-    return { address: cellAddress(summary.row + 1, 4), missing: body.summary.missing };
+    return { address: cellAddress(summary.row + summary.values.findIndex((l) => l[0] === 'Chưa nộp'), summary.col + 1), missing: body.summary.missing };
   }
 
   it('signs in, writes the consolidation sheet, and refreshes it in place when a report arrives', async () => {
@@ -136,7 +136,7 @@ describeWithChromium('the consolidator’s Excel taskpane against the real serve
     await expectAccessible(page, 'consolidator: sheet written');
     await page.screenshot({ path: '/tmp/consolidator-1-written.png', fullPage: true });
     expect(await value(page, 'TH PL01 2026-Q1', 'A1')).toBe('TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ – QUÝ I NĂM 2026');
-    expect(await value(page, 'TH PL01 2026-Q1', before.address)).toBe(before.missing);
+    expect(await value(page, 'TH PL01 2026-Q1', before.address)).toBe(String(before.missing)); // the summary writes counts as text
     const sheets = await page.evaluate(() => (window as unknown as { __fakeExcel: { sheets: () => { name: string; id: string }[] } }).__fakeExcel.sheets());
 
     // Another commune reports; Làm mới redraws the same sheet with one unit fewer missing.
@@ -147,7 +147,7 @@ describeWithChromium('the consolidator’s Excel taskpane against the real serve
     await page.getByText(s.refreshed('TH PL01 2026-Q1')).waitFor({ timeout: 20_000 });
     await expectAccessible(page, 'consolidator: refreshed');
     await page.screenshot({ path: '/tmp/consolidator-2-refreshed.png', fullPage: true });
-    expect(await value(page, 'TH PL01 2026-Q1', after.address)).toBe(after.missing);
+    expect(await value(page, 'TH PL01 2026-Q1', after.address)).toBe(String(after.missing));
     expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { sheets: () => { name: string; id: string }[] } }).__fakeExcel.sheets())).toEqual(sheets);
     expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { charts: (s: string) => number } }).__fakeExcel.charts('TH PL01 2026-Q1'))).toBe(1);
     expect(errors).toEqual([]);

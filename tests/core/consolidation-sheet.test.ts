@@ -1,6 +1,8 @@
 // The consolidation sheet spec, from consolidations built by the server's own code over the real
 // catalogue (a synthetic 160-unit directory): what each block holds and that blocks never overlap.
-import { buildConsolidationSheet, PROVINCE_HEADERS, type ConsolidationData, type SheetBlock } from '../../src/core/consolidation-sheet';
+import { buildConsolidationSheet, PRINTED_COLUMNS, PROVINCE_HEADERS, SUMMARY_HEADERS, type ConsolidationData, type SheetBlock } from '../../src/core/consolidation-sheet';
+import { formatPercent } from '../../src/core/numbers';
+import { linesHeight, wrappedLines } from '../../src/core/template';
 import { EVALUATION_STYLES } from '../../src/core/template/columns';
 import { realCatalogue, syntheticConsolidation } from '../support/synthetic-consolidation';
 
@@ -26,7 +28,7 @@ describe('the province figures a statistician reads (docs/figures.md)', () => {
     const province = block(spec.blocks, 'province');
     for (const i of year.indicators) {
       const line = province.values.find((l) => l[9] === i.id)!;
-      expect(line[8]).toBe(i.provisional ? `Tạm tính: ${i.reported}/${i.expected} đơn vị đã báo cáo; đơn vị chưa báo cáo không tính là "Không" hay 0` : '');
+      expect(line[7]).toBe(i.provisional ? `Tạm tính: ${i.reported}/${i.expected} đơn vị đã báo cáo; đơn vị chưa báo cáo không tính là "Không" hay 0` : '');
       const measure = realCatalogue.indicators.find((x) => x.id === i.id)!.measure;
       expect(line[1]).toContain(measure === 'stock' ? '(Số liệu tính đến ngày 14/12/2026)' : '(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026)');
     }
@@ -65,17 +67,61 @@ describe('consolidation sheet of indicators', () => {
     ]);
   });
 
-  it('prints the report on A4 landscape one page wide, the title lines repeated, the 53-column matrix left out', () => {
-    expect(spec.print).toMatchObject({ paper: 'A4', orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, titleRows: { first: 0, last: 2 } });
-    const matrix = block(spec.blocks, 'matrix');
-    const { area } = spec.print;
-    expect(area.row + area.rows).toBeLessThan(block(spec.blocks, 'matrixCaption').row);
-    for (const b of spec.blocks.filter((x) => x.row < matrix.row - 1)) {
-      expect([b.id, b.row + b.values.length <= area.rows, b.col + b.numberFormats.length <= area.cols]).toEqual([b.id, true, true]);
+  it('prints the report on A4 landscape one page wide, the province table last with its header repeated, the working tables left out', () => {
+    expect(spec.print).toMatchObject({ paper: 'A4', orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });
+    const province = block(spec.blocks, 'province');
+    const { area, titleRows } = spec.print;
+    expect(titleRows).toEqual({ first: province.row, last: province.row });
+    expect(area).toEqual({ row: 0, col: 0, rows: province.row + province.values.length, cols: PRINTED_COLUMNS.indicators });
+    // Everything above the province table prints whole; nothing below it prints at all.
+    for (const b of spec.blocks) {
+      const inside = b.row + b.values.length <= area.rows && b.col + b.numberFormats.length <= area.cols;
+      expect([b.id, inside]).toEqual([b.id, b.row <= province.row && b.id !== 'province' ? true : inside]);
+      if (b.row > province.row) expect([b.id, b.row >= area.rows]).toEqual([b.id, true]);
     }
     const chart = spec.chart!.anchor;
-    expect([chart.row + chart.rows, chart.col + chart.cols]).toEqual([area.rows, area.cols]);
-    expect(area.cols).toBeLessThan(matrix.numberFormats.length);
+    expect(chart.row + chart.rows).toBeLessThan(province.row);
+    expect(chart.col + chart.cols).toBeLessThanOrEqual(area.cols);
+    // The chart starts a page, so it never prints cut in two.
+    expect(spec.print.pageBreaks).toEqual([chart.row - 1]);
+    expect(block(spec.blocks, 'groups').row + block(spec.blocks, 'groups').values.length).toBe(chart.row - 1);
+  });
+
+  it.each([['indicators', indicators], ['tasks', tasks]] as const)('%s: no internal code and no number in a locale’s format inside the print area', (_kind, data) => {
+    const s = buildConsolidationSheet(data, { groups: data.kind === 'indicators' ? realCatalogue.indicatorGroups : realCatalogue.taskGroups });
+    const { area } = s.print;
+    const ids = new Set([...data.units.map((u) => u.unitId), ...(data.kind === 'indicators' ? data.indicators.map((i) => i.id) : data.tasks.map((t) => t.id))]);
+    let cells = 0;
+    for (const b of s.blocks) b.values.forEach((line, r) => line.forEach((v, c) => {
+      const [row, col] = [b.row + r, b.col + c];
+      if (row >= area.row + area.rows || col >= area.col + area.cols || v === null) return;
+      cells += 1;
+      expect([b.id, r, c, typeof v === 'string' && ids.has(v)]).toEqual([b.id, r, c, false]);
+      // Numbers that print are whole (TT, counts); every fraction is text written the Vietnamese way.
+      if (typeof v === 'number') expect([b.id, r, c, Number.isInteger(v), b.numberFormats[c]]).toEqual([b.id, r, c, true, expect.stringMatching(/^(0|@)$/)]);
+      if (typeof v === 'string') expect([b.id, r, c, /\d\.\d/.test(v.replace(/\d{1,3}(\.\d{3})+(?!\d)/g, 'N'))]).toEqual([b.id, r, c, false]);
+    }));
+    expect(cells).toBeGreaterThan(100);
+    // Beyond the print area, the id column still says which item each line is.
+    const province = block(s.blocks, 'province');
+    expect(province.values.slice(1).map((l) => l[l.length - 1])).toEqual(data.kind === 'indicators' ? data.indicators.map((i) => i.id) : data.tasks.map((t) => t.id));
+    expect(province.col + province.numberFormats.length).toBeGreaterThan(area.cols);
+  });
+
+  it('gives every table row with wrapped text the height of its longest cell, and no other row a height', () => {
+    const heights = new Map(spec.rowHeights.map((h) => [h.row, h.points]));
+    const province = block(spec.blocks, 'province');
+    indicators.indicators.forEach((i, k) => {
+      const text = province.values[k + 1][1] as string;
+      const lines = wrappedLines(text, spec.columnWidths[1] - 1);
+      expect([i.id, heights.get(province.row + k + 1) ?? 0]).toEqual([i.id, lines > 1 ? expect.any(Number) : 0]);
+      expect(heights.get(province.row + k + 1) ?? 0).toBeGreaterThanOrEqual(lines > 1 ? linesHeight(lines, 12) : 0);
+    });
+    // Besides, only the title's larger first line.
+    for (const b of spec.blocks.filter((x) => x.style !== 'table')) {
+      for (let r = 0; r < b.values.length; r++) expect([b.id, r, heights.has(b.row + r)]).toEqual([b.id, r, b.id === 'title' && r === 0]);
+    }
+    expect(heights.get(0)).toBeGreaterThanOrEqual(linesHeight(1, spec.titleSize));
   });
 
   it('gives each indicator its province figure, rule, reporting count and evaluation', () => {
@@ -88,9 +134,10 @@ describe('consolidation sheet of indicators', () => {
       const line = province.values[k + 1];
       expect(line[0]).toBe(i.no);
       expect(line[4]).toBe(i.figureText);
-      expect(line[5]).toBe(i.figure.kind === 'percent' ? i.figure.percent : null);
-      expect(line[6]).toBe(`${i.reported}/${i.expected}`);
-      expect(line[7]).toBe(i.evaluationLabel);
+      expect(line[5]).toBe(`${i.reported}/${i.expected}`);
+      expect(line[6]).toBe(i.evaluationLabel);
+      expect(line[8]).toBe(i.figure.kind === 'percent' ? i.figure.percent : null);
+      expect(line[9]).toBe(i.id);
     });
     const ct05 = province.values.find((l) => l[9] === 'ct-05')!;
     expect(ct05[3]).toBe('Tỷ lệ đơn vị trả lời Có');
@@ -99,8 +146,9 @@ describe('consolidation sheet of indicators', () => {
   it('colours each evaluation word as the template does', () => {
     const province = block(spec.blocks, 'province');
     for (const fill of spec.fills) {
-      const label = province.values[fill.row - province.row][7];
-      expect(fill.col).toBe(7);
+      const label = province.values[fill.row - province.row][6];
+      expect(fill.col).toBe(6);
+      expect(province.values[0][6]).toBe('Đánh giá');
       expect(fill.fill).toBe(EVALUATION_STYLES.find((x) => String(label).startsWith(x.text))!.fill);
     }
     const styled = indicators.indicators.filter((i) => EVALUATION_STYLES.some((x) => i.evaluationLabel.startsWith(x.text)));
@@ -114,22 +162,25 @@ describe('consolidation sheet of indicators', () => {
     expect(matrix.values[0]).toHaveLength(2 + 48);
     const ct16 = indicators.indicators.findIndex((i) => i.id === 'ct-16');
     const someone = indicators.indicators[ct16].units.find((u) => u.display !== null)!;
-    const row = matrix.values.find((r) => r[0] === someone.unitId)!;
-    expect(row[2 + ct16]).toBe(someone.display);
+    const row = matrix.values.find((r) => r.at(-1) === someone.unitId)!;
+    expect(row[0]).toBe(indicators.units.find((u) => u.unitId === someone.unitId)!.name);
+    expect(row[1 + ct16]).toBe(someone.display);
   });
 
   it('counts submitted, approved, returned and missing reports, on time and late, with the rates', () => {
     const summary = block(spec.blocks, 'summary');
     const s = indicators.summary;
-    expect(summary.values[1]).toEqual([s.expected, s.submitted, s.approved, s.returned, s.missing, s.onTime, s.late, s.completenessRate, s.onTimeRate]);
+    // One count per line, as text in the Vietnamese convention ("92,86%"), whatever the reader's locale.
+    expect(summary.values.slice(1)).toEqual(SUMMARY_HEADERS.map((label, k) => [label, [
+      s.expected, s.submitted, s.approved, s.returned, s.missing, s.onTime, s.late].map(String).concat([s.completenessRate, s.onTimeRate].map((x) => formatPercent(x!)))[k]]));
     expect(s.missing).toBeGreaterThan(0);
     const units = block(spec.blocks, 'units');
     const missing = indicators.units.find((u) => u.status === 'missing')!;
-    expect(units.values.find((r) => r[0] === missing.unitId)).toEqual([missing.unitId, missing.name, 'Chưa nộp', null, '', '']);
+    expect(units.values.find((r) => r[5] === missing.unitId)).toEqual([missing.name, 'Chưa nộp', null, '', '', missing.unitId]);
     const late = indicators.units.find((u) => u.late === true)!;
-    expect(units.values.find((r) => r[0] === late.unitId)?.[4]).toBe('Trễ hạn');
+    expect(units.values.find((r) => r[5] === late.unitId)?.[3]).toBe('Trễ hạn');
     // Submission times in Vietnam time (UTC+7), as the clerks know them.
-    expect(units.values.find((r) => r[0] === late.unitId)?.[5]).toBe('16/03/2026 09:00');
+    expect(units.values.find((r) => r[5] === late.unitId)?.[4]).toBe('16/03/2026 09:00');
   });
 
   it('counts indicators met per group and charts that table', () => {
@@ -139,7 +190,7 @@ describe('consolidation sheet of indicators', () => {
     expect(total).toBe(48);
     const met = indicators.indicators.filter((i) => i.evaluation === 'met' || i.evaluation === 'exceeded').length;
     expect(groups.values.slice(1).reduce((n, r) => n + (r[1] as number), 0)).toBe(met);
-    expect(spec.chart?.data).toEqual({ row: groups.row, col: 0, rows: groups.values.length, cols: 4 });
+    expect(spec.chart?.data).toEqual({ row: groups.row, col: groups.col, rows: groups.values.length, cols: 4 });
   });
 
   it('never lets two blocks, or a block and the chart, share a cell', () => {
@@ -166,7 +217,7 @@ describe('consolidation sheet of tasks', () => {
     expect(province.values[1]).toEqual([t.no, t.text, t.deadlineText ?? '', t.leads, t.done, t.onTrack, t.late, t.notStarted, t.notReported, t.overdue, t.id]);
     const matrix = block(spec.blocks, 'matrix');
     const lead = t.units.find((u) => u.status === 'done')!;
-    expect(matrix.values.find((r) => r[0] === lead.unitId)?.[2]).toBe('Hoàn thành');
+    expect(matrix.values.find((r) => r.at(-1) === lead.unitId)?.[1]).toBe('Hoàn thành');
   });
 
   it('holds only the tasks of the consolidation it is given (a monitoring agency’s subset)', () => {
@@ -174,5 +225,7 @@ describe('consolidation sheet of tasks', () => {
     const spec = buildConsolidationSheet(mine);
     expect(block(spec.blocks, 'province').values.slice(1).map((r) => r[10])).toEqual(mine.tasks.map((x) => x.id));
     expect(block(spec.blocks, 'matrix').values[0]).toHaveLength(2 + 3);
+    expect(spec.print.area.cols).toBe(PRINTED_COLUMNS.tasks);
+    expect(block(spec.blocks, 'province').values[0].slice(0, PRINTED_COLUMNS.tasks)).not.toContain('Mã');
   });
 });

@@ -79,12 +79,30 @@ describe('title block', () => {
     expect(text(s)).toEqual([
       'UBND TỈNH NGHỆ AN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', 'Độc lập - Tự do - Hạnh phúc',
       'BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026',
-      '(Kèm theo Kế hoạch số 1174/KH-UBND ngày 31/12/2025 của UBND tỉnh Nghệ An)',
+      '(Thực hiện Kế hoạch số 1174/KH-UBND ngày 31/12/2025 của UBND tỉnh Nghệ An)',
       'Kỳ báo cáo: Quý I năm 2026',
       '(Chỉ tiêu đếm số hiện có: tính đến ngày 14/03/2026; chỉ tiêu đếm số phát sinh: từ ngày 15/12/2025 đến ngày 14/03/2026)',
     ]);
     expect(s.title.find((t) => t.text === 'SỞ KHOA HỌC VÀ CÔNG NGHỆ')).toMatchObject({ bold: true });
     expect(s.title.find((t) => t.text.startsWith('UBND TỈNH'))).toMatchObject({ bold: false });
+  });
+
+  it.each([
+    ['indicators', 'so-khcn'], ['tasks', 'so-khcn'], ['indicators', 'phuong-vinh-hung'], ['indicators', 'so-noi-vu'],
+  ] as const)('%s of %s: signed by “Người lập biểu” (left) and “Thủ trưởng đơn vị” (right) under the table, past every mapped row', (kind, unit) => {
+    const s = spec(kind, unit);
+    const at = (text: string) => s.signature.find((t) => t.text === text)!;
+    const [clerk, head] = [at('Người lập biểu'), at('Thủ trưởng đơn vị')];
+    expect([clerk.bold, head.bold, clerk.row]).toEqual([true, true, head.row]);
+    expect(clerk.col).toBe(0);
+    expect(head.col + head.span).toBe(s.columns.length);
+    expect(clerk.col + clerk.span).toBeLessThanOrEqual(head.col);
+    expect(at('(Ký, ghi rõ họ tên)').row).toBe(clerk.row + 1);
+    expect(at('(Ký tên, đóng dấu)').row).toBe(head.row + 1);
+    const lastMapped = Math.max(s.headerRow, ...s.mapping.rows.map((r) => r.row));
+    expect(Math.min(...s.signature.map((t) => t.row))).toBeGreaterThan(lastMapped + 1);
+    expect(text(s).some((t) => /^\(Thực hiện Kế hoạch số /.test(t))).toBe(true);
+    expect(text(s).join('\n')).not.toContain('Kèm theo');
   });
 
   it.each([
@@ -157,7 +175,10 @@ describe('columns and input cells per reporting form', () => {
   });
 
   it('print setup, frozen header and mapping', () => {
-    expect(s.print).toEqual({ paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: { first: 8, last: 8 } });
+    expect(s.print).toEqual({
+      paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: { first: 8, last: 8 },
+      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    });
     expect(s.freezeRows).toBe(s.headerRow + 1);
     expect(s.mapping).toMatchObject({ planId: 'nghe-an-1174-2026', catalogueVersion: 2, unitId: 'so-khcn', period: '2026-Y', kind: 'indicators', clientSubmissionId: null });
     expect(s.mapping.rows).toHaveLength(51);

@@ -41,6 +41,11 @@ afterEach(() => uninstall());
 
 const column = (sheet: string, col: string, from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, k) => host.cell(sheet, `${col}${from + k}`).value);
+/** The 1-based row of the province table's first line: below its header, the only "TT" in column A. */
+const firstLine = (sheet: string): number => {
+  for (let r = 1; r < 200; r++) if (host.cell(sheet, `A${r}`).value === 'TT') return r + 1;
+  throw new Error(`${sheet}: no province table`);
+};
 
 it('offers the plans with their periods and group titles', async () => {
   const plans = await loadPlans(apiAs(t.app, principal('consolidator', null)));
@@ -55,7 +60,8 @@ it('Tổng hợp writes the province sheet; Làm mới refreshes the same sheet 
   const choice = { planId: PLAN_ID, period: '2026-Q1', kind: 'indicators' as const };
   const first = await consolidate(deps, choice, { groups: plan.groups.indicators, document: plan.document });
   expect(first).toMatchObject({ ok: true, sheetName: 'TH PL01 2026-Q1', refreshed: false, units: 6, missing: 2, items: 4 });
-  expect(column('TH PL01 2026-Q1', 'E', 7, 10)).toEqual(['72,5%', '50% (1/2)', 'Đang triển khai', '8,2% (105/1.280)']);
+  const line = firstLine('TH PL01 2026-Q1');
+  expect(column('TH PL01 2026-Q1', 'E', line, line + 3)).toEqual(['72,5%', '50% (1/2)', 'Đang triển khai', '8,2% (105/1.280)']);
   // The title names the plan's document, as the .xlsx export does, not the plan id.
   expect(host.cell('TH PL01 2026-Q1', 'A2').value).toBe(`Kế hoạch số ${plan.document.number} ngày 31/12/2025 – ${plan.document.title}`);
 
@@ -66,7 +72,7 @@ it('Tổng hợp writes the province sheet; Làm mới refreshes the same sheet 
   expect(res.statusCode).toBe(201);
   const again = await consolidate(deps, choice, { groups: plan.groups.indicators, document: plan.document });
   expect(again).toMatchObject({ ok: true, refreshed: true, missing: 1 });
-  expect(host.cell('TH PL01 2026-Q1', 'E10').value).toBe('14,29% (200/1.400)');
+  expect(host.cell('TH PL01 2026-Q1', `E${line + 3}`).value).toBe('14,29% (200/1.400)');
   expect(host.book.sheets.map((s) => s.name)).toEqual(['Sheet1', 'TH PL01 2026-Q1']);
   expect(chartsOf(host.sheet('TH PL01 2026-Q1'))).toHaveLength(1);
 });
@@ -75,8 +81,9 @@ it('gives a monitoring agency’s consolidator a sheet of only the tasks it over
   const deps = { api: apiAs(t.app, principal('consolidator', SNV)), excel: excelConsolidation };
   const r = await consolidate(deps, { planId: PLAN_ID, period: '2026-Q1', kind: 'tasks' }, { groups: [] });
   expect(r).toMatchObject({ ok: true, sheetName: 'TH PL02 2026-Q1', items: 1 });
-  expect(host.cell('TH PL02 2026-Q1', 'K7').value).toBe('nv-01');
-  expect(host.cell('TH PL02 2026-Q1', 'K8').value).toBe('');
+  const line = firstLine('TH PL02 2026-Q1');
+  expect(host.cell('TH PL02 2026-Q1', `K${line}`).value).toBe('nv-01');
+  expect(host.cell('TH PL02 2026-Q1', `K${line + 1}`).value).toBe('');
   const indicators = await consolidate(deps, { planId: PLAN_ID, period: '2026-Q1', kind: 'indicators' }, { groups: [] });
   expect(indicators).toEqual({ ok: false, message: 'Bạn không có quyền thực hiện thao tác này.' });
 });

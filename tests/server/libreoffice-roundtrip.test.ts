@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildConsolidationSheet, type ConsolidationData, type SheetBlock } from '../../src/core/consolidation-sheet';
+import { formatPercent } from '../../src/core/numbers';
 import { testApp, type TestApp } from './support/app';
 import { PLAN_ID, testCatalogue } from './support/catalogue';
 import { seedPeriod } from './support/consolidation-data';
@@ -56,14 +57,16 @@ describeWithSoffice('LibreOffice: consolidated workbook → CSV', () => {
     const province = spec.blocks.find((b) => b.id === 'province')!;
     if (json.kind === 'indicators') {
       json.indicators.forEach((i, k) => {
-        expect([at(province, k + 1, 4), at(province, k + 1, 7)]).toEqual([i.figureText, i.evaluationLabel]);
+        expect([at(province, k + 1, 4), at(province, k + 1, 6)]).toEqual([i.figureText, i.evaluationLabel]);
       });
     } else {
       json.tasks.forEach((task, k) => expect(Number(at(province, k + 1, 4))).toBe(task.done));
     }
+    // The summary's counts and rates, one per line, as text in the Vietnamese convention.
     const summary = spec.blocks.find((b) => b.id === 'summary')!;
-    expect(Number(at(summary, 1, 7))).toBeCloseTo(json.summary.completenessRate ?? NaN, 1);
-    expect(Number(at(summary, 1, 4))).toBe(json.summary.missing);
+    const line = (label: string) => at(summary, summary.values.findIndex((l) => l[0] === label), 1);
+    expect(line('Tỷ lệ báo cáo')).toBe(formatPercent(json.summary.completenessRate!));
+    expect(line('Chưa nộp')).toBe(String(json.summary.missing));
   });
 
   it('keeps the chart when LibreOffice opens and saves the workbook (the chart part is valid to it)', async () => {

@@ -54,6 +54,26 @@ describeEachDatabase('.xlsx templates', (database) => {
     expect(height('ct-16')).toBeGreaterThan(2 * height('ct-01'));
   });
 
+  it.each(['indicators', 'tasks'] as const)('%s: prints on A4 landscape one page wide, its header row on every page, text wrapped, and ends with the signature lines', async (kind) => {
+    const book = await loadBook((await download(t.app, kind, SKHCN)).rawPayload);
+    const mapping = mappingOf(book);
+    const sheet = book.getWorksheet(mapping.sheetName)!;
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      printTitlesRow: `${mapping.headerRow + 1}:${mapping.headerRow + 1}`,
+      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    });
+    expect(sheet.headerFooter.oddFooter).toBe('&CTrang &P/&N');
+    for (const { row } of mapping.rows) expect(sheet.getCell(row + 1, mapping.columns.text! + 1).alignment?.wrapText).toBe(true);
+    expect(String(sheet.getCell(5, 1).value)).toMatch(/^\(Thực hiện Kế hoạch số 1174\/KH-UBND ngày 31\/12\/2025 của /);
+    // Under the table, past the last mapped row: who drew it up (left) and the head of the unit (right).
+    const last = Math.max(...mapping.rows.map((r) => r.row)) + 1;
+    const below: string[] = [];
+    for (let r = last + 1; r <= last + 6; r++) sheet.getRow(r).eachCell((c) => below.push(String(c.value)));
+    expect(below).toEqual(expect.arrayContaining(['Người lập biểu', 'Thủ trưởng đơn vị', '(Ký, ghi rõ họ tên)', '(Ký tên, đóng dấu)']));
+    expect(sheet.getCell(last + 3, 1).value).toBe('Người lập biểu'); // two rows below the table, 1-based
+  });
+
   it('offers the plan’s words in drop-down lists', async () => {
     const book = await loadBook((await download(t.app, 'indicators', SKHCN)).rawPayload);
     const mapping = mappingOf(book);

@@ -45,3 +45,31 @@ export function renderPng(pdf: string, prefix: string): string[] {
   const out = execFileSync('sh', ['-c', `ls ${prefix}*.png`], { encoding: 'utf8' });
   return out.trim().split('\n');
 }
+
+/** A word of a PDF page with its box (points from the top-left), as `pdftotext -bbox` gives it. */
+export interface PdfWord { readonly text: string; readonly xMin: number; readonly yMin: number; readonly xMax: number; readonly yMax: number }
+
+/** Many files converted by one LibreOffice start (each start costs seconds); returns the PDFs by input name. */
+export function convertManyToPdf(files: readonly { readonly name: string; readonly bytes: Buffer }[]): Map<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'cds-pdfs-'));
+  const inputs = files.map((f) => {
+    const input = join(dir, f.name);
+    writeFileSync(input, f.bytes);
+    return input;
+  });
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...inputs], { stdio: 'pipe', timeout: 300_000 });
+  return new Map(files.map((f) => [f.name, join(dir, basename(f.name).replace(/\.[^.]+$/, '.pdf'))]));
+}
+
+/** The words of every page, in pdftotext's reading order. */
+export function pdfWords(pdf: string): PdfWord[][] {
+  const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return xml.split(/<page /).slice(1).map((page) => [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+    .map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: unescape(m[5]) })));
+}
+
+/** Each page's text in pdftotext's default reading order (a table cell's wrapped lines stay together). */
+export function pdfPageTexts(pdf: string): string[] {
+  return execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f').slice(0, -1);
+}

@@ -120,8 +120,9 @@ export interface ChartSpec {
 /**
  * How the sheet prints (A4 landscape, one page wide, as many pages tall as it takes). Margins in
  * inches (the .xlsx unit); rows and columns 0-based, as everywhere in the spec. Excel allows one
- * block of repeated rows per sheet, so `titleRows` repeats the title lines (plan, period, cut-off)
- * atop every page: one table's header repeated over another table's rows would mislabel them.
+ * block of repeated rows per sheet: `titleRows` is the province table's header, and that table is
+ * the last thing in the print area, so the header heads every page it runs onto and no other table's
+ * rows (Excel and LibreOffice repeat it only from the page where it first stands).
  */
 export interface PrintSpec {
   readonly paper: 'A4';
@@ -131,10 +132,12 @@ export interface PrintSpec {
   readonly fitToHeight: number;
   readonly margins: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number; readonly header: number; readonly footer: number };
   readonly titleRows: { readonly first: number; readonly last: number };
+  /** Rows that start a new page (a manual break above each), so the chart is never cut in two. */
+  readonly pageBreaks: readonly number[];
   /**
-   * What prints: the report (title to the group table and its chart). The unit × indicator matrix
-   * (53 columns for PL01) stays outside: fitted to one A4 width it would print at about a sixth of
-   * its size; it is a working table to filter on screen.
+   * What prints: the report, from the title to the province table's last row, across its printed
+   * columns (not the numeric rate nor the id). The per-unit list and the unit × indicator matrix
+   * (53 columns for PL01) stay outside: working tables to filter on screen.
    */
   readonly area: { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number };
   /** Page footer in Excel's header/footer codes ("&P" page, "&N" pages). */
@@ -152,6 +155,10 @@ export interface ConsolidationSheetSpec {
   readonly headerFill: string;
   readonly chart: ChartSpec | null;
   readonly print: PrintSpec;
+  /** Font size of the title's first line. */
+  readonly titleSize: number;
+  /** Heights in points of the title's first line and of the table rows whose wrapped text takes more than one line (sheet rows, 0-based). */
+  readonly rowHeights: readonly { readonly row: number; readonly points: number }[];
   /** Rows × columns the sheet occupies from A1 (what a refresh clears). */
   readonly extent: { readonly rows: number; readonly cols: number };
 }

@@ -67,9 +67,28 @@ function titleBlock(catalogue: Catalogue, kind: ReportKind, unit: Unit, period: 
     line(1, 0, left, agency, true, false, 12),
     line(1, left, width - left, 'Độc lập - Tự do - Hạnh phúc', true, false, 13),
     line(3, 0, width, subject, true, false, 14),
-    line(4, 0, width, `(Kèm theo Kế hoạch số ${doc.number} ngày ${formatDateVi(doc.issuedOn)} của ${doc.issuer})`, false, true, 12),
+    line(4, 0, width, `(Thực hiện Kế hoạch số ${doc.number} ngày ${formatDateVi(doc.issuedOn)} của ${doc.issuer})`, false, true, 12),
     line(5, 0, width, `Kỳ báo cáo: ${periodLabel(period)}`, true, false, 13),
     line(6, 0, width, windowLine(kind, period), false, true, 12),
+  ];
+}
+
+/**
+ * The signature block under the table: place and date on the right, then who signs – the clerk who
+ * drew up the sheet (left) and the head of the unit (right), each with the form's instruction and room
+ * to sign. Rows start two below the table's last row; the mapping never reaches them.
+ */
+function signatureBlock(after: number, width: number): TitleCell[] {
+  const side = 3; // as the title block: the left three columns, and as many on the right
+  const right = width - side;
+  const line = (row: number, col: number, text: string, bold: boolean, italic: boolean): TitleCell =>
+    ({ row: after + row, col, span: side, text, bold, italic, size: 12 });
+  return [
+    line(2, right, '……, ngày …… tháng …… năm ……', false, true),
+    line(3, 0, 'Người lập biểu', true, false),
+    line(3, right, 'Thủ trưởng đơn vị', true, false),
+    line(4, 0, '(Ký, ghi rõ họ tên)', false, true),
+    line(4, right, '(Ký tên, đóng dấu)', false, true),
   ];
 }
 
@@ -83,6 +102,8 @@ function windowLine(kind: ReportKind, period: Period): string {
 }
 
 const HEADER_ROW = 8;
+/** Inches, as the consolidation workbook: room for binding on the left. */
+const TEMPLATE_MARGINS = { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } as const;
 
 function indicatorCells(i: Indicator, columns: readonly ColumnSpec[], period: Period): (string | number | null)[] {
   const pair = i.form.kind === 'countPair' ? `\n(Tử số: ${i.form.numeratorLabel}; Mẫu số: ${i.form.denominatorLabel})` : '';
@@ -144,19 +165,21 @@ export function buildTemplateSpec(catalogue: Catalogue, options: TemplateOptions
   }
   const columns = columnsOf(options.kind);
   const rows = bodyRows(catalogue, options, columns, period.value);
+  const last = rows.length === 0 ? HEADER_ROW : rows[rows.length - 1].row;
   const sheetName = reportSheetName(options.kind, period.value.id);
   return ok({
     kind: options.kind,
     sheetName,
     font: { name: 'Times New Roman', size: 12 },
     title: titleBlock(catalogue, options.kind, options.unit, period.value, columns.length),
+    signature: signatureBlock(last, columns.length),
     headerRow: HEADER_ROW,
     columns,
     rows,
     freezeRows: HEADER_ROW + 1,
     evaluationStyles: EVALUATION_STYLES,
     colors: SHEET_COLORS,
-    print: { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: { first: HEADER_ROW, last: HEADER_ROW } },
+    print: { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: { first: HEADER_ROW, last: HEADER_ROW }, margins: TEMPLATE_MARGINS },
     mapping: {
       planId: catalogue.planId,
       catalogueVersion: catalogue.catalogueVersion,

@@ -4,7 +4,7 @@ export * from './types';
 export * from './address';
 export { buildTemplateSpec, lastRow, reportSheetName, safeSheetName, SHEET_NAME_MAX, type TemplateOptions } from './build';
 export { columnsOf, indicatorInputs, taskInputs, INDICATOR_COLUMNS, TASK_COLUMNS, EVALUATION_STYLES, SHEET_COLORS, VALIDATION_TEXT } from './columns';
-export { rowHeight, wrappedLines } from './row-height';
+export { linesHeight, rowHeight, wrappedLines } from './row-height';
 export { cellToRaw, excelSerialToIso, isPercentFormat, readSheetRows, type Cell, type SheetRows } from './read';
 export { blankRowIds } from './blank-rows';
 export { checkSheetCells, submissionOf, DEADLINE_LABELS, INPUT_ERROR_LABEL, type CheckOutcome, type SheetIssue } from './check';

@@ -77,6 +77,8 @@ export interface PrintSpec {
   readonly fitToWidth: true;
   /** The header row, repeated on each printed page. */
   readonly titleRows: { readonly first: number; readonly last: number };
+  /** Page margins in inches (the .xlsx unit). */
+  readonly margins: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number; readonly header: number; readonly footer: number };
 }
 
 /** What the hidden mapping sheet keeps, so that a reopened workbook is read by id, not by position. */
@@ -102,6 +104,8 @@ export interface TemplateSpec {
   readonly sheetName: string;
   readonly font: { readonly name: string; readonly size: number };
   readonly title: readonly TitleCell[];
+  /** "Người lập biểu" and "Thủ trưởng đơn vị" under the table, as a printed form is signed. */
+  readonly signature: readonly TitleCell[];
   readonly headerRow: number;
   readonly columns: readonly ColumnSpec[];
   readonly rows: readonly SheetRow[];

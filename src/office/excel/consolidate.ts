@@ -1,5 +1,5 @@
 // "Tổng hợp" and "Làm mới": draws a consolidation sheet spec (src/core/consolidation-sheet) onto its
-// own sheet in one Excel.run – 2 syncs for a new sheet (names; everything), 3 for a refresh (names;
+// own sheet, with its print setup, in one Excel.run – 2 syncs for a new sheet (names; everything), 3 for a refresh (names;
 // the old sheet's charts; everything) at the province's 160 units. A refresh keeps the sheet (its
 // position and any references to it), clears it and draws the new figures. Excel on the web refuses
 // a request over 5 MB: the values go in blocks of rows, and a sync is sent whenever the queued
@@ -10,6 +10,8 @@
 import { rangeAddress, cellAddress } from '../../core/template/address';
 import type { ConsolidationSheetSpec } from '../../core/consolidation-sheet';
 import { done, guarded, type ExcelOutcome } from './errors';
+import { queueMargins } from './page-margins';
+import { supports } from '../host';
 
 /** Excel's column width is in points; one character of the 12 pt body font is about 6 points wide. */
 const POINTS_PER_CHAR = 6;
@@ -73,16 +75,24 @@ export async function queueConsolidationSheet(sheet: Excel.Worksheet, spec: Cons
       range.numberFormat = formats;
       range.values = values;
     }
+    if (block.style === 'table') {
+      // Long words wrap inside their cell and the rows grow to show them (one operation per table).
+      const table = sheet.getRangeByIndexes(block.row, block.col, rows, cols);
+      table.format.wrapText = true;
+      table.format.verticalAlignment = 'Top';
+      table.format.autofitRows();
+    }
     if (block.style === 'table' && block.headerRows > 0) {
       const header = sheet.getRangeByIndexes(block.row, block.col, block.headerRows, cols);
       header.format.font.bold = true;
       header.format.fill.color = spec.headerFill;
       header.format.wrapText = true;
       header.format.horizontalAlignment = 'Center';
+      header.format.verticalAlignment = 'Center';
     } else if (block.style !== 'table') {
       const first = sheet.getRangeByIndexes(block.row, block.col, 1, cols);
       first.format.font.bold = true;
-      if (block.style === 'title') first.format.font.size = 14;
+      if (block.style === 'title') first.format.font.size = spec.titleSize;
     }
   }
   for (const f of spec.fills) {
@@ -99,6 +109,24 @@ export async function queueConsolidationSheet(sheet: Excel.Worksheet, spec: Cons
     chart.title.text = spec.chart.title;
     chart.setPosition(cellAddress(a.row, a.col), cellAddress(a.row + a.rows - 1, a.col + a.cols - 1));
   }
+}
+
+/**
+ * Print setup (ExcelApi 1.9), as the .xlsx has it: A4 landscape, one page wide, the report's area,
+ * the province table's header on every page. Queued with the rest: no sync of its own.
+ */
+export function queueConsolidationPageLayout(sheet: Excel.Worksheet, spec: ConsolidationSheetSpec): void {
+  const p = spec.print;
+  sheet.pageLayout.orientation = p.orientation === 'landscape' ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+  sheet.pageLayout.paperSize = Excel.PaperType.a4;
+  sheet.pageLayout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+  sheet.pageLayout.centerHorizontally = true;
+  queueMargins(sheet, p.margins);
+  sheet.pageLayout.setPrintArea(rangeAddress(p.area.row, p.area.col, p.area.rows, p.area.cols));
+  sheet.pageLayout.setPrintTitleRows(`$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`);
+  // A break goes above the range's top row. A refresh first removes the old sheet's breaks.
+  sheet.horizontalPageBreaks.removePageBreaks();
+  for (const row of p.pageBreaks) sheet.horizontalPageBreaks.add(cellAddress(row, 0));
 }
 
 /**
@@ -125,6 +153,8 @@ export function writeConsolidation(spec: ConsolidationSheetSpec): Promise<ExcelO
       sheet = sheets.add(spec.sheetName);
     }
     await queueConsolidationSheet(sheet, spec, writeBudget(context));
+    // Older hosts draw the sheet without its print setup rather than fail (architecture §3).
+    if (supports('ExcelApi', '1.9')) queueConsolidationPageLayout(sheet, spec);
     sheet.activate();
     await context.sync();
     return done<Consolidated>({ sheetName: spec.sheetName, refreshed: existing !== undefined, rows: spec.extent.rows });

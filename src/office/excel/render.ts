@@ -7,6 +7,7 @@ import {
   NUMBER_FORMATS, VALIDATION_TEXT, lastRow, serializeMapping,
   type InputCell, type SheetRow, type TemplateSpec,
 } from '../../core/template';
+import { queueMargins } from './page-margins';
 
 /** Excel's column width is in points; one character of the 12 pt body font is about 6 points wide. */
 const POINTS_PER_CHAR = 6;
@@ -49,6 +50,18 @@ export function queueReportSheet(sheet: Excel.Worksheet, spec: TemplateSpec): vo
   for (const t of spec.title) {
     const r = block(t.row, 1, t.col, t.span);
     r.merge(false);
+    r.format.horizontalAlignment = 'Center';
+    r.format.font.bold = t.bold;
+    r.format.font.italic = t.italic;
+    r.format.font.size = t.size;
+  }
+
+  // The signature block under the table: one cell each, merged over its columns.
+  for (const t of spec.signature) {
+    block(t.row, 1, t.col, 1).values = [[t.text]];
+    const r = block(t.row, 1, t.col, t.span);
+    r.merge(false);
+    r.format.font.name = spec.font.name;
     r.format.horizontalAlignment = 'Center';
     r.format.font.bold = t.bold;
     r.format.font.italic = t.italic;
@@ -108,8 +121,10 @@ export function queuePageLayout(sheet: Excel.Worksheet, spec: TemplateSpec): voi
   // One page wide; the height follows the rows (0 = automatic in Excel's "fit to" options).
   sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   sheet.pageLayout.centerHorizontally = true;
+  queueMargins(sheet, spec.print.margins);
   sheet.pageLayout.setPrintTitleRows(`$${spec.print.titleRows.first + 1}:$${spec.print.titleRows.last + 1}`);
 }
+
 
 /** Input cells: unlocked, tinted, with their drop-down list and hint. */
 function queueInputs(block: (row: number, rows: number, col?: number, cols?: number) => Excel.Range, items: readonly Item[], width: number, fill: string): void {

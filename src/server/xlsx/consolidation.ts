@@ -24,10 +24,13 @@ export function drawConsolidationSheet(sheet: ExcelJS.Worksheet, spec: Consolida
         if (value !== null) cell.value = value;
         const header = block.style === 'table' && r < block.headerRows;
         const bold = header || block.style === 'caption' || (block.style === 'title' && r === 0);
-        cell.font = { ...font, bold, ...(block.style === 'title' && r === 0 ? { size: 14 } : {}) };
+        cell.font = { ...font, bold, ...(block.style === 'title' && r === 0 ? { size: spec.titleSize } : {}) };
         if (header) {
           cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(spec.headerFill) } };
           cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+        } else if (block.style === 'table') {
+          // Wrapped, top-aligned: a long indicator reads down its own cell, never across its neighbours.
+          cell.alignment = { wrapText: true, vertical: 'top' };
         }
         if (block.style === 'table') {
           const thin = { style: 'thin' as const };
@@ -36,6 +39,8 @@ export function drawConsolidationSheet(sheet: ExcelJS.Worksheet, spec: Consolida
       });
     });
   }
+  // A file keeps its row heights: LibreOffice and Excel do not fit rows again on opening.
+  for (const h of spec.rowHeights) sheet.getRow(h.row + 1).height = h.points;
   for (const f of spec.fills) {
     const cell = sheet.getCell(f.row + 1, f.col + 1);
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(f.fill) } };
@@ -52,6 +57,8 @@ export function drawConsolidationSheet(sheet: ExcelJS.Worksheet, spec: Consolida
     printTitlesRow: `${p.titleRows.first + 1}:${p.titleRows.last + 1}`,
   };
   sheet.headerFooter = { oddFooter: `&C${p.footer}` };
+  // exceljs breaks after the row it is given: the row above the one that starts the page.
+  for (const row of p.pageBreaks) sheet.getRow(row).addPageBreak();
 }
 
 /**

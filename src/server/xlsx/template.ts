@@ -23,7 +23,7 @@ function drawReportSheet(sheet: ExcelJS.Worksheet, spec: TemplateSpec): void {
   spec.columns.forEach((c, i) => {
     sheet.getColumn(i + 1).width = c.width;
   });
-  for (const t of spec.title) {
+  for (const t of [...spec.title, ...spec.signature]) {
     const cell = sheet.getCell(t.row + 1, t.col + 1);
     cell.value = t.text;
     cell.font = { ...font, bold: t.bold, italic: t.italic, size: t.size };
@@ -79,8 +79,9 @@ function drawReportSheet(sheet: ExcelJS.Worksheet, spec: TemplateSpec): void {
   sheet.views = [{ state: 'frozen', ySplit: spec.freezeRows }];
   sheet.pageSetup = {
     paperSize: 9, orientation: spec.print.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
-    printTitlesRow: `${spec.print.titleRows.first + 1}:${spec.print.titleRows.last + 1}`,
+    margins: spec.print.margins, printTitlesRow: `${spec.print.titleRows.first + 1}:${spec.print.titleRows.last + 1}`,
   };
+  sheet.headerFooter = { oddFooter: '&CTrang &P/&N' };
 }
 
 function drawInput(cell: ExcelJS.Cell, input: Item['inputs'][number], fill: string): void {

@@ -7,6 +7,7 @@ import { excelConsolidation } from '../../../src/office/excel/consolidation-inde
 import { chartsOf, withCharts } from '../../support/fake-excel-charts';
 import { realCatalogue, syntheticConsolidation } from '../../support/synthetic-consolidation';
 import { useFakeExcel } from './helpers';
+import { AUTOFIT_HEIGHT } from '../../support/fake-excel/state';
 
 const fake = useFakeExcel();
 beforeEach(() => withCharts());
@@ -41,12 +42,34 @@ it('keeps words as text and colours evaluations and headers', async () => {
   await excelConsolidation.writeConsolidation(full);
   const host = fake.host();
   const province = full.blocks.find((b) => b.id === 'province')!;
-  const reported = host.cell(full.sheetName, cellAddress(province.row + 1, 6));
+  const reported = host.cell(full.sheetName, cellAddress(province.row + 1, 5));
   expect(reported.numberFormat).toBe('@'); // "12/13" would become a date in a General cell
   expect(typeof reported.value).toBe('string');
   expect(host.cell(full.sheetName, cellAddress(province.row, 0))).toMatchObject({ fill: '#D9E1F2', font: { bold: true } });
   const fill = full.fills[0];
   expect(host.cell(full.sheetName, cellAddress(fill.row, fill.col)).fill).toBe(fill.fill);
+});
+
+it.each(['indicators', 'tasks'] as const)('%s: prints as the .xlsx does – A4 landscape, one page wide, the report’s area, the province header on every page – in the same syncs', async (kind) => {
+  const spec = buildConsolidationSheet(syntheticConsolidation(kind, { missingEvery: 9 }), { groups: kind === 'indicators' ? realCatalogue.indicatorGroups : realCatalogue.taskGroups });
+  const host = fake.host();
+  host.resetCounts();
+  expect((await excelConsolidation.writeConsolidation(spec)).ok).toBe(true);
+  expect(host.syncCount).toBeLessThanOrEqual(3);
+  const { area, titleRows } = spec.print;
+  expect(host.sheet(spec.sheetName).pageLayout).toEqual({
+    orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, centerHorizontally: true,
+    leftMargin: 36, rightMargin: 28.8, topMargin: 43.2, bottomMargin: 43.2, headerMargin: 21.6, footerMargin: 21.6,
+    printArea: `A1:${cellAddress(area.rows - 1, area.cols - 1)}`, printTitleRows: `$${titleRows.first + 1}:$${titleRows.last + 1}`,
+    pageBreaks: [spec.chart!.anchor.row - 1],
+  });
+  // Table text wraps in its cell and Excel fits every table row to it.
+  const province = spec.blocks.find((b) => b.id === 'province')!;
+  const sheet = host.sheet(spec.sheetName);
+  for (let r = 0; r < province.values.length; r++) {
+    expect(host.cell(spec.sheetName, cellAddress(province.row + r, 1)).wrap).toBe(true);
+    expect(sheet.rowHeights.get(province.row + r)).toBe(AUTOFIT_HEIGHT);
+  }
 });
 
 it('charts indicators met per group from the group table', async () => {
@@ -97,4 +120,17 @@ it('says, in Vietnamese, that Excel is busy when a cell is being edited', async 
   fake.host().enterCellEditMode(1);
   const r = await excelConsolidation.writeConsolidation(full);
   expect(r.ok ? null : r.error.code).toBe('cellEditMode');
+});
+
+describe('on an Excel without ExcelApi 1.9 (no pageLayout)', () => {
+  const old = useFakeExcel({ requirementSets: { ExcelApi: '1.8' } });
+  beforeEach(() => withCharts());
+  it('draws the sheet and its chart, leaving the print setup to Excel’s defaults rather than failing', async () => {
+    old.host().resetCounts();
+    const r = await excelConsolidation.writeConsolidation(full);
+    expect(r.ok).toBe(true);
+    expect(old.host().syncCount).toBeLessThanOrEqual(3);
+    expect(old.host().sheet(full.sheetName).pageLayout).toEqual({});
+    expect(chartsOf(old.host().sheet(full.sheetName))).toHaveLength(1);
+  });
 });

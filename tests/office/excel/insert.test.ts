@@ -40,6 +40,12 @@ describe('insertTemplate', () => {
     const sheet = host.sheet(name);
     expect(sheet.merges).toEqual(expect.arrayContaining(["'PL01 2026-Q1'!A1:C1", "'PL01 2026-Q1'!D2:J2", "'PL01 2026-Q1'!A4:J4", "'PL01 2026-Q1'!A10:J10"]));
     expect(host.cell(name, 'A4').font).toMatchObject({ bold: true, size: 14, name: 'Times New Roman' });
+    // The signature lines under the table, each merged over its three columns.
+    for (const t of s.signature) {
+      expect([t.text, host.cell(name, `${String.fromCharCode(65 + t.col)}${t.row + 1}`).value]).toEqual([t.text, t.text]);
+      expect(host.cell(name, `${String.fromCharCode(65 + t.col)}${t.row + 1}`).font).toMatchObject({ bold: t.bold, italic: t.italic, name: 'Times New Roman' });
+    }
+    expect(s.signature.map((t) => t.text)).toEqual(expect.arrayContaining(['Người lập biểu', 'Thủ trưởng đơn vị']));
   });
 
   it('unlocks and tints input cells only, with the number format of their form', () => {
@@ -79,6 +85,7 @@ describe('insertTemplate', () => {
     expect(sheet.freezeRows).toBe(9);
     expect(sheet.pageLayout).toEqual({
       orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, centerHorizontally: true, printTitleRows: '$9:$9',
+      leftMargin: 36, rightMargin: 28.8, topMargin: 43.2, bottomMargin: 43.2, headerMargin: 21.6, footerMargin: 21.6,
     });
     expect(sheet.columnWidths.get(1)).toBeGreaterThan(sheet.columnWidths.get(0)!);
   });

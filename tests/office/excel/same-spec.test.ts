@@ -69,7 +69,10 @@ describe.each([
     const differences: string[] = [];
     let lists = 0;
     let prompts = 0;
-    for (let row = 0; row <= lastRow(s); row++) {
+    // Down to the signature lines under the table.
+    const end = Math.max(lastRow(s), ...s.signature.map((t) => t.row));
+    expect(end).toBeGreaterThan(lastRow(s));
+    for (let row = 0; row <= end; row++) {
       for (let col = 0; col < s.columns.length; col++) {
         const [a, b] = [excelCell(s.sheetName, row, col), xlsxCell(sheet, row, col)];
         if (covered(sheet, row, col)) continue;

@@ -83,8 +83,21 @@ export class FakeWorksheet extends ClientObject {
     }, { requires: [API.pageLayout], name: 'pageLayout' });
     return new Proxy({}, {
       set: (_t, k, v) => { set(String(k), v); return true; },
-      get: (_t, k) => (k === 'setPrintTitleRows' ? (address: string) => set('printTitleRows', address) : undefined),
+      get: (_t, k) => (k === 'setPrintTitleRows' ? (address: string) => set('printTitleRows', address)
+        : k === 'setPrintArea' ? (address: string) => set('printArea', address) : undefined),
     });
+  }
+
+  /** ExcelApi 1.9: manual page breaks, kept in pageLayout.pageBreaks as the rows they go above. */
+  get horizontalPageBreaks(): { add(range: string): void; removePageBreaks(): void } {
+    const edit = (f: (rows: number[]) => number[]) => this.context.queue(() => {
+      const layout = this.sheet().pageLayout;
+      layout.pageBreaks = f((layout.pageBreaks as number[] | undefined) ?? []);
+    }, { requires: [API.pageLayout], name: 'horizontalPageBreaks' });
+    return {
+      add: (range: string) => edit((rows) => [...rows, parseRect(range).row]),
+      removePageBreaks: () => edit(() => []),
+    };
   }
 
   getRange(address = 'A1'): FakeRange {
