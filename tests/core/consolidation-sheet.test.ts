@@ -1,6 +1,6 @@
 // The consolidation sheet spec, from consolidations built by the server's own code over the real
 // catalogue (a synthetic 160-unit directory): what each block holds and that blocks never overlap.
-import { buildConsolidationSheet, PROVINCE_HEADERS, type ConsolidationData, type SheetBlock } from '../../src/core/consolidation-sheet';
+import { buildConsolidationSheet, provinceStateLabel, PROVINCE_HEADERS, type ConsolidationData, type SheetBlock } from '../../src/core/consolidation-sheet';
 import { EVALUATION_STYLES } from '../../src/core/template/columns';
 import { realCatalogue, syntheticConsolidation } from '../support/synthetic-consolidation';
 
@@ -125,7 +125,7 @@ describe('consolidation sheet of indicators', () => {
     expect(s.missing).toBeGreaterThan(0);
     const units = block(spec.blocks, 'units');
     const missing = indicators.units.find((u) => u.status === 'missing')!;
-    expect(units.values.find((r) => r[0] === missing.unitId)).toEqual([missing.unitId, missing.name, 'Chưa nộp', null, '', '']);
+    expect(units.values.find((r) => r[0] === missing.unitId)).toEqual([missing.unitId, missing.name, 'Chưa nộp', null, '', '', '']);
     const late = indicators.units.find((u) => u.late === true)!;
     expect(units.values.find((r) => r[0] === late.unitId)?.[4]).toBe('Trễ hạn');
     // Submission times in Vietnam time (UTC+7), as the clerks know them.
@@ -174,5 +174,29 @@ describe('consolidation sheet of tasks', () => {
     const spec = buildConsolidationSheet(mine);
     expect(block(spec.blocks, 'province').values.slice(1).map((r) => r[10])).toEqual(mine.tasks.map((x) => x.id));
     expect(block(spec.blocks, 'matrix').values[0]).toHaveLength(2 + 3);
+  });
+});
+
+describe('the province’s state of a unit’s report (docs/province-report.md)', () => {
+  it.each([
+    ['approved', null, 'Chờ tiếp nhận'],
+    ['approved', 'accepted', 'Đã tiếp nhận'],
+    ['returned', 'reopened', 'Trả lại để sửa'],
+    ['submitted', 'reopened', 'Trả lại để sửa'],
+    ['approved', 'reopened', 'Đã sửa, chờ tiếp nhận lại'],
+    ['submitted', null, ''],
+    ['returned', null, ''],
+    ['missing', null, ''],
+  ] as const)('a report %s with the province’s %s reads “%s”', (status, provinceState, label) => {
+    expect(provinceStateLabel({ status, provinceState })).toBe(label);
+  });
+
+  it('is printed for every unit in the completeness table', () => {
+    const data = syntheticConsolidation('indicators');
+    const states = ['accepted', 'reopened', null] as const;
+    const units = data.units.map((u, i) => ({ ...u, provinceState: states[i % 3] }));
+    const table = buildConsolidationSheet({ ...data, units } as ConsolidationData).blocks.find((b) => b.id === 'units')!;
+    expect(table.values[0].at(-1)).toBe('Tiếp nhận của tỉnh');
+    expect(table.values.slice(1).map((r) => r.at(-1))).toEqual(units.map(provinceStateLabel));
   });
 });

@@ -13,7 +13,19 @@ export const SUMMARY_HEADERS = [
   'Tỷ lệ báo cáo (%)', 'Tỷ lệ đúng hạn (%)',
 ] as const;
 
-export const UNIT_HEADERS = ['Mã đơn vị', 'Đơn vị', 'Tình trạng báo cáo', 'Lần nộp', 'Thời hạn', 'Thời điểm nộp'] as const;
+export const UNIT_HEADERS = ['Mã đơn vị', 'Đơn vị', 'Tình trạng báo cáo', 'Lần nộp', 'Thời hạn', 'Thời điểm nộp', 'Tiếp nhận của tỉnh'] as const;
+
+/**
+ * The province's state of a unit's report as the consolidator reads it: accepted, sent back (until the
+ * unit's correction is approved again), corrected and waiting to be accepted again, or waiting for a
+ * first word; nothing while the head has not approved it.
+ * @example provinceStateLabel({ status: 'approved', provinceState: null }) === 'Chờ tiếp nhận'
+ */
+export function provinceStateLabel(u: Pick<CompletenessUnit, 'status' | 'provinceState'>): string {
+  if (u.provinceState === 'accepted') return 'Đã tiếp nhận';
+  if (u.provinceState === 'reopened') return u.status === 'approved' ? 'Đã sửa, chờ tiếp nhận lại' : 'Trả lại để sửa';
+  return u.status === 'approved' ? 'Chờ tiếp nhận' : '';
+}
 
 const timeliness = (late: boolean | null): string => (late === null ? '' : late ? 'Trễ hạn' : 'Đúng hạn');
 
@@ -27,6 +39,6 @@ export function completenessSection(stack: Stack, no: number, summary: Completen
   stack.row += 1;
   stack.add('units', 'table', [
     [...UNIT_HEADERS],
-    ...units.map((u) => [u.unitId, u.name, STATUS_LABELS[u.status], u.revision, timeliness(u.late), vietnamTime(u.submittedAt)]),
-  ], [TEXT, TEXT, TEXT, COUNT, TEXT, TEXT], 1);
+    ...units.map((u) => [u.unitId, u.name, STATUS_LABELS[u.status], u.revision, timeliness(u.late), vietnamTime(u.submittedAt), provinceStateLabel(u)]),
+  ], [TEXT, TEXT, TEXT, COUNT, TEXT, TEXT, TEXT], 1);
 }
