@@ -127,7 +127,7 @@ export const vi = {
     /** The province's acceptance of the units' approved reports, under the consolidation. */
     acceptance: {
       title: 'Tiếp nhận báo cáo đã phê duyệt',
-      intro: 'Báo cáo đã được lãnh đạo đơn vị phê duyệt: chấp nhận, hoặc trả lại để đơn vị sửa (ghi rõ lý do). Cột “Tiếp nhận của tỉnh” trên trang tổng hợp ghi kết quả sau khi bấm Làm mới.',
+      intro: 'Báo cáo đã được lãnh đạo đơn vị phê duyệt: chấp nhận, hoặc trả lại để đơn vị sửa (ghi rõ lý do). Sau mỗi lần chấp nhận hoặc trả lại, trang tổng hợp được làm mới và cột “Tiếp nhận của tỉnh” ghi kết quả.',
       none: 'Chưa có báo cáo nào đã phê duyệt trong kỳ này.',
       loading: 'Đang tải danh sách báo cáo đã phê duyệt…',
       revision: (n: number) => `lần nộp ${n}`,
