@@ -98,8 +98,10 @@ function block(b: ReportBlock, keepNext = false): Paragraph | Table {
   }
 }
 
-function signature(model: ReportModel): Table {
+/** Nơi nhận and the signer; an extract has neither (nobody signs it). */
+function signature(model: ReportModel): Table[] {
   const s = model.signature;
+  if (!s) return [];
   const [left, right] = [Math.round(TEXT_WIDTH * 0.5), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.5)];
   const recipients = [
     line('Nơi nhận:', { size: L.size.recipientsLabel, bold: true, italics: true, align: AlignmentType.LEFT }),
@@ -110,7 +112,7 @@ function signature(model: ReportModel): Table {
     line(s.title, { size: L.size.signature, bold: true, after: 1400 }),
     line(s.name, { size: L.size.signature, bold: true }),
   ];
-  return layoutTable([left, right], [[recipients, signer]]);
+  return [layoutTable([left, right], [[recipients, signer]])];
 }
 
 /**
@@ -137,7 +139,8 @@ export function reportDocument(model: ReportModel, qrPng?: Buffer): Document {
     title: `${model.title} ${model.subject}`,
     description: `submission ${b.submissionId} revision ${b.revision}`,
     // The document knows what it shows, as the add-in's content control does (contentHash = what approval binds).
-    customProperties: [
+    // An extract binds to nothing: opened in Word it cannot be approved in the report's place.
+    customProperties: model.extract ? [] : [
       { name: 'cds.submissionId', value: b.submissionId },
       { name: 'cds.revision', value: String(b.revision) },
       { name: 'cds.contentHash', value: b.contentHash },
@@ -164,7 +167,7 @@ export function reportDocument(model: ReportModel, qrPng?: Buffer): Document {
         new Paragraph({ spacing: { after: 120 }, children: [] }),
         ...model.body.map((b, i) => block(b, i === model.body.length - 1)),
         new Paragraph({ keepNext: true, spacing: { after: 120 }, children: [] }),
-        signature(model),
+        ...signature(model),
         ...verificationBlock(model, qrPng),
       ],
     }],

@@ -8,6 +8,10 @@ export const a11y = {
   /** One "Tạo báo cáo" button among those of the waiting reports. */
   generateFor: (action: string, kind: string, unit: string, period: string, revision: number) =>
     `${action}: ${kind}, ${unit}, ${period}, lần nộp ${revision}`,
+  /** "Chấp nhận" / "Trả lại để sửa" of one unit's report among several in the consolidator's pane. */
+  unitAction: (action: string, unit: string) => `${action}: ${unit}`,
+  /** The list of approved reports the province accepts or sends back. */
+  acceptanceList: 'Báo cáo chờ tỉnh tiếp nhận',
   /** The region of the report open in Word, where the focus goes once it is written. */
   openReport: 'Báo cáo đang mở trong Word',
   /** The list of issues found by Kiểm tra. */

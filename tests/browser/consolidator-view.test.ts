@@ -1,7 +1,9 @@
 // The consolidator's Excel taskpane end to end: Debian's Chromium, the production build served by
 // the real server (child process, SQLite), the fake Excel host (with charts) injected before the
 // taskpane boots. A commune's clerk has reported; the consolidator signs in on the "Tổng hợp" tab,
-// writes the sheet, another report arrives, "Làm mới" redraws the same sheet with it.
+// writes the sheet, another report arrives, "Làm mới" redraws the same sheet with it. Then the head
+// approves the clerk's report and the consolidator, with the keyboard alone, accepts it and sends it
+// back (a reason is required), the sheet's "Tiếp nhận của tỉnh" column following each act.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -17,7 +19,7 @@ import { createUser, grant } from '../../src/server/repositories/users';
 import { strings } from '../../src/text/strings';
 import { expectAccessible, installA11yProbes } from '../support/a11y';
 import { describeWithChromium, launchChromium, ROOT } from '../support/browser';
-import { CLERK, buildProductionAddin, prepareClerkData } from '../support/clerk-e2e';
+import { CLERK, HEAD, buildProductionAddin, prepareClerkData } from '../support/clerk-e2e';
 
 const CDN = 'https://appsforoffice.microsoft.com/**';
 const PLAN = 'nghe-an-1174-2026';
@@ -150,6 +152,69 @@ describeWithChromium('the consolidator’s Excel taskpane against the real serve
     expect(await value(page, 'TH PL01 2026-Q1', after.address)).toBe(String(after.missing));
     expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { sheets: () => { name: string; id: string }[] } }).__fakeExcel.sheets())).toEqual(sheets);
     expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { charts: (s: string) => number } }).__fakeExcel.charts('TH PL01 2026-Q1'))).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('accepts and sends back an approved report from the pane, by keyboard, and the sheet shows the province state', async () => {
+    const a = strings.consolidatorFlow.acceptance;
+    const { body: listed } = await call<{ submissions: { id: string; unitId: string; contentHash: string; status: string }[] }>(HEAD, `/api/submissions?planId=${PLAN}&period=2026-Q1&kind=indicators`);
+    const report = listed.submissions.find((x) => x.unitId === CLERK.unitId)!;
+    if (report.status !== 'approved') expect((await call(HEAD, `/api/submissions/${report.id}/approve`, { contentHash: report.contentHash })).status).toBe(200);
+    /** The unit's "Tiếp nhận của tỉnh" cell, and its name, from the consolidation the server gives. */
+    const stateCell = async () => {
+      const { body } = await call<ConsolidationData>(CONSOLIDATOR, `/api/consolidation?planId=${PLAN}&period=2026-Q1&kind=indicators`);
+      const units = buildConsolidationSheet(body).blocks.find((b) => b.id === 'units')!;
+      const at = units.values.findIndex((r) => r.at(-1) === CLERK.unitId);
+      const column = units.values[0].indexOf('Tiếp nhận của tỉnh');
+      return { address: cellAddress(units.row + at, units.col + column), name: body.units.find((u) => u.unitId === CLERK.unitId)!.name };
+    };
+
+    const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route(CDN, (route) => route.fulfill({ contentType: 'text/javascript', body: '/* the fake host is installed */' }));
+    await page.addInitScript(script);
+    await installA11yProbes(page);
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole('tab', { name: strings.roles.consolidator }).click({ timeout: 20_000 });
+    await page.getByLabel(strings.clerkFlow.username).fill(CONSOLIDATOR.username);
+    await page.getByLabel(strings.clerkFlow.password).fill(CONSOLIDATOR.password);
+    await page.getByRole('button', { name: strings.clerkFlow.signIn, exact: true }).click();
+    await page.getByLabel(s.period, { exact: true }).selectOption('2026-Q1');
+    await page.getByLabel(s.kind, { exact: true }).selectOption('indicators');
+    await page.getByRole('button', { name: s.consolidate }).click();
+    await page.getByRole('heading', { name: a.title }).waitFor({ timeout: 20_000 });
+    const cell = await stateCell();
+    expect(await value(page, 'TH PL01 2026-Q1', cell.address)).toBe('Chờ tiếp nhận');
+    await expectAccessible(page, 'consolidator: approved reports listed');
+
+    // Chấp nhận, by keyboard: the button is named with its unit.
+    await page.getByRole('button', { name: `${a.accept}: ${cell.name}` }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(a.accepted(cell.name)).waitFor({ timeout: 20_000 });
+    expect(await value(page, 'TH PL01 2026-Q1', cell.address)).toBe('Đã tiếp nhận');
+    expect(await page.getByRole('button', { name: `${a.accept}: ${cell.name}` }).count()).toBe(0);
+
+    // Trả lại để sửa: the reason field takes the focus; sending without a reason is refused on the field.
+    await page.getByRole('button', { name: `${a.sendBack}: ${cell.name}` }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+    await page.getByRole('button', { name: `${a.confirmSendBack}: ${cell.name}` }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(a.reasonMissing).waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA' && document.activeElement.getAttribute('aria-invalid') === 'true');
+    await expectAccessible(page, 'consolidator: send back without a reason');
+    await page.keyboard.type('Chỉ tiêu 5: thiếu minh chứng về đài truyền thanh.');
+    await page.getByRole('button', { name: `${a.confirmSendBack}: ${cell.name}` }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(a.sentBack(cell.name)).waitFor({ timeout: 20_000 });
+    expect(await value(page, 'TH PL01 2026-Q1', cell.address)).toBe('Trả lại để sửa');
+    await expectAccessible(page, 'consolidator: sent back');
+    await page.screenshot({ path: '/tmp/consolidator-3-sent-back.png', fullPage: true });
+    const { body: after } = await call<{ status: string; decisions: { action: string; comment: string | null }[] }>(CLERK, `/api/submissions/${report.id}`);
+    expect(after.status).toBe('returned');
+    expect(after.decisions.at(-1)).toMatchObject({ action: 'reopen', comment: 'Chỉ tiêu 5: thiếu minh chứng về đài truyền thanh.' });
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

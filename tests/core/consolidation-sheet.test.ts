@@ -1,6 +1,6 @@
 // The consolidation sheet spec, from consolidations built by the server's own code over the real
 // catalogue (a synthetic 160-unit directory): what each block holds and that blocks never overlap.
-import { buildConsolidationSheet, PRINTED_COLUMNS, PROVINCE_HEADERS, SUMMARY_HEADERS, type ConsolidationData, type SheetBlock } from '../../src/core/consolidation-sheet';
+import { buildConsolidationSheet, PRINTED_COLUMNS, provinceStateLabel, PROVINCE_HEADERS, SUMMARY_HEADERS, type ConsolidationData, type SheetBlock } from '../../src/core/consolidation-sheet';
 import { formatPercent } from '../../src/core/numbers';
 import { linesHeight, wrappedLines } from '../../src/core/template';
 import { EVALUATION_STYLES } from '../../src/core/template/columns';
@@ -176,11 +176,11 @@ describe('consolidation sheet of indicators', () => {
     expect(s.missing).toBeGreaterThan(0);
     const units = block(spec.blocks, 'units');
     const missing = indicators.units.find((u) => u.status === 'missing')!;
-    expect(units.values.find((r) => r[5] === missing.unitId)).toEqual([missing.name, 'Chưa nộp', null, '', '', missing.unitId]);
+    expect(units.values.find((r) => r[6] === missing.unitId)).toEqual([missing.name, 'Chưa nộp', null, '', '', '', missing.unitId]);
     const late = indicators.units.find((u) => u.late === true)!;
-    expect(units.values.find((r) => r[5] === late.unitId)?.[3]).toBe('Trễ hạn');
+    expect(units.values.find((r) => r[6] === late.unitId)?.[3]).toBe('Trễ hạn');
     // Submission times in Vietnam time (UTC+7), as the clerks know them.
-    expect(units.values.find((r) => r[5] === late.unitId)?.[4]).toBe('16/03/2026 09:00');
+    expect(units.values.find((r) => r[6] === late.unitId)?.[4]).toBe('16/03/2026 09:00');
   });
 
   it('counts indicators met per group and charts that table', () => {
@@ -227,5 +227,29 @@ describe('consolidation sheet of tasks', () => {
     expect(block(spec.blocks, 'matrix').values[0]).toHaveLength(2 + 3);
     expect(spec.print.area.cols).toBe(PRINTED_COLUMNS.tasks);
     expect(block(spec.blocks, 'province').values[0].slice(0, PRINTED_COLUMNS.tasks)).not.toContain('Mã');
+  });
+});
+
+describe('the province’s state of a unit’s report (docs/province-report.md)', () => {
+  it.each([
+    ['approved', null, 'Chờ tiếp nhận'],
+    ['approved', 'accepted', 'Đã tiếp nhận'],
+    ['returned', 'reopened', 'Trả lại để sửa'],
+    ['submitted', 'reopened', 'Trả lại để sửa'],
+    ['approved', 'reopened', 'Đã sửa, chờ tiếp nhận lại'],
+    ['submitted', null, ''],
+    ['returned', null, ''],
+    ['missing', null, ''],
+  ] as const)('a report %s with the province’s %s reads “%s”', (status, provinceState, label) => {
+    expect(provinceStateLabel({ status, provinceState })).toBe(label);
+  });
+
+  it('is printed for every unit in the completeness table', () => {
+    const data = syntheticConsolidation('indicators');
+    const states = ['accepted', 'reopened', null] as const;
+    const units = data.units.map((u, i) => ({ ...u, provinceState: states[i % 3] }));
+    const table = buildConsolidationSheet({ ...data, units } as ConsolidationData).blocks.find((b) => b.id === 'units')!;
+    expect(table.values[0].at(-2)).toBe('Tiếp nhận của tỉnh');
+    expect(table.values.slice(1).map((r) => r.at(-2))).toEqual(units.map(provinceStateLabel));
   });
 });

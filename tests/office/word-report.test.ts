@@ -103,6 +103,20 @@ describe('Word adapter on the fake host', () => {
     expect(word.controls('cds-report')[0].control).toEqual({ tag: 'cds-report', title: 'Báo cáo' });
   });
 
+  it('binds a monitoring agency’s extract to nothing, even over a document that held a whole report', async () => {
+    await wordReportHost.writeReport(model(tasks));
+    expect(await wordReportHost.readReportBinding()).not.toBeNull();
+    // Every task a monitoring agency of the plan follows: the extract it reads (docs/security.md).
+    for (const monitor of [...new Set(catalogue.tasks.flatMap((t) => t.monitor.flatMap((r) => (r.kind === 'unit' ? [r.unitId] : []))))]) {
+      const mine = catalogue.tasks.filter((t) => t.monitor.some((r) => r.kind === 'unit' && r.unitId === monitor)).map((t) => t.id);
+      const extract: ReportSubmission = { ...tasks, rows: tasks.rows.filter((r) => mine.includes(r.id)), extract: { monitorUnitIds: [monitor], taskIds: mine } } as ReportSubmission;
+      await wordReportHost.writeReport(model(extract));
+      expect(await wordReportHost.readReportBinding()).toBeNull();
+      expect(word.tables()).toHaveLength(2); // header and data: no signature block
+      expect(word.tableValues(word.tables()[1])).toHaveLength(mine.length + 1);
+    }
+  });
+
   it('reads no binding from a report line edited beyond reading', async () => {
     await wordReportHost.writeReport(model(indicators));
     word.controls('cds-report')[0].text = 'Mã báo cáo: sub-42 | Lần nộp: 3';

@@ -33,11 +33,20 @@ it('registers exactly the contract’s endpoints, and documents each with its st
     });
     await app.ready();
     expect([...new Set(registered)].sort()).toEqual(Object.values(API).map((e) => key(e.method, e.path)).sort());
-    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
-    for (const e of Object.values(API)) {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { responses: Record<string, Record<string, unknown>> }>> };
+    for (const e of Object.values(API) as Endpoint[]) {
       const op = doc.paths[e.path.replace(/:(\w+)/g, '{$1}')]?.[e.method.toLowerCase()];
-      expect(`${e.method} ${e.path}: ${Object.keys(op?.responses ?? {}).sort()}`).toBe(`${e.method} ${e.path}: ${[...new Set([...Object.keys(e.responses), ...((e as Endpoint).file ? ['200'] : [])])].sort()}`);
+      const statuses = [...Object.keys(e.responses), ...(e.file ? ['200'] : []), ...(e.etag ? ['304'] : [])];
+      expect(`${e.method} ${e.path}: ${Object.keys(op?.responses ?? {}).sort()}`).toBe(`${e.method} ${e.path}: ${[...new Set(statuses)].sort()}`);
+      if (!e.etag) continue;
+      // 304 is its own response: described, no body, the ETag header named.
+      const notModified = op!.responses['304'];
+      expect(notModified).toEqual({ description: expect.stringMatching(/^Not Modified/), headers: { ETag: expect.objectContaining({ schema: { type: 'string' } }) } });
+      expect(notModified).not.toHaveProperty('content');
     }
+    // The open feed's GET routes are the ones that answer 304 (routes/open-feed.ts withEtag): each says so.
+    expect(Object.values(API).filter((e) => (e as Endpoint).etag).map((e) => e.path).sort())
+      .toEqual(Object.values(API).filter((e) => e.path.startsWith('/api/open/') && e.method === 'GET').map((e) => e.path).sort());
   } finally {
     await app.close();
     await db.drop();

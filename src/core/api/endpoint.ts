@@ -30,6 +30,11 @@ export interface Endpoint {
    * 'public' for the sign-in check, the route checks the key, the OpenAPI document names the header.
    */
   readonly apiKey?: boolean;
+  /**
+   * The answer carries an ETag, and a request whose If-None-Match names it gets 304 with no body:
+   * documented as its own response (routeSchema) so an integrator's generated client expects it.
+   */
+  readonly etag?: boolean;
   /** Tag for grouping in the OpenAPI document. */
   readonly tag: string;
 }

@@ -200,13 +200,13 @@ export const provinceEndpoints = {
   feedIndicators: endpoint({
     method: 'GET', path: '/api/open/v1/indicators', tag: 'open', access: 'public', apiKey: true,
     summary: 'Province figures from approved reports (JSON, or CSV with format=csv); API key in X-API-Key; ETag, If-None-Match → 304',
-    query: FeedQuerySchema, file: [CSV_TYPE],
+    query: FeedQuerySchema, file: [CSV_TYPE], etag: true,
     responses: { 200: FeedSchema, ...errors(400, 401, 404) },
   }),
   feedDataValueSets: endpoint({
     method: 'GET', path: '/api/open/v1/dataValueSets', tag: 'open', access: 'public', apiKey: true,
     summary: 'The units’ values as a DHIS2 dataValueSet; API key in X-API-Key; ETag, If-None-Match → 304',
-    query: DataValueSetQuerySchema,
+    query: DataValueSetQuerySchema, etag: true,
     responses: { 200: DataValueSetSchema, ...errors(400, 401, 404) },
   }),
   listApiKeys: endpoint({

@@ -61,9 +61,19 @@ export const DecisionSchema = z.strictObject({
   decidedAt: z.string(),
 });
 
+/**
+ * Present when a monitoring agency reads the report: the rows are only the tasks it monitors (the
+ * content hash still names the whole revision), and decisions come without their comments.
+ */
+export const ExtractSchema = z.strictObject({
+  monitorUnitIds: z.array(z.string()).min(1).describe('The monitoring agencies (unit ids) whose tasks the rows are'),
+  taskIds: z.array(z.string()).min(1).describe('The task ids the caller may read in this report'),
+});
+
 export const SubmissionDetailSchema = SubmissionSummarySchema.extend({
   revisions: z.array(RevisionSchema),
   decisions: z.array(DecisionSchema),
+  extract: ExtractSchema.optional(),
 });
 
 export const DecisionResponseSchema = z.strictObject({

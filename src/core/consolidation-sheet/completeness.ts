@@ -15,7 +15,19 @@ export const SUMMARY_HEADERS = [
   'Tỷ lệ báo cáo', 'Tỷ lệ đúng hạn',
 ] as const;
 
-export const UNIT_HEADERS = ['Đơn vị', 'Tình trạng báo cáo', 'Lần nộp', 'Thời hạn', 'Thời điểm nộp', 'Mã đơn vị'] as const;
+export const UNIT_HEADERS = ['Đơn vị', 'Tình trạng báo cáo', 'Lần nộp', 'Thời hạn', 'Thời điểm nộp', 'Tiếp nhận của tỉnh', 'Mã đơn vị'] as const;
+
+/**
+ * The province's state of a unit's report as the consolidator reads it: accepted, sent back (until the
+ * unit's correction is approved again), corrected and waiting to be accepted again, or waiting for a
+ * first word; nothing while the head has not approved it.
+ * @example provinceStateLabel({ status: 'approved', provinceState: null }) === 'Chờ tiếp nhận'
+ */
+export function provinceStateLabel(u: Pick<CompletenessUnit, 'status' | 'provinceState'>): string {
+  if (u.provinceState === 'accepted') return 'Đã tiếp nhận';
+  if (u.provinceState === 'reopened') return u.status === 'approved' ? 'Đã sửa, chờ tiếp nhận lại' : 'Trả lại để sửa';
+  return u.status === 'approved' ? 'Chờ tiếp nhận' : '';
+}
 
 const timeliness = (late: boolean | null): string => (late === null ? '' : late ? 'Trễ hạn' : 'Đúng hạn');
 /** Rates as the figures print them ("92,86%"): a number cell would show the reader's locale's separator. */
@@ -35,6 +47,6 @@ export function unitsSection(stack: Stack, no: number, units: readonly Completen
   stack.caption('unitsCaption', `${no}. Tình hình báo cáo của từng đơn vị`);
   stack.add('units', 'table', [
     [...UNIT_HEADERS],
-    ...units.map((u) => [u.name, STATUS_LABELS[u.status], u.revision, timeliness(u.late), vietnamTime(u.submittedAt), u.unitId]),
-  ], [TEXT, TEXT, COUNT, TEXT, TEXT, TEXT], 1, 1);
+    ...units.map((u) => [u.name, STATUS_LABELS[u.status], u.revision, timeliness(u.late), vietnamTime(u.submittedAt), provinceStateLabel(u), u.unitId]),
+  ], [TEXT, TEXT, COUNT, TEXT, TEXT, TEXT, TEXT], 1, 1);
 }

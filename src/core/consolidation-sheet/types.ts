@@ -16,6 +16,8 @@ export interface CompletenessUnit {
   readonly revision: number | null;
   readonly late: boolean | null;
   readonly submittedAt: string | null;
+  /** The province's word on the unit's approved report (docs/province-report.md): accepted, or sent back / reopened. */
+  readonly provinceState: 'accepted' | 'reopened' | null;
 }
 
 export interface CompletenessSummary {

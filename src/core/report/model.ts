@@ -51,7 +51,11 @@ export function buildReportModel(catalogue: Catalogue, submission: ReportSubmiss
   const { parent, agency } = agencyLines(unit, province);
   const symbol = unitSymbol(unit);
 
+  // A monitoring agency's extract (source.ts ReportExtract): its tasks only, said so at the top and in
+  // every sentence that counts, and without signature or Nơi nhận – it is not the document the head approved.
+  const extract = submission.kind === 'tasks' && submission.extract ? monitorNames(catalogue, submission.extract.monitorUnitIds) : null;
   const body: ReportBlock[] = [
+    ...(extract ? [{ kind: 'paragraph' as const, text: extractNotice(extract, unit, submission.revision) }] : []),
     {
       kind: 'paragraph',
       text: `Thực hiện Kế hoạch số ${planNumber} ngày ${issuedOn.split('-').reverse().join('/')} của ${issuer} về chuyển đổi số tỉnh ${province} năm ${planYear}, ${unit.name} báo cáo kết quả thực hiện ${label} như sau:`,
@@ -75,7 +79,7 @@ export function buildReportModel(catalogue: Catalogue, submission: ReportSubmiss
     proposals = part.proposals;
     body.push(
       { kind: 'heading', text: 'I. TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ (PHỤ LỤC 02)' },
-      { kind: 'paragraph', text: taskSummary(part.counts) },
+      { kind: 'paragraph', text: taskSummary(part.counts, extract ? 'extract' : 'report') },
       { kind: 'paragraph', text: `Thời hạn của nhiệm vụ được đánh giá ${periodWording('stock', period.value)} (ngày chốt số liệu của kỳ báo cáo).` },
       { kind: 'table', table: part.table },
       { kind: 'heading', text: 'II. ĐỀ XUẤT, KIẾN NGHỊ' },
@@ -83,7 +87,12 @@ export function buildReportModel(catalogue: Catalogue, submission: ReportSubmiss
   }
   if (proposals.length === 0) body.push({ kind: 'paragraph', text: 'Không có đề xuất, kiến nghị.' });
   else body.push(...proposals.map((text) => ({ kind: 'paragraph' as const, text: `- ${text}` })));
-  body.push({ kind: 'paragraph', text: `Trên đây là báo cáo kết quả thực hiện ${label} của ${unit.name}./.` });
+  body.push({
+    kind: 'paragraph',
+    text: extract
+      ? `Trên đây là trích báo cáo kết quả thực hiện ${label} của ${unit.name} (các nhiệm vụ do ${joinNames(extract)} theo dõi, tổng hợp)./.`
+      : `Trên đây là báo cáo kết quả thực hiện ${label} của ${unit.name}./.`,
+  });
 
   return {
     binding: {
@@ -95,14 +104,16 @@ export function buildReportModel(catalogue: Catalogue, submission: ReportSubmiss
       number: `Số: ${options.number?.trim() || '…'}/BC-${symbol}`,
       placeDate: placeDateLine(province, options.date),
     },
-    title: 'BÁO CÁO',
+    title: extract ? 'TRÍCH BÁO CÁO' : 'BÁO CÁO',
     // The trích yếu names the year once: "… năm 2026, quý I", not "… năm 2026, quý I năm 2026".
-    subject: `Kết quả thực hiện Kế hoạch chuyển đổi số tỉnh ${province} năm ${planYear}${inYear ? `, ${inYear}` : ''}`,
+    subject: `Kết quả thực hiện Kế hoạch chuyển đổi số tỉnh ${province} năm ${planYear}${inYear ? `, ${inYear}` : ''}`
+      + (extract ? ` (các nhiệm vụ do ${joinNames(extract)} theo dõi, tổng hợp)` : ''),
     body,
     summary: { indicators, tasks },
     proposals,
-    signature: signatureOf(unit, options.signingAs ?? 'head', options.signerName),
-    recipients: recipientsOf(catalogue, submission, unit, symbol),
+    signature: extract ? null : signatureOf(unit, options.signingAs ?? 'head', options.signerName),
+    recipients: extract ? [] : recipientsOf(catalogue, submission, unit, symbol),
+    ...(extract ? { extract: { monitorNames: extract } } : {}),
   };
 }
 
@@ -186,9 +197,24 @@ export function indicatorSummary(c: EvaluationCounts): string {
   return `Tổng số chỉ tiêu đơn vị báo cáo: ${c.total}; trong đó ${judged}${contribution}${manual}; chưa có số liệu: ${c.noData}.`;
 }
 
-export function taskSummary(c: TaskCounts): string {
+/** `of`: 'extract' counts the tasks of a monitoring agency's extract, not all the unit reports. */
+export function taskSummary(c: TaskCounts, of: 'report' | 'extract' = 'report'): string {
   const notReported = c.notReported > 0 ? `; chưa báo cáo: ${c.notReported}` : '';
-  return `Tổng số nhiệm vụ đơn vị báo cáo: ${c.total}; trong đó hoàn thành: ${c.done}; đang triển khai đúng tiến độ: ${c.onTime}; chậm tiến độ: ${c.late}; quá hạn: ${c.overdue}; chưa triển khai: ${c.notStarted}${notReported}.`;
+  return `${of === 'extract' ? 'Tổng số nhiệm vụ trong bản trích' : 'Tổng số nhiệm vụ đơn vị báo cáo'}: ${c.total}; trong đó hoàn thành: ${c.done}; đang triển khai đúng tiến độ: ${c.onTime}; chậm tiến độ: ${c.late}; quá hạn: ${c.overdue}; chưa triển khai: ${c.notStarted}${notReported}.`;
+}
+
+/** The monitoring agencies named in an extract, by their directory names (never an id). */
+function monitorNames(catalogue: Catalogue, unitIds: readonly string[]): string[] {
+  const names = unitIds.map((id) => catalogue.units.find((u) => u.id === id)?.name).filter((n): n is string => n !== undefined);
+  return names.length > 0 ? names : ['cơ quan theo dõi'];
+}
+
+const joinNames = (names: readonly string[]): string => names.join(', ');
+
+/** The first paragraph of an extract: what it holds, where it comes from, and what it is not. */
+function extractNotice(names: readonly string[], unit: Unit, revision: number): string {
+  return `Bản trích này chỉ gồm các nhiệm vụ do ${joinNames(names)} theo dõi, tổng hợp, lấy từ báo cáo lần nộp thứ ${revision} của ${unit.name}. `
+    + 'Bản trích không phải là văn bản được lãnh đạo đơn vị phê duyệt, không có chữ ký và mã xác thực; văn bản có giá trị là báo cáo đầy đủ của đơn vị.';
 }
 
 /** Nơi nhận: who the report goes to (SKHCN consolidates; monitoring agencies follow their tasks), then the archive. */

@@ -19,6 +19,18 @@ export interface TaskContentRow {
   readonly completedOn: string | null;
 }
 
+/**
+ * What a monitoring agency reads of a unit's task report: only the tasks it monitors
+ * (docs/security.md, "Monitoring agencies read their tasks only"). The server filters the rows;
+ * this says so, so the report made from them is worded as an extract, never as the approved report.
+ */
+export interface ReportExtract {
+  /** The monitoring agencies (unit ids) whose tasks the extract holds. */
+  readonly monitorUnitIds: readonly string[];
+  /** The task ids the extract holds (whatever rows each revision has of them). */
+  readonly taskIds: readonly string[];
+}
+
 interface SourceHeader {
   readonly submissionId: string;
   readonly revision: number;
@@ -26,6 +38,8 @@ interface SourceHeader {
   readonly planId: string;
   readonly unitId: string;
   readonly period: string;
+  /** Present when the rows are a monitoring agency's extract of the report. */
+  readonly extract?: ReportExtract;
 }
 
 export type ReportSubmission =
@@ -42,6 +56,8 @@ export interface SubmissionDetail {
   /** The latest revision. */
   readonly revision: number;
   readonly revisions: readonly { readonly revision: number; readonly contentHash: string; readonly content: unknown }[];
+  /** Set by the server when the caller reads only the tasks it monitors. */
+  readonly extract?: ReportExtract;
 }
 
 /** The canonical form stores absent evidence / description as null; ParsedValue leaves them out. */
@@ -64,6 +80,7 @@ export function reportSubmissionFrom(detail: SubmissionDetail, revision?: number
   const header = {
     submissionId: detail.id, revision: r.revision, contentHash: r.contentHash,
     planId: detail.planId, unitId: detail.unitId, period: detail.period,
+    ...(detail.extract ? { extract: detail.extract } : {}),
   };
   if (detail.kind === 'indicators') {
     return {

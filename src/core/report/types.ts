@@ -95,9 +95,12 @@ export interface ReportModel {
   readonly body: readonly ReportBlock[];
   readonly summary: { readonly indicators: EvaluationCounts | null; readonly tasks: TaskCounts | null };
   readonly proposals: readonly string[];
-  readonly signature: ReportSignature;
-  /** "Nơi nhận:" lines, each "- …;" and the last "- Lưu: VT, …". */
+  /** Null for a monitoring agency's extract: nobody signs an extract (model.ts). */
+  readonly signature: ReportSignature | null;
+  /** "Nơi nhận:" lines, each "- …;" and the last "- Lưu: VT, …"; none in an extract. */
   readonly recipients: readonly string[];
+  /** Set when the report is a monitoring agency's extract of a unit's task report (source.ts ReportExtract). */
+  readonly extract?: { readonly monitorNames: readonly string[] };
   /** The verification code printed at the foot with its QR code (docs/province-report.md); absent in drafts. */
   readonly verification?: ReportVerification;
 }

@@ -24,6 +24,11 @@ export function bindingText(b: DocumentBinding): string {
   return `Mã báo cáo: ${b.submissionId} | Lần nộp: ${b.revision} | Mã nội dung (SHA-256): ${b.contentHash}`;
 }
 
+/** The foot line of an extract: it names the revision but binds nothing (parseBindingText gives null). */
+export function extractFootText(b: DocumentBinding): string {
+  return `Trích báo cáo từ lần nộp ${b.revision}; không dùng để phê duyệt.`;
+}
+
 const BINDING = /Mã báo cáo:\s*(\S+)\s*\|\s*Lần nộp:\s*(\d+)\s*\|\s*Mã nội dung \(SHA-256\):\s*([0-9a-f]{64})/u;
 
 /** The binding in a content control's text, or null when it was edited beyond reading. */

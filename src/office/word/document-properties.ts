@@ -14,6 +14,15 @@ export function queueBindingProperties(document: Word.Document, b: DocumentBindi
   properties.add(PROPERTY.contentHash, b.contentHash);
 }
 
+/**
+ * Queues properties that bind to nothing, for a monitoring agency's extract: a document that shows
+ * some tasks of a report must never let anyone approve the whole revision (take() gives null).
+ */
+export function queueNoBinding(document: Word.Document): void {
+  const properties = document.properties.customProperties;
+  for (const key of Object.values(PROPERTY)) properties.add(key, '');
+}
+
 /** Queues the loads of the three properties; `take()` after the sync gives the binding or null. */
 export function loadBindingProperties(document: Word.Document): { take: () => DocumentBinding | null } {
   const properties = document.properties.customProperties;

@@ -3,8 +3,8 @@
 // 51 indicators or 57 tasks cost the same single round trip. Layout per Nghị định 30/2020
 // (REPORT_LAYOUT); page setup needs WordApiDesktop 1.3 and is skipped, not failed, without it.
 import { REPORT_LAYOUT as L, type ReportModel, type ReportTable } from '../../core/report';
-import { REPORT_TAG, REPORT_TITLE, bindingText } from './binding-text';
-import { queueBindingProperties } from './document-properties';
+import { REPORT_TAG, REPORT_TITLE, bindingText, extractFootText } from './binding-text';
+import { queueBindingProperties, queueNoBinding } from './document-properties';
 import { queuePageNumbers } from './page-numbers';
 import { strings } from '../../text/strings';
 import { WordError, translated } from './errors';
@@ -93,8 +93,10 @@ function dataTable(body: Word.Body, table: ReportTable): void {
   for (let r = 1; r < values.length; r += 1) for (const c of table.centred) t.getCell(r, c).horizontalAlignment = 'Centered';
 }
 
+/** Nơi nhận and the signer; an extract has neither (nobody signs it). */
 function signature(body: Word.Body, model: ReportModel): void {
   const s = model.signature;
+  if (!s) return;
   const t = body.insertTable(1, 2, 'End', [['', '']]);
   borderless(t, [Math.round(TEXT_WIDTH / 2), Math.round(TEXT_WIDTH / 2)]);
   fill(t.getCell(0, 0), [
@@ -135,7 +137,8 @@ export async function writeReport(model: ReportModel): Promise<void> {
       body.font.size = L.size.body;
       pageSetup(context.document);
       queuePageNumbers(context.document);
-      queueBindingProperties(context.document, model.binding);
+      if (model.extract) queueNoBinding(context.document);
+      else queueBindingProperties(context.document, model.binding);
       header(body, model);
       style(body.insertParagraph(model.title, 'End'), { size: L.size.title, bold: true, before: 12 });
       style(body.insertParagraph(model.subject, 'End'), { size: L.size.subject, bold: true });
@@ -146,7 +149,7 @@ export async function writeReport(model: ReportModel): Promise<void> {
       }
       style(body.insertParagraph('', 'End'), { size: L.size.body });
       signature(body, model);
-      const foot = style(body.insertParagraph(bindingText(model.binding), 'End'), { size: 8, align: 'Left', before: 12 });
+      const foot = style(body.insertParagraph(model.extract ? extractFootText(model.binding) : bindingText(model.binding), 'End'), { size: 8, align: 'Left', before: 12 });
       foot.font.color = '#595959';
       const control = foot.insertContentControl();
       control.tag = REPORT_TAG;

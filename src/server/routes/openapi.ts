@@ -4,10 +4,24 @@
 import type { SwaggerOptions } from '@fastify/swagger';
 import type { FastifyPluginAsync } from 'fastify';
 import { createJsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { API, type Endpoint } from '../../core/api';
 import '../../core/api/components';
 import type { CatalogueStore } from '../catalogues';
 
 const zodTransform = createJsonSchemaTransform({ skipList: [] });
+
+/** Routes that answer 304 to a matching If-None-Match (Endpoint.etag), by "METHOD /path". */
+const ETAGGED = new Set((Object.values(API) as Endpoint[]).filter((e) => e.etag).map((e) => `${e.method} ${e.path}`));
+
+/**
+ * The 304 of an ETagged route as its own response: no body (type null, so no content), the ETag
+ * header named. Added to the document only – the route's serializer never sees a 304 body.
+ */
+const NOT_MODIFIED = {
+  type: 'null',
+  description: 'Not Modified: the ETag named in If-None-Match is still the current one; no body. Keep using the copy you have.',
+  headers: { ETag: { type: 'string', description: 'The current strong ETag (the one sent in If-None-Match).' } },
+};
 
 export function openapiOptions(catalogues: CatalogueStore): SwaggerOptions {
   const plan = [...catalogues.catalogues.values()][0]?.document;
@@ -29,7 +43,13 @@ export function openapiOptions(catalogues: CatalogueStore): SwaggerOptions {
     // Only the API is described: the add-in's static files and the document itself are not.
     transform: (input) => {
       if (!input.url.startsWith('/api/') || input.url === '/api/openapi.json') return { schema: { ...input.schema, hide: true }, url: input.url };
-      return zodTransform(input);
+      const out = zodTransform(input);
+      const method = [input.route.method].flat()[0];
+      if (ETAGGED.has(`${method} ${input.url}`)) {
+        const schema = out.schema as { response?: Record<string, unknown> };
+        schema.response = { ...schema.response, 304: NOT_MODIFIED };
+      }
+      return out;
     },
     // The registered components (src/core/api/components.ts) become components.schemas, referenced by $ref.
     transformObject: jsonSchemaTransformObject,

@@ -1,12 +1,15 @@
 // GET /api/submissions/:id/report.docx: the submission as an official report (Nghị định 30/2020)
-// for heads who print or sign outside the add-in. Same permission as reading the submission
-// (routes/read-access.ts): the unit's own roles, or a monitoring agency for task reports.
+// for heads who print or sign outside the add-in. Same permission and scope as reading the submission
+// (routes/read-access.ts): the whole report for the unit's own roles and the province; for a
+// monitoring agency an extract of the tasks it monitors, worded as such, with no verification code
+// (a code stands for the approved document's text, which the extract is not: docs/security.md).
 import type { FastifyPluginAsync } from 'fastify';
 import { API } from '../../core/api';
 import { vietnamDate } from '../../core/periods';
 import { buildReportModel, reportSubmissionFrom, type SubmissionDetail } from '../../core/report';
 import { notFound } from '../errors';
-import { DOCX_TYPE } from '../report-docx';
+import { readableDetail } from '../read-extract';
+import { DOCX_TYPE, reportDocx } from '../report-docx';
 import { verifiedReportDocx } from '../verified-docx';
 import { getSubmission } from '../repositories/submissions';
 import { listUnits } from '../repositories/units';
@@ -21,21 +24,24 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
     if (!detail) throw notFound('Không tìm thấy báo cáo.');
     const units = await listUnits(app.db.kysely);
     const catalogue = app.catalogues.get(detail.planId);
-    await requireRead(app, request, detail);
+    const { scope } = await requireRead(app, request, detail);
     const unit = units.find((u) => u.id === detail.unitId);
     if (!catalogue || !unit) throw notFound('Không tìm thấy kế hoạch hoặc đơn vị của báo cáo.');
-    const source = reportSubmissionFrom(detail as SubmissionDetail, query.revision);
+    const source = reportSubmissionFrom(readableDetail(detail, scope) as SubmissionDetail, query.revision);
     if (!source) throw notFound(`Báo cáo không có lần nộp thứ ${query.revision}.`);
 
     const model = buildReportModel(catalogue, source, unit, {
       date: query.date ?? vietnamDate(app.clock()), number: query.number, signingAs: query.signingAs,
     });
-    const file = `bao-cao-${detail.period}-${detail.unitId}-lan-${source.revision}.docx`;
+    const file = `${scope.kind === 'extract' ? 'trich-bao-cao' : 'bao-cao'}-${detail.period}-${detail.unitId}-lan-${source.revision}.docx`;
+    const docx = scope.kind === 'extract'
+      ? await reportDocx(model)
+      : await verifiedReportDocx(app, { document: 'unit', refId: detail.id, revision: source.revision, contentHash: source.contentHash }, model);
     return reply
       .type(DOCX_TYPE)
       .header('content-disposition', `attachment; filename="${file}"`)
       .header('x-content-hash', source.contentHash)
       .header('cache-control', 'no-store')
-      .send(await verifiedReportDocx(app, { document: 'unit', refId: detail.id, revision: source.revision, contentHash: source.contentHash }, model));
+      .send(docx);
   });
 };

@@ -5,6 +5,7 @@ import { API } from '../../core/api';
 import { visibleUnitIds } from '../auth/roles';
 import { conflict, invalid, notFound } from '../errors';
 import { decide, getSubmission, listSubmissions, submissionUnit } from '../repositories/submissions';
+import { readableDetail } from '../read-extract';
 import { refusalError, storeSubmission } from '../store-submission';
 import { route, type ContractRequest } from './contract';
 import { requireCan, requireSomeUnit } from './guard';
@@ -39,8 +40,8 @@ export const submissionRoutes: FastifyPluginAsync = async (app) => {
     const { id } = request.params;
     const submission = await getSubmission(app.db.kysely, id);
     if (!submission) throw notFound('Không tìm thấy báo cáo.');
-    await requireRead(app, request, submission);
-    return submission;
+    const { scope } = await requireRead(app, request, submission);
+    return readableDetail(submission, scope);
   });
 
   const decision = (action: 'approve' | 'return') =>

@@ -83,7 +83,7 @@ export function ReportHtml({ model, label }: { model: ReportModel; label: string
           }
         }
       })}
-      <div className={styles.bottom}>
+      {signature && <div className={styles.bottom}>
         <div>
           <div className={styles.recipientsLabel}>{'Nơi nhận:'}</div>
           <ul className={styles.recipients}>{model.recipients.map((r, n) => <li key={n}>{r}</li>)}</ul>
@@ -93,7 +93,7 @@ export function ReportHtml({ model, label }: { model: ReportModel; label: string
           <div>{signature.title}</div>
           <div className={styles.signer}>{signature.name}</div>
         </div>
-      </div>
+      </div>}
     </article>
   );
 }

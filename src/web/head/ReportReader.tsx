@@ -78,7 +78,7 @@ export function ReportReader({ summary, catalogue, unit, onBack, onDecided }: {
         <div className={styles.scroll}>{model && <ReportHtml model={model} label={t.reportRegion} />}</div>
         <aside className={styles.side} aria-label={t.title}>
           {model?.summary.indicators && <Body1>{indicatorSummary(model.summary.indicators)}</Body1>}
-          {model?.summary.tasks && <Body1>{taskSummary(model.summary.tasks)}</Body1>}
+          {model?.summary.tasks && <Body1>{taskSummary(model.summary.tasks, model.extract ? 'extract' : 'report')}</Body1>}
           <Caption1>{t.hash}</Caption1>
           <Caption1 className={styles.hash} data-testid="content-hash">{source.contentHash}</Caption1>
           <Notice notice={notice} />

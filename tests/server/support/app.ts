@@ -1,6 +1,7 @@
 // Builds the app for a test on a fresh database (HTTPS=0, no built add-in), with the test catalogue
 // and communes loaded, and closes both afterwards.
 import type { FastifyInstance, FastifyPluginAsync, FastifyServerOptions } from 'fastify';
+import type { Catalogue } from '../../../src/core/catalogue-types';
 import { buildApp } from '../../../src/server/app';
 import { catalogueStore } from '../../../src/server/catalogues';
 import { loadConfig } from '../../../src/server/config';
@@ -20,18 +21,23 @@ export interface TestApp {
 
 export async function testApp(
   database: TestDatabase,
-  opts: { readonly auth?: FastifyPluginAsync; readonly env?: Record<string, string>; readonly logger?: FastifyServerOptions['logger'] } = {},
+  opts: {
+    readonly auth?: FastifyPluginAsync; readonly env?: Record<string, string>; readonly logger?: FastifyServerOptions['logger'];
+    /** The plan served: the small test catalogue unless a suite needs the real plan (seeds/). */
+    readonly catalogue?: Catalogue;
+  } = {},
 ): Promise<TestApp> {
   const db = await database.create();
   const now = '2026-03-16T02:00:00.000Z';
-  await syncCatalogueUnits(db.kysely, testCatalogue, now);
+  const catalogue = opts.catalogue ?? testCatalogue;
+  await syncCatalogueUnits(db.kysely, catalogue, now);
   const imported = await importUnitsCsv(db.kysely, COMMUNES_CSV, { userId: null, now });
   if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
   let clock = new Date(now);
   const config = loadConfig({ HTTPS: '0', PORT: '3000', DIST_DIR: '/nonexistent-dist', DATA_DIR: '/nonexistent-data', ...opts.env });
   const app = await buildApp({
     config,
-    catalogues: catalogueStore([testCatalogue]),
+    catalogues: catalogueStore([catalogue]),
     openDb: () => db,
     closeDb: false,
     auth: opts.auth ?? testAuth,

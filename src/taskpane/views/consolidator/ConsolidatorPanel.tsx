@@ -1,5 +1,7 @@
 // The consolidator's panel once signed in: plan, period and appendix; "Tổng hợp" writes the sheet,
-// "Làm mới" redraws the last one in place. The logic lives in consolidator-flow.ts.
+// "Làm mới" redraws the last one in place; under it, the province accepts or sends back the units'
+// approved reports, and the sheet is redrawn with their new state. The logic lives in
+// consolidator-flow.ts and acceptance-flow.ts.
 import { useEffect, useState } from 'react';
 import { Body1, Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useSignedInUser } from '../../../ui/auth';
@@ -7,6 +9,8 @@ import { excelConsolidation } from '../../../office/excel/consolidation-index';
 import { strings } from '../../../text/strings';
 import { NoticeBar, Progress } from '../../../ui';
 import { defaultPeriod, vietnamToday } from '../clerk/clerk-setup';
+import { acceptReport, acceptanceRows, mayActAsProvince, sendBackReport, type AcceptanceRow, type ActOutcome } from './acceptance-flow';
+import { AcceptancePanel } from './AcceptancePanel';
 import { consolidate, initialChoice, loadPlans, mayConsolidate, type Choice, type Kind, type PlanOption } from './consolidator-flow';
 
 const s = strings.consolidatorFlow;
@@ -27,6 +31,7 @@ export function ConsolidatorPanel() {
   const [last, setLast] = useState<Choice | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
+  const [rows, setRows] = useState<AcceptanceRow[] | null>(null);
   const allowed = mayConsolidate(user.roles);
 
   useEffect(() => {
@@ -38,15 +43,36 @@ export function ConsolidatorPanel() {
   }, [api, allowed]);
 
   const plan = plans?.find((p) => p.planId === choice?.planId);
-  const run = async (target: Choice) => {
-    if (!plan) return;
+  const mayActOn = (c: Choice) => mayActAsProvince(user.roles, c.kind);
+  /** Writes (or redraws) the sheet and reloads the acceptance list; `after` replaces the success message. */
+  const run = async (target: Choice, after?: string) => {
+    const targetPlan = plans?.find((p) => p.planId === target.planId);
+    if (!targetPlan) return;
     setBusy(true);
     setNotice(null);
-    const r = await consolidate({ api, excel: excelConsolidation, onWaiting: (w) => setNotice(w ? { intent: 'warning', text: w.message } : null) }, target, { groups: plan.groups[target.kind], document: plan.document });
-    setBusy(false);
-    if (!r.ok) return setNotice({ intent: 'error', text: r.message });
+    const r = await consolidate({ api, excel: excelConsolidation, onWaiting: (w) => setNotice(w ? { intent: 'warning', text: w.message } : null) }, target, { groups: targetPlan.groups[target.kind], document: targetPlan.document });
+    if (!r.ok) {
+      setBusy(false);
+      return setNotice({ intent: 'error', text: after ? `${after} ${r.message}` : r.message });
+    }
     setLast(target);
-    setNotice({ intent: 'success', text: r.refreshed ? s.refreshed(r.sheetName) : s.done(r.sheetName, r.units, r.missing) });
+    const listed = await acceptanceRows(api, user.roles, target, r.unitStates).catch(() => null);
+    setRows(listed);
+    setBusy(false);
+    setNotice({ intent: 'success', text: after ?? (r.refreshed ? s.refreshed(r.sheetName) : s.done(r.sheetName, r.units, r.missing)) });
+  };
+  /** Accept or send back, then redraw the sheet so its "Tiếp nhận của tỉnh" column says so. */
+  const act = async (action: () => Promise<ActOutcome>): Promise<ActOutcome> => {
+    setBusy(true);
+    setNotice(null);
+    const r = await action();
+    setBusy(false);
+    if (!r.ok) {
+      if (r.field !== 'reason') setNotice({ intent: 'error', text: r.message });
+      return r;
+    }
+    if (last) await run(last, r.message);
+    return r;
   };
 
   return (
@@ -83,6 +109,13 @@ export function ConsolidatorPanel() {
       )}
       {busy && <Progress label={s.working} />}
       {notice && <NoticeBar intent={notice.intent} text={notice.text} />}
+      {last && rows && mayActOn(last) && (
+        <AcceptancePanel
+          rows={rows} busy={busy}
+          onAccept={(row) => act(() => acceptReport(api, row))}
+          onSendBack={(row, reason) => act(() => sendBackReport(api, row, reason))}
+        />
+      )}
     </section>
   );
 }

@@ -61,7 +61,11 @@ export function initialChoice(plans: readonly PlanOption[], today: string): Choi
 }
 
 export type Outcome =
-  | { readonly ok: true; readonly sheetName: string; readonly refreshed: boolean; readonly units: number; readonly missing: number; readonly items: number }
+  | {
+    readonly ok: true; readonly sheetName: string; readonly refreshed: boolean; readonly units: number; readonly missing: number; readonly items: number;
+    /** Each expected unit's report and the province's word on it: the acceptance list (acceptance-flow.ts). */
+    readonly unitStates: ConsolidationData['units'];
+  }
   | { readonly ok: false; readonly message: string };
 
 /**
@@ -85,7 +89,7 @@ export async function consolidate(
   if (!r.ok) return { ok: false, message: r.error.message };
   return {
     ok: true, sheetName: r.value.sheetName, refreshed: r.value.refreshed, units: data.summary.expected, missing: data.summary.missing,
-    items: data.kind === 'indicators' ? data.indicators.length : data.tasks.length,
+    items: data.kind === 'indicators' ? data.indicators.length : data.tasks.length, unitStates: data.units,
   };
 }
 
