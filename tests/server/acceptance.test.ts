@@ -101,10 +101,14 @@ describeEachDatabase('acceptance at the province', (database) => {
     expect((await inject('POST', `/api/submissions/${r.id}/reopen`, who, { reason: REASON })).statusCode).toBe(403);
   });
 
-  it('lets a monitoring agency accept the task reports of the tasks it monitors', async () => {
+  it('lets a monitoring agency send back, but not accept, the task reports of the tasks it monitors (it reads only those)', async () => {
     const r = await approved(taskReport(SKHCN));
-    const res = await inject('POST', `/api/submissions/${r.id}/accept`, as(principal('consolidator', SNV)), { contentHash: r.contentHash });
+    const agency = as(principal('consolidator', SNV));
+    expect((await inject('POST', `/api/submissions/${r.id}/accept`, agency, { contentHash: r.contentHash })).statusCode).toBe(403);
+    expect((await inject('GET', `/api/submissions/${r.id}`, province)).json()).toMatchObject({ status: 'approved', revision: r.revision });
+    const res = await inject('POST', `/api/submissions/${r.id}/reopen`, agency, { reason: REASON });
     expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'returned', provinceState: 'reopened' });
   });
 
   it('answers 404 for an unknown report', async () => {

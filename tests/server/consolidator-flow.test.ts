@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { createApiClient } from '../../src/client/api';
 import type { Principal } from '../../src/server/auth/principal';
 import { excelConsolidation } from '../../src/office/excel/consolidation-index';
-import { acceptReport, acceptanceRows, mayActAsProvince, sendBackReport } from '../../src/taskpane/views/consolidator/acceptance-flow';
+import { acceptReport, acceptanceRows, mayAcceptAsProvince, mayActAsProvince, sendBackReport } from '../../src/taskpane/views/consolidator/acceptance-flow';
 import { consolidate, loadPlans } from '../../src/taskpane/views/consolidator/consolidator-flow';
 import { FakeExcelHost } from '../support/fake-excel';
 import { chartsOf, withCharts } from '../support/fake-excel-charts';
@@ -158,8 +158,13 @@ describe('the province’s word on approved reports, from the pane', () => {
         target = { ...target, status: 'approved' };
       }
       // The server's answer to this principal: 403, or anything else (200, or 409 once accepted).
-      const res = await t.app.inject({ method: 'POST', url: `/api/submissions/${target.id}/accept`, headers: { 'x-test-principal': JSON.stringify(who) }, payload: { contentHash: target.contentHash } });
-      expect([kind, mayActAsProvince(who.grants, kind)]).toEqual([kind, res.statusCode !== 403]);
+      const headers = { 'x-test-principal': JSON.stringify(who) };
+      const accept = await t.app.inject({ method: 'POST', url: `/api/submissions/${target.id}/accept`, headers, payload: { contentHash: target.contentHash } });
+      expect([kind, 'accept', mayAcceptAsProvince(who.grants, kind)]).toEqual([kind, 'accept', accept.statusCode !== 403]);
+      // Sending back is probed without a reason: who may act is checked before the body (403, else 400).
+      const sendBack = await t.app.inject({ method: 'POST', url: `/api/submissions/${target.id}/reopen`, headers, payload: {} });
+      expect([kind, 'send back', mayActAsProvince(who.grants, kind)]).toEqual([kind, 'send back', sendBack.statusCode !== 403]);
+      if (sendBack.statusCode !== 403) expect(sendBack.statusCode).toBe(400);
     }
   });
 });

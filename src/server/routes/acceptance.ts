@@ -14,7 +14,11 @@ import { signedIn } from './guard';
 import { monitoredTaskUnits } from './read-access';
 
 export const acceptanceRoutes: FastifyPluginAsync = async (app) => {
-  /** The principal, when it may act on the submission as the province (monitoring agencies: their tasks). */
+  /**
+   * The principal, when it may act on the submission as the province. A monitoring agency reads only
+   * the tasks it monitors (an extract, docs/security.md): it may send a task report back over those
+   * tasks, but not accept the whole report for the province – it has not read the rest.
+   */
   async function allowed(request: FastifyRequest, capability: Capability, id: string) {
     const principal = signedIn(request);
     const target = await submissionUnit(app.db.kysely, id);
@@ -22,7 +26,9 @@ export const acceptanceRoutes: FastifyPluginAsync = async (app) => {
     if (can(principal, capability, { unitId: target.unitId, kind: target.kind })) return principal;
     // A monitoring agency's consolidator: the task reports of the units whose tasks it monitors.
     const agency = principal.grants.some((g) => g.role === 'consolidator' && g.unitId !== null);
-    if (target.kind === 'tasks' && agency && (await monitoredTaskUnits(app, principal, target.planId)).includes(target.unitId)) return principal;
+    if (capability === 'submission.reopen' && target.kind === 'tasks' && agency && (await monitoredTaskUnits(app, principal, target.planId)).includes(target.unitId)) {
+      return principal;
+    }
     throw forbidden();
   }
 

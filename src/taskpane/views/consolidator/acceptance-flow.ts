@@ -37,11 +37,19 @@ export function mayActAsProvince(roles: Roles, kind: Choice['kind']): boolean {
 }
 
 /**
+ * Whether the roles may accept reports of this appendix: only those who read whole reports (a
+ * monitoring agency reads an extract of its tasks, so it may send back but not accept).
+ */
+export const mayAcceptAsProvince = (roles: Roles, kind: Choice['kind']): boolean =>
+  mayActAsProvince(roles, kind) && roles.some((r) => r.role === 'admin' || (r.role === 'consolidator' && r.unitId === null));
+
+/**
  * The units of the consolidation with an approved report or a word from the province, with the
  * latest revision's id and hash; none when the roles may not act on this appendix.
  */
 export async function acceptanceRows(api: ApiClient, roles: Roles, choice: Choice, units: ConsolidationData['units']): Promise<AcceptanceRow[]> {
   if (!mayActAsProvince(roles, choice.kind)) return [];
+  const accepts = mayAcceptAsProvince(roles, choice.kind);
   const concerned = units.filter((u) => u.status === 'approved' || u.provinceState !== null);
   if (concerned.length === 0) return [];
   const { submissions } = await listSubmissions(api, { planId: choice.planId, period: choice.period, kind: choice.kind });
@@ -53,7 +61,7 @@ export async function acceptanceRows(api: ApiClient, roles: Roles, choice: Choic
     return [{
       submissionId: sub.id, unitId: u.unitId, name: u.name, revision: sub.revision, contentHash: sub.contentHash,
       status: u.status, provinceState: u.provinceState, stateLabel: provinceStateLabel(u),
-      mayAccept: approved && u.provinceState !== 'accepted', maySendBack: approved,
+      mayAccept: accepts && approved && u.provinceState !== 'accepted', maySendBack: approved,
     }];
   });
 }
