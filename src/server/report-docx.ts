@@ -86,13 +86,13 @@ function dataTable(t: ReportTable): Table {
   });
 }
 
-/** `keepNext`: the closing paragraph stays on the page of the signature block below it. */
+/** `keepNext`: the closing paragraph stays, whole (keepLines), on the page of the signature block below it. */
 function block(b: ReportBlock, keepNext = false): Paragraph | Table {
   switch (b.kind) {
     case 'heading':
       return new Paragraph({ keepNext: true, alignment: AlignmentType.JUSTIFIED, spacing: { before: 120, after: 120 }, indent: { firstLine: mm(L.firstLineIndent) }, children: [run({ text: b.text, bold: true })] });
     case 'paragraph':
-      return new Paragraph({ keepNext, alignment: AlignmentType.JUSTIFIED, spacing: { before: 0, after: 120, line: 288 }, indent: { firstLine: mm(L.firstLineIndent) }, children: [run({ text: b.text })] });
+      return new Paragraph({ keepNext, keepLines: keepNext, alignment: AlignmentType.JUSTIFIED, spacing: { before: 0, after: 120, line: 288 }, indent: { firstLine: mm(L.firstLineIndent) }, children: [run({ text: b.text })] });
     case 'table':
       return dataTable(b.table);
   }
@@ -106,7 +106,7 @@ function signature(model: ReportModel): Table {
     ...model.recipients.map((r) => line(r, { size: L.size.recipients, align: AlignmentType.LEFT })),
   ];
   const signer = [
-    ...(s.authority ? [line(s.authority, { size: L.size.signature, bold: true })] : []),
+    ...s.authority.map((a) => line(a, { size: L.size.signature, bold: true })),
     line(s.title, { size: L.size.signature, bold: true, after: 1400 }),
     line(s.name, { size: L.size.signature, bold: true }),
   ];

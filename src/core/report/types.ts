@@ -46,8 +46,8 @@ export type ReportBlock =
   | { readonly kind: 'table'; readonly table: ReportTable };
 
 export interface ReportSignature {
-  /** "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN"; null when the head signs in their own right. */
-  readonly authority: string | null;
+  /** The lines above the title: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], ["KT. GIÁM ĐỐC"]; empty when the head signs in their own right. */
+  readonly authority: readonly string[];
   /** "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHỦ TỊCH". */
   readonly title: string;
   /** The signer's name, or a dotted line the head fills in. */
@@ -95,6 +95,8 @@ export interface ReportModel {
   readonly body: readonly ReportBlock[];
   readonly summary: { readonly indicators: EvaluationCounts | null; readonly tasks: TaskCounts | null };
   readonly proposals: readonly string[];
+  /** Khó khăn, vướng mắc as reported, one line each ("Nhiệm vụ 3: …"). */
+  readonly difficulties: readonly string[];
   readonly signature: ReportSignature;
   /** "Nơi nhận:" lines, each "- …;" and the last "- Lưu: VT, …". */
   readonly recipients: readonly string[];

@@ -102,7 +102,7 @@ function signature(body: Word.Body, model: ReportModel): void {
     ...model.recipients.map((r) => [r, { size: L.size.recipients, align: 'Left' }] as const),
   ]);
   fill(t.getCell(0, 1), [
-    ...(s.authority ? [[s.authority, { size: L.size.signature, bold: true }] as const] : []),
+    ...s.authority.map((a) => [a, { size: L.size.signature, bold: true }] as const),
     [s.title, { size: L.size.signature, bold: true, after: 72 }],
     [s.name, { size: L.size.signature, bold: true }],
   ]);

@@ -89,7 +89,7 @@ export function ReportHtml({ model, label }: { model: ReportModel; label: string
           <ul className={styles.recipients}>{model.recipients.map((r, n) => <li key={n}>{r}</li>)}</ul>
         </div>
         <div className={styles.signature}>
-          {signature.authority && <div>{signature.authority}</div>}
+          {signature.authority.map((a) => <div key={a}>{a}</div>)}
           <div>{signature.title}</div>
           <div className={styles.signer}>{signature.name}</div>
         </div>
