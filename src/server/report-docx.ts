@@ -6,8 +6,7 @@ import {
   TableCell, TableRow, TextRun, VerticalAlign, WidthType, convertMillimetersToTwip, type IRunOptions,
 } from 'docx';
 import QRCode from 'qrcode';
-import { REPORT_LAYOUT as L, type ReportBlock, type ReportModel, type ReportTable } from '../core/report';
-import { VERIFICATION_MARK } from './document-text';
+import { REPORT_LAYOUT as L, verificationLine, type ReportBlock, type ReportModel, type ReportTable } from '../core/report';
 
 const halfPoints = (pt: number): number => pt * 2;
 const mm = convertMillimetersToTwip;
@@ -115,7 +114,7 @@ function signature(model: ReportModel): Table {
 
 /**
  * The verification block at the very end: the QR code of the verification page and the code in
- * words. Its text starts with VERIFICATION_MARK, where the document's text hash stops.
+ * words. Its text starts with VERIFICATION_MARK (verificationLine), where the document's text hash stops.
  */
 function verificationBlock(model: ReportModel, qrPng: Buffer | undefined): Paragraph[] {
   const v = model.verification;
@@ -125,7 +124,7 @@ function verificationBlock(model: ReportModel, qrPng: Buffer | undefined): Parag
       keepNext: true, spacing: { before: 240, after: 0 },
       children: qrPng ? [new ImageRun({ type: 'png', data: qrPng, transformation: { width: 76, height: 76 }, altText: { name: 'QR', title: 'Mã QR xác thực', description: v.url } })] : [],
     }),
-    line(`${VERIFICATION_MARK}: ${v.code}. Kiểm tra tại ${v.url}`, { size: 10, align: AlignmentType.LEFT, italics: true }),
+    line(verificationLine(v), { size: 10, align: AlignmentType.LEFT, italics: true }),
   ];
 }
 

@@ -109,7 +109,19 @@ export interface ReportVerification {
   readonly code: string;
   /** The address of the verification page for that code (the QR code encodes it). */
   readonly url: string;
+  /** The QR code as PNG, base64, when the renderer cannot draw it itself (Word has no QR library); the server's .docx makes its own. */
+  readonly qrPng?: string;
 }
+
+/**
+ * The first words of the verification block. A document's text is hashed up to here
+ * (src/server/document-text.ts), so the block itself – and anything after it, such as the add-in's
+ * binding line and the record of approval – is not part of what the code vouches for.
+ */
+export const VERIFICATION_MARK = 'Mã xác thực';
+
+/** @example verificationLine({ code: 'K7M2-9QXA', url: 'https://bc.example/verify/K7M2-9QXA' }) === 'Mã xác thực: K7M2-9QXA. Kiểm tra tại https://bc.example/verify/K7M2-9QXA' */
+export const verificationLine = (v: Pick<ReportVerification, 'code' | 'url'>): string => `${VERIFICATION_MARK}: ${v.code}. Kiểm tra tại ${v.url}`;
 
 /** Page setup and type sizes (Nghị định 30/2020, Phụ lục I), shared by both renderers. */
 export const REPORT_LAYOUT = {
