@@ -50,7 +50,7 @@ function header(model: ReportModel): Table {
   const [left, right] = L.headerWidths.map((p) => Math.round((TEXT_WIDTH * p) / 100));
   const agency = [
     ...(h.parentAgency ? [line(h.parentAgency, { size: L.size.parentAgency })] : []),
-    line(h.agency, { size: L.size.agency, bold: true }),
+    ...h.agency.split('\n').map((a) => line(a, { size: L.size.agency, bold: true })),
     rule(left, left / 3),
   ];
   const nation = [
@@ -132,7 +132,7 @@ function verificationBlock(model: ReportModel, qrPng: Buffer | undefined): Parag
 export function reportDocument(model: ReportModel, qrPng?: Buffer): Document {
   const b = model.binding;
   return new Document({
-    creator: model.header.agency,
+    creator: model.header.agency.replace(/\n/g, ' '),
     title: `${model.title} ${model.subject}`,
     description: `submission ${b.submissionId} revision ${b.revision}`,
     // The document knows what it shows, as the add-in's content control does (contentHash = what approval binds).

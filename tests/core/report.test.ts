@@ -148,7 +148,7 @@ describe('reportSubmissionFrom (GET /api/submissions/:id)', () => {
   it('names the period in the subject after the year, not the year twice ("năm 2026, 6 tháng đầu năm")', () => {
     const m = buildReportModel(catalogue, reportSubmissionFrom(detail)!, commune, { date: '2026-06-20' });
     expect(m.subject).toMatch(/năm 2026, 6 tháng đầu năm$/);
-    expect(m.header).toMatchObject({ parentAgency: null, agency: 'ỦY BAN NHÂN DÂN XÃ ANH SƠN', number: 'Số: …/BC-UBND' });
+    expect(m.header).toMatchObject({ parentAgency: null, agency: 'ỦY BAN NHÂN DÂN\nXÃ ANH SƠN', number: 'Số: …/BC-UBND' });
   });
 });
 
@@ -267,7 +267,7 @@ describe('the trích yếu says the year once, for every period of the plan', ()
 describe('a commune reports as its People’s Committee, dated at its own name', () => {
   it('header, place, signature and self-naming', () => {
     const m = buildReportModel(catalogue, { ...header, kind: 'indicators', rows: [] }, commune, { date: '2026-04-05', signingAs: 'deputy' });
-    expect(m.header).toMatchObject({ parentAgency: null, agency: 'ỦY BAN NHÂN DÂN XÃ ANH SƠN', number: 'Số: …/BC-UBND', placeDate: 'Anh Sơn, ngày 05 tháng 4 năm 2026' });
+    expect(m.header).toMatchObject({ parentAgency: null, agency: 'ỦY BAN NHÂN DÂN\nXÃ ANH SƠN', number: 'Số: …/BC-UBND', placeDate: 'Anh Sơn, ngày 05 tháng 4 năm 2026' });
     expect(m.signature).toMatchObject({ authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH' });
     expect(m.body[0]).toMatchObject({ text: expect.stringContaining(', UBND xã Anh Sơn báo cáo kết quả thực hiện quý I năm 2026 như sau:') });
   });

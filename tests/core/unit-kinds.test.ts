@@ -45,8 +45,8 @@ describe('every unit of the plans is of a known kind', () => {
 /** What each kind prints for Nghệ An; every kind but the fallback has at least one real unit above. */
 const NGHE_AN = planAuthority({ issuer: 'UBND tỉnh Nghệ An', province: 'Nghệ An' });
 const EXPECTED: [UnitKindId, string, { parent: string | null; agency: string; symbol: string; place: string; head: string; deputy: string[] }][] = [
-  ['commune', 'Xã Quỳnh Lưu', { parent: null, agency: 'ỦY BAN NHÂN DÂN XÃ QUỲNH LƯU', symbol: 'UBND', place: 'Quỳnh Lưu', head: 'CHỦ TỊCH', deputy: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] }],
-  ['commune', 'Phường Vinh Hưng', { parent: null, agency: 'ỦY BAN NHÂN DÂN PHƯỜNG VINH HƯNG', symbol: 'UBND', place: 'Vinh Hưng', head: 'CHỦ TỊCH', deputy: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] }],
+  ['commune', 'Xã Quỳnh Lưu', { parent: null, agency: 'ỦY BAN NHÂN DÂN\nXÃ QUỲNH LƯU', symbol: 'UBND', place: 'Quỳnh Lưu', head: 'CHỦ TỊCH', deputy: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] }],
+  ['commune', 'Phường Vinh Hưng', { parent: null, agency: 'ỦY BAN NHÂN DÂN\nPHƯỜNG VINH HƯNG', symbol: 'UBND', place: 'Vinh Hưng', head: 'CHỦ TỊCH', deputy: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] }],
   ['department', 'Sở Khoa học và Công nghệ', { parent: 'UBND TỈNH NGHỆ AN', agency: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', symbol: 'SKHCN', place: 'Nghệ An', head: 'GIÁM ĐỐC', deputy: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'] }],
   ['department', 'Sở Giáo dục và Đào tạo', { parent: 'UBND TỈNH NGHỆ AN', agency: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO', symbol: 'SGDĐT', place: 'Nghệ An', head: 'GIÁM ĐỐC', deputy: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'] }],
   ['committeeOffice', 'Văn phòng UBND tỉnh', { parent: 'UBND TỈNH NGHỆ AN', agency: 'VĂN PHÒNG', symbol: 'VPUB', place: 'Nghệ An', head: 'CHÁNH VĂN PHÒNG', deputy: ['KT. CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG'] }],

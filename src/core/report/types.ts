@@ -18,7 +18,7 @@ export interface ReportBinding {
 export interface ReportHeader {
   /** Parent agency above the issuing agency, upper case, not bold; null for none. */
   readonly parentAgency: string | null;
-  /** Issuing agency, upper case bold. */
+  /** Issuing agency, upper case bold; a "\n" breaks it where the decree's samples do ("ỦY BAN NHÂN DÂN\nXÃ QUỲNH LƯU"). */
   readonly agency: string;
   readonly nationalTitle: string;
   readonly motto: string;

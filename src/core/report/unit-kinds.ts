@@ -32,7 +32,7 @@ export interface UnitKind {
   readonly matches: RegExp;
   /** Cơ quan chủ quản trực tiếp, upper-cased when printed; null when the unit has none (a People's Committee). */
   readonly parent: string | null;
-  /** Tên cơ quan ban hành, upper-cased when printed. */
+  /** Tên cơ quan ban hành, upper-cased when printed; "\n" where it is broken over two lines. */
   readonly agency: string;
   /** After "BC-" in "Số: …/BC-…" (a template); 'initials' takes the initials of the unit's name ("SKHCN"). */
   readonly symbol: string;
@@ -50,7 +50,7 @@ export const UNIT_KINDS: readonly UnitKind[] = [
   {
     id: 'commune', label: 'UBND xã, phường, đặc khu',
     matches: /^(xã|phường|đặc khu)\s/iu,
-    parent: null, agency: 'Ủy ban nhân dân {name}', symbol: 'UBND', place: 'commune',
+    parent: null, agency: 'Ủy ban nhân dân\n{name}', symbol: 'UBND', place: 'commune',
     collective: 'Ủy ban nhân dân', head: 'Chủ tịch', deputy: 'Phó Chủ tịch',
   },
   {

@@ -65,7 +65,7 @@ function header(body: Word.Body, model: ReportModel): void {
   borderless(t, L.headerWidths.map((p) => Math.round((TEXT_WIDTH * p) / 100)));
   fill(t.getCell(0, 0), [
     ...(h.parentAgency ? [[h.parentAgency, { size: L.size.parentAgency }] as const] : []),
-    [h.agency, { size: L.size.agency, bold: true }],
+    ...h.agency.split('\n').map((a) => [a, { size: L.size.agency, bold: true }] as const),
     [AGENCY_RULE, { size: 8 }],
   ]);
   fill(t.getCell(0, 1), [
