@@ -6,7 +6,7 @@ import {
   TableCell, TableRow, TextRun, VerticalAlign, WidthType, convertMillimetersToTwip, type IRunOptions,
 } from 'docx';
 import QRCode from 'qrcode';
-import { REPORT_LAYOUT as L, verificationLine, type ReportBlock, type ReportModel, type ReportTable } from '../core/report';
+import { QR_ALT_TITLE, REPORT_LAYOUT as L, verificationLine, type ReportBlock, type ReportModel, type ReportTable } from '../core/report';
 
 const halfPoints = (pt: number): number => pt * 2;
 const mm = convertMillimetersToTwip;
@@ -122,7 +122,7 @@ function verificationBlock(model: ReportModel, qrPng: Buffer | undefined): Parag
   return [
     new Paragraph({
       keepNext: true, spacing: { before: 240, after: 0 },
-      children: qrPng ? [new ImageRun({ type: 'png', data: qrPng, transformation: { width: 76, height: 76 }, altText: { name: 'QR', title: 'Mã QR xác thực', description: v.url } })] : [],
+      children: qrPng ? [new ImageRun({ type: 'png', data: qrPng, transformation: { width: 76, height: 76 }, altText: { name: 'QR', title: QR_ALT_TITLE, description: v.url } })] : [],
     }),
     line(verificationLine(v), { size: 10, align: AlignmentType.LEFT, italics: true }),
   ];

@@ -120,6 +120,9 @@ export interface ReportVerification {
  */
 export const VERIFICATION_MARK = 'Mã xác thực';
 
+/** The QR code's alternative text (title), in both renderers. */
+export const QR_ALT_TITLE = 'Mã QR xác thực';
+
 /** @example verificationLine({ code: 'K7M2-9QXA', url: 'https://bc.example/verify/K7M2-9QXA' }) === 'Mã xác thực: K7M2-9QXA. Kiểm tra tại https://bc.example/verify/K7M2-9QXA' */
 export const verificationLine = (v: Pick<ReportVerification, 'code' | 'url'>): string => `${VERIFICATION_MARK}: ${v.code}. Kiểm tra tại ${v.url}`;
 

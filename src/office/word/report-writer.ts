@@ -4,7 +4,7 @@
 // (REPORT_LAYOUT); page setup needs WordApiDesktop 1.3 and is skipped, not failed, without it.
 // The words are the server's .docx's, block for block, so the verification code the server issues
 // for its .docx (model.verification) vouches for this document too (docs/province-report.md).
-import { REPORT_LAYOUT as L, verificationLine, type ReportModel, type ReportTable, type ReportVerification } from '../../core/report';
+import { QR_ALT_TITLE, REPORT_LAYOUT as L, verificationLine, type ReportModel, type ReportTable, type ReportVerification } from '../../core/report';
 import { keptParagraphsOoxml } from './kept-paragraphs';
 import { REPORT_TAG, REPORT_TITLE, bindingText } from './binding-text';
 import { queueBindingProperties } from './document-properties';
@@ -121,7 +121,7 @@ function verificationBlock(body: Word.Body, v: ReportVerification): void {
     const qr = picture.insertInlinePictureFromBase64(v.qrPng, 'Start');
     qr.width = QR_SIDE;
     qr.height = QR_SIDE;
-    qr.altTextTitle = 'Mã QR xác thực';
+    qr.altTextTitle = QR_ALT_TITLE;
     qr.altTextDescription = v.url;
   }
   style(body.insertParagraph(verificationLine(v), 'End'), { size: 10, italic: true, align: 'Left' });
