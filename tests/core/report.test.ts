@@ -217,7 +217,7 @@ describe('the sections every unit report has (II Khó khăn, vướng mắc; III
     const want = catalogue.tasks.flatMap((t, i) => (i % 7 === 0 ? [`- Nhiệm vụ ${t.no ?? ''}`] : []));
     const got = paragraphsUnder(tasks, 'II. KHÓ KHĂN, VƯỚNG MẮC');
     expect(got).toHaveLength(want.length);
-    got.forEach((line, n) => expect(line).toMatch(/^- Nhiệm vụ .+: Thiếu kinh phí thực hiện nhiệm vụ \d+\.$/u));
+    got.forEach((line) => expect(line).toMatch(/^- Nhiệm vụ .+: Thiếu kinh phí thực hiện nhiệm vụ \d+\.$/u));
     expect(tasks.difficulties).toHaveLength(want.length);
     // Obstacles are not repeated in the table's result column.
     const table = tasks.body.find((b) => b.kind === 'table');
