@@ -56,6 +56,8 @@ export const returnSubmission = (api: ApiClient, id: string, body: EndpointInput
 // Files
 export const reportDocx = (api: ApiClient, id: string, query: EndpointInput<typeof API.reportDocx>['query'] = {}) =>
   download(api, API.reportDocx, { params: { id }, query });
+export const reportVerification = (api: ApiClient, id: string, query: EndpointInput<typeof API.reportVerification>['query'] = {}) =>
+  call(api, API.reportVerification, { params: { id }, query });
 export const template = (api: ApiClient, kind: 'indicators' | 'tasks', query: EndpointInput<typeof API.template>['query']) =>
   download(api, API.template, { params: { file: `${kind}.xlsx` }, query });
 
@@ -107,6 +109,8 @@ export const generateProvinceReport = (api: ApiClient, body: EndpointInput<typeo
 export const listProvinceReports = (api: ApiClient, query: EndpointInput<typeof API.listProvinceReports>['query'] = {}) =>
   call(api, API.listProvinceReports, { query });
 export const getProvinceReport = (api: ApiClient, id: string) => call(api, API.getProvinceReport, { params: { id } });
+export const provinceReportVerification = (api: ApiClient, id: string, query: EndpointInput<typeof API.provinceReportVerification>['query'] = {}) =>
+  call(api, API.provinceReportVerification, { params: { id }, query });
 export const provinceReportDocx = (api: ApiClient, id: string, query: EndpointInput<typeof API.provinceReportDocx>['query'] = {}) =>
   download(api, API.provinceReportDocx, { params: { id }, query });
 export const approveProvinceReport = (api: ApiClient, id: string, body: EndpointInput<typeof API.approveProvinceReport>['body']) =>

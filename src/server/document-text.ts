@@ -6,19 +6,26 @@ import JSZip from 'jszip';
 import { sha256Hex } from './hash';
 import { checkZip } from './xlsx/zip-guard';
 
+import { VERIFICATION_MARK } from '../core/report/types';
+
 /** The first words of the verification block; everything from there on is left out of the hash. */
-export const VERIFICATION_MARK = 'Mã xác thực';
+export { VERIFICATION_MARK };
 
 const decode = (s: string): string =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_m, d) => String.fromCodePoint(Number(d))).replace(/&amp;/g, '&');
 
-/** The text of a document.xml: every w:t in order, paragraphs separated by one space. */
+/**
+ * The text of a document.xml: every w:t in order, paragraphs, tabs and line breaks as one space.
+ * Rules drawn with box-drawing characters (the add-in's "────" under the agency and the subject,
+ * where the server's .docx draws a border) are layout, not words, and are left out – so a report
+ * written by the add-in and the server's .docx of the same report read alike.
+ */
 export function documentXmlText(xml: string): string {
   const out: string[] = [];
-  for (const m of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<\/w:p>|<w:tab\/>/g)) {
+  for (const m of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<\/w:p>|<w:tab\/>|<w:br(?:\s[^>]*)?\/>|<w:cr\/>/g)) {
     out.push(m[1] !== undefined ? decode(m[1]) : ' ');
   }
-  const text = out.join('').normalize('NFC').replace(/\s+/gu, ' ').trim();
+  const text = out.join('').normalize('NFC').replace(/[\u2500-\u257f]/gu, '').replace(/\s+/gu, ' ').trim();
   const at = text.indexOf(VERIFICATION_MARK);
   return at === -1 ? text : text.slice(0, at).trim();
 }

@@ -6,8 +6,7 @@ import {
   TableCell, TableRow, TextRun, VerticalAlign, WidthType, convertMillimetersToTwip, type IRunOptions,
 } from 'docx';
 import QRCode from 'qrcode';
-import { REPORT_LAYOUT as L, type ReportBlock, type ReportModel, type ReportTable } from '../core/report';
-import { VERIFICATION_MARK } from './document-text';
+import { QR_ALT_TITLE, REPORT_LAYOUT as L, verificationLine, type ReportBlock, type ReportModel, type ReportTable } from '../core/report';
 
 const halfPoints = (pt: number): number => pt * 2;
 const mm = convertMillimetersToTwip;
@@ -51,7 +50,7 @@ function header(model: ReportModel): Table {
   const [left, right] = L.headerWidths.map((p) => Math.round((TEXT_WIDTH * p) / 100));
   const agency = [
     ...(h.parentAgency ? [line(h.parentAgency, { size: L.size.parentAgency })] : []),
-    line(h.agency, { size: L.size.agency, bold: true }),
+    ...h.agency.split('\n').map((a) => line(a, { size: L.size.agency, bold: true })),
     rule(left, left / 3),
   ];
   const nation = [
@@ -86,13 +85,13 @@ function dataTable(t: ReportTable): Table {
   });
 }
 
-/** `keepNext`: the closing paragraph stays on the page of the signature block below it. */
+/** `keepNext`: the closing paragraph stays, whole (keepLines), on the page of the signature block below it. */
 function block(b: ReportBlock, keepNext = false): Paragraph | Table {
   switch (b.kind) {
     case 'heading':
       return new Paragraph({ keepNext: true, alignment: AlignmentType.JUSTIFIED, spacing: { before: 120, after: 120 }, indent: { firstLine: mm(L.firstLineIndent) }, children: [run({ text: b.text, bold: true })] });
     case 'paragraph':
-      return new Paragraph({ keepNext, alignment: AlignmentType.JUSTIFIED, spacing: { before: 0, after: 120, line: 288 }, indent: { firstLine: mm(L.firstLineIndent) }, children: [run({ text: b.text })] });
+      return new Paragraph({ keepNext, keepLines: keepNext, alignment: AlignmentType.JUSTIFIED, spacing: { before: 0, after: 120, line: 288 }, indent: { firstLine: mm(L.firstLineIndent) }, children: [run({ text: b.text })] });
     case 'table':
       return dataTable(b.table);
   }
@@ -108,7 +107,7 @@ function signature(model: ReportModel): Table[] {
     ...model.recipients.map((r) => line(r, { size: L.size.recipients, align: AlignmentType.LEFT })),
   ];
   const signer = [
-    ...(s.authority ? [line(s.authority, { size: L.size.signature, bold: true })] : []),
+    ...s.authority.map((a) => line(a, { size: L.size.signature, bold: true })),
     line(s.title, { size: L.size.signature, bold: true, after: 1400 }),
     line(s.name, { size: L.size.signature, bold: true }),
   ];
@@ -117,7 +116,7 @@ function signature(model: ReportModel): Table[] {
 
 /**
  * The verification block at the very end: the QR code of the verification page and the code in
- * words. Its text starts with VERIFICATION_MARK, where the document's text hash stops.
+ * words. Its text starts with VERIFICATION_MARK (verificationLine), where the document's text hash stops.
  */
 function verificationBlock(model: ReportModel, qrPng: Buffer | undefined): Paragraph[] {
   const v = model.verification;
@@ -125,9 +124,9 @@ function verificationBlock(model: ReportModel, qrPng: Buffer | undefined): Parag
   return [
     new Paragraph({
       keepNext: true, spacing: { before: 240, after: 0 },
-      children: qrPng ? [new ImageRun({ type: 'png', data: qrPng, transformation: { width: 76, height: 76 }, altText: { name: 'QR', title: 'Mã QR xác thực', description: v.url } })] : [],
+      children: qrPng ? [new ImageRun({ type: 'png', data: qrPng, transformation: { width: 76, height: 76 }, altText: { name: 'QR', title: QR_ALT_TITLE, description: v.url } })] : [],
     }),
-    line(`${VERIFICATION_MARK}: ${v.code}. Kiểm tra tại ${v.url}`, { size: 10, align: AlignmentType.LEFT, italics: true }),
+    line(verificationLine(v), { size: 10, align: AlignmentType.LEFT, italics: true }),
   ];
 }
 
@@ -135,7 +134,7 @@ function verificationBlock(model: ReportModel, qrPng: Buffer | undefined): Parag
 export function reportDocument(model: ReportModel, qrPng?: Buffer): Document {
   const b = model.binding;
   return new Document({
-    creator: model.header.agency,
+    creator: model.header.agency.replace(/\n/g, ' '),
     title: `${model.title} ${model.subject}`,
     description: `submission ${b.submissionId} revision ${b.revision}`,
     // The document knows what it shows, as the add-in's content control does (contentHash = what approval binds).

@@ -2,7 +2,7 @@
 import { parsePeriod, periodsOfYear } from '../../src/core/periods';
 import { periodInYear, provinceReportContent, provinceReportModel, type ProvinceReportInput } from '../../src/core/report';
 
-const DOC = { number: '1174/KH-UBND', issuedOn: '2025-12-31', issuer: 'UBND tỉnh Nghệ An', title: 'Kế hoạch', planYear: 2026, province: 'Nghệ An' };
+const DOC = { number: '1174/KH-UBND', issuedOn: '2025-12-31', issuer: 'UBND tỉnh Nghệ An', title: 'Chuyển đổi số tỉnh Nghệ An năm 2026', planYear: 2026, province: 'Nghệ An' };
 const unit = (unitId: string, status: string, late: boolean | null, provinceState: string | null = null) => ({ unitId, name: `Đơn vị ${unitId}`, status, late, submittedAt: null, provinceState });
 const indicator = (no: number, evaluation: string, reported: number, expected: number) => ({
   id: `ct-${no}`, no, group: 'I', text: `Chỉ tiêu số ${no}`, targetText: '≥ 70%', figureText: '50%', evaluation, evaluationLabel: evaluation,
@@ -97,6 +97,21 @@ describe('provinceReportModel', () => {
       expect(text).not.toMatch(/năm năm/);
       expect(text).toMatch(/thực hiện (quý I năm|6 tháng đầu năm|9 tháng năm|năm) 2026/);
     }
-    expect(m.signature).toMatchObject({ authority: null, title: 'GIÁM ĐỐC' });
+    expect(m.signature).toMatchObject({ authority: [], title: 'GIÁM ĐỐC' });
+    expect(m.body[0]).toEqual({ kind: 'paragraph', text: 'Kính gửi: Ủy ban nhân dân tỉnh Nghệ An.' });
+    expect(m.recipients[0]).toBe('- UBND tỉnh Nghệ An (để báo cáo);');
+  });
+
+  it.each([
+    // issuer in the plan's metadata → addressee, parent line, first recipient
+    ['UBND thành phố Cần Thơ', 'Cần Thơ', 'Ủy ban nhân dân thành phố Cần Thơ', 'UBND THÀNH PHỐ CẦN THƠ', '- UBND thành phố Cần Thơ (để báo cáo);'],
+    ['Ban Chỉ đạo chuyển đổi số tỉnh Hà Tĩnh', 'Hà Tĩnh', 'Ban Chỉ đạo chuyển đổi số tỉnh Hà Tĩnh', 'UBND TỈNH HÀ TĨNH', '- Ban Chỉ đạo chuyển đổi số tỉnh Hà Tĩnh (để báo cáo);'],
+  ])('is addressed to the plan’s issuer, not a fixed body: %s', (issuer, province, addressee, parent, recipient) => {
+    const m = provinceReportModel({ ...DOC, issuer, province, title: `Chuyển đổi số năm 2026` }, { ...c, period: '2026-Q1' }, { date: '2026-04-03', reportId: 'r', revision: 1, contentHash: 'h' });
+    expect(m.body[0]).toEqual({ kind: 'paragraph', text: `Kính gửi: ${addressee}.` });
+    expect(m.body.at(-1)).toMatchObject({ text: expect.stringMatching(new RegExp(`kính báo cáo ${addressee}\\./\\.$`, 'u')) });
+    expect(m.header).toMatchObject({ parentAgency: parent, placeDate: expect.stringMatching(new RegExp(`^${province}, ngày`, 'u')) });
+    expect(m.recipients[0]).toBe(recipient);
+    expect(m.body[1]).toMatchObject({ text: expect.stringContaining(`của ${issuer} về chuyển đổi số năm 2026`) });
   });
 });

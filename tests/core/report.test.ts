@@ -1,6 +1,6 @@
 // The report model over the real catalogue (Phụ lục 01 and 02 of Kế hoạch 1174/KH-UBND).
 import type { Unit } from '../../src/core/catalogue-types';
-import { buildReportModel, placeDateLine, reportSubmissionFrom, signatureOf, unitSymbol, type ReportSubmission } from '../../src/core/report';
+import { buildReportModel, placeDateLine, planAuthority, reportSubmissionFrom, signatureOf, unitForm, type ReportSubmission } from '../../src/core/report';
 import { indicatorSummary } from '../../src/core/report/model';
 import { loadCatalogue } from './fixtures/catalogue';
 
@@ -26,11 +26,13 @@ describe('agency symbol and signature', () => {
   it.each([
     [skhcn, 'SKHCN'], [syt, 'SYT'], [commune, 'UBND'],
     [{ ...syt, name: 'Sở Văn hóa, Thể thao và Du lịch' }, 'SVHTTDL'],
-  ])('symbol %#', (unit, symbol) => expect(unitSymbol(unit)).toBe(symbol));
+  ])('symbol %#', (unit, symbol) => expect(unitForm(unit, planAuthority(catalogue.document)).symbol).toBe(symbol));
+  const kind = (u: Unit) => unitForm(u, planAuthority(catalogue.document)).kind;
   it('a deputy signs "KT."; a commune chair signs "TM." for the committee', () => {
-    expect(signatureOf(syt, 'deputy')).toMatchObject({ authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC' });
-    expect(signatureOf(syt, 'head')).toMatchObject({ authority: null, title: 'GIÁM ĐỐC' });
-    expect(signatureOf(commune, 'head', 'Nguyễn Văn A')).toEqual({ authority: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Nguyễn Văn A' });
+    expect(signatureOf(kind(syt), 'deputy')).toMatchObject({ authority: ['KT. GIÁM ĐỐC'], title: 'PHÓ GIÁM ĐỐC' });
+    expect(signatureOf(kind(syt), 'head')).toMatchObject({ authority: [], title: 'GIÁM ĐỐC' });
+    expect(signatureOf(kind(commune), 'head', 'Nguyễn Văn A')).toEqual({ authority: ['TM. ỦY BAN NHÂN DÂN'], title: 'CHỦ TỊCH', name: 'Nguyễn Văn A' });
+    expect(signatureOf(kind(commune), 'deputy')).toMatchObject({ authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH' });
   });
 });
 
@@ -119,13 +121,13 @@ describe('a task report over all 57 tasks', () => {
 
   it('collects proposals from the task rows', () => {
     expect(model.proposals).toEqual([`Nhiệm vụ ${catalogue.tasks[1].no}: Bổ sung kinh phí`]);
-    expect(model.body).toContainEqual({ kind: 'paragraph', text: `- Nhiệm vụ ${catalogue.tasks[1].no}: Bổ sung kinh phí` });
+    expect(model.body).toContainEqual({ kind: 'paragraph', text: `- Nhiệm vụ ${catalogue.tasks[1].no}: Bổ sung kinh phí.` });
   });
 
   it('is sent to the province by SKHCN itself, with the monitoring agencies, signed KT.', () => {
     expect(model.recipients[0]).toBe('- UBND tỉnh Nghệ An (để báo cáo);');
     expect(model.recipients).toContain('- Sở Nội vụ (để theo dõi);');
-    expect(model.signature).toMatchObject({ authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC' });
+    expect(model.signature).toMatchObject({ authority: ['KT. GIÁM ĐỐC'], title: 'PHÓ GIÁM ĐỐC' });
   });
 });
 
@@ -146,7 +148,7 @@ describe('reportSubmissionFrom (GET /api/submissions/:id)', () => {
   it('names the period in the subject after the year, not the year twice ("năm 2026, 6 tháng đầu năm")', () => {
     const m = buildReportModel(catalogue, reportSubmissionFrom(detail)!, commune, { date: '2026-06-20' });
     expect(m.subject).toMatch(/năm 2026, 6 tháng đầu năm$/);
-    expect(m.header).toMatchObject({ parentAgency: null, agency: 'ỦY BAN NHÂN DÂN XÃ ANH SƠN', number: 'Số: …/BC-UBND' });
+    expect(m.header).toMatchObject({ parentAgency: null, agency: 'ỦY BAN NHÂN DÂN\nXÃ ANH SƠN', number: 'Số: …/BC-UBND' });
   });
 });
 
@@ -188,5 +190,96 @@ describe('what a unit’s report says about its values: by whose target, and whe
     expect(q1.summary).toMatchObject({ met: 1, contribution: 1, final: false });
     expect(indicatorSummary(q1.summary)).toBe('Tổng số chỉ tiêu đơn vị báo cáo: 2; trong đó đã đạt mục tiêu năm: 1; chưa đạt mục tiêu năm: 0; số liệu đóng góp vào chỉ tiêu toàn tỉnh (không đánh giá riêng): 1; chưa có số liệu: 0.');
     expect(indicatorSummary(report(ward, '2026-Y', rows).summary)).toMatch(/trong đó đạt: 1; vượt: 0; chưa đạt: 0; số liệu đóng góp/u);
+  });
+});
+
+describe('the sections every unit report has (II Khó khăn, vướng mắc; III Đề xuất, kiến nghị; IV Nhiệm vụ trọng tâm kỳ tới)', () => {
+  const headings = (m: ReturnType<typeof buildReportModel>) => m.body.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? b.text : ''));
+  const paragraphsUnder = (m: ReturnType<typeof buildReportModel>, heading: string): string[] => {
+    const at = m.body.findIndex((b) => b.kind === 'heading' && b.text === heading);
+    const next = m.body.findIndex((b, i) => i > at && b.kind === 'heading');
+    return m.body.slice(at + 1, next === -1 ? undefined : next).map((b) => (b.kind === 'paragraph' ? b.text : ''));
+  };
+  const statuses = ['done', 'onTrack', 'late', 'notStarted', null] as const;
+  const rows = catalogue.tasks.map((t, i) => ({
+    id: t.id, status: statuses[i % 5], progress: null, result: null,
+    obstacles: i % 7 === 0 ? `Thiếu kinh phí thực hiện nhiệm vụ ${i};` : null, proposal: null, completedOn: null,
+  }));
+  const tasks = buildReportModel(catalogue, { ...header, period: '2026-9M', kind: 'tasks', rows }, syt, { date: '2026-09-20' });
+
+  it.each(['indicators', 'tasks'] as const)('a report of %s has the four sections in order, the closing sentence last', (k) => {
+    const m = k === 'tasks' ? tasks : buildReportModel(catalogue, { ...header, kind: 'indicators', rows: [] }, syt, { date: '2026-04-05' });
+    expect(headings(m).slice(1)).toEqual(['II. KHÓ KHĂN, VƯỚNG MẮC', 'III. ĐỀ XUẤT, KIẾN NGHỊ', 'IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI']);
+    expect(m.body.at(-1)).toEqual({ kind: 'paragraph', text: expect.stringMatching(/^Trên đây là báo cáo .*\.\/\.$/u) });
+  });
+
+  it('lists every obstacle a task row gives, by task, in plan order, once each', () => {
+    const want = catalogue.tasks.flatMap((t, i) => (i % 7 === 0 ? [`- Nhiệm vụ ${t.no ?? ''}`] : []));
+    const got = paragraphsUnder(tasks, 'II. KHÓ KHĂN, VƯỚNG MẮC');
+    expect(got).toHaveLength(want.length);
+    got.forEach((line) => expect(line).toMatch(/^- Nhiệm vụ .+: Thiếu kinh phí thực hiện nhiệm vụ \d+\.$/u));
+    expect(tasks.difficulties).toHaveLength(want.length);
+    // Obstacles are not repeated in the table's result column.
+    const table = tasks.body.find((b) => b.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('no table');
+    expect(table.table.rows.some((r) => r.join(' ').includes('Thiếu kinh phí'))).toBe(false);
+  });
+
+  it('says so when there is no obstacle', () => {
+    const none = buildReportModel(catalogue, { ...header, kind: 'tasks', rows: rows.map((r) => ({ ...r, obstacles: null })) }, syt, { date: '2026-04-05' });
+    expect(paragraphsUnder(none, 'II. KHÓ KHĂN, VƯỚNG MẮC')).toEqual(['Đơn vị không có khó khăn, vướng mắc.']);
+  });
+
+  it('names, as next period’s priorities, exactly the overdue, late, not started and unreported tasks', () => {
+    const table = tasks.body.find((b) => b.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('no table');
+    const numbersWhere = (pred: (r: readonly string[]) => boolean) => table.table.rows.filter(pred).map((r) => r[0]).filter((n) => n !== '');
+    const priorities = paragraphsUnder(tasks, 'IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI').slice(0, -1);
+    const listed = (prefix: string) => (priorities.find((p) => p.includes(prefix)) ?? '').replace(/^.*: số /u, '').replace(/\.$/u, '').split(', ').filter((x) => x !== '' && !x.startsWith('"'));
+    expect(listed('đã quá hạn')).toEqual(numbersWhere((r) => r[5] === 'Quá hạn'));
+    expect(listed('chưa báo cáo')).toEqual(numbersWhere((r) => r[5] === 'Chưa báo cáo'));
+    expect(listed('chậm tiến độ')).toEqual(numbersWhere((r) => r[5] !== 'Quá hạn' && r[3].startsWith('Chậm tiến độ')));
+    priorities.forEach((p, i) => expect(p).toMatch(new RegExp(`^${i + 1}\\. `, 'u')));
+  });
+
+  it('for indicators, names the ones not at the target and the ones without data', () => {
+    const m = buildReportModel(catalogue, {
+      ...header, kind: 'indicators',
+      rows: [{ id: ind(1).id, value: { kind: 'rate', percent: 10 }, note: null }, { id: ind(2).id, value: null, note: null }],
+    }, skhcn, { date: '2026-04-05' });
+    const p = paragraphsUnder(m, 'IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI');
+    expect(p[0]).toBe('1. Tập trung thực hiện để đạt mục tiêu năm các chỉ tiêu chưa đạt: số 1.');
+    expect(p[1]).toBe('2. Thu thập, cập nhật số liệu các chỉ tiêu chưa có số liệu: số 2.');
+  });
+});
+
+describe('the trích yếu says the year once, for every period of the plan', () => {
+  it.each(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026-H1', '2026-9M', '2026-Y', '2027-Q1'])('%s', (period) => {
+    const m = buildReportModel(catalogue, { ...header, period, kind: 'indicators', rows: [] }, syt, { date: '2026-04-05' });
+    expect(m.subject.startsWith(`Kết quả thực hiện Kế hoạch ${catalogue.document.title.charAt(0).toLocaleLowerCase('vi')}`)).toBe(true);
+    expect(m.subject.match(/2026/gu)).toHaveLength(1);
+    // Only a period of another year than the plan's names its own year.
+    if (period.startsWith('2026')) expect(m.subject).not.toMatch(/năm \d{4}, .*năm \d{4}/u);
+    else expect(m.subject.endsWith(`năm ${period.slice(0, 4)}`)).toBe(true);
+  });
+});
+
+describe('a commune reports as its People’s Committee, dated at its own name', () => {
+  it('header, place, signature and self-naming', () => {
+    const m = buildReportModel(catalogue, { ...header, kind: 'indicators', rows: [] }, commune, { date: '2026-04-05', signingAs: 'deputy' });
+    expect(m.header).toMatchObject({ parentAgency: null, agency: 'ỦY BAN NHÂN DÂN\nXÃ ANH SƠN', number: 'Số: …/BC-UBND', placeDate: 'Anh Sơn, ngày 05 tháng 4 năm 2026' });
+    expect(m.signature).toMatchObject({ authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'], title: 'PHÓ CHỦ TỊCH' });
+    expect(m.body[0]).toMatchObject({ text: expect.stringContaining(', UBND xã Anh Sơn báo cáo kết quả thực hiện quý I năm 2026 như sau:') });
+  });
+});
+
+describe('the plan’s issuer comes from its metadata', () => {
+  const city = { ...catalogue, document: { ...catalogue.document, issuer: 'UBND thành phố Cần Thơ', province: 'Cần Thơ', title: 'Chuyển đổi số thành phố Cần Thơ năm 2026' } };
+  it('a city plan: its committee over the department, its name in the date line, subject and opening', () => {
+    const m = buildReportModel(city, { ...header, kind: 'indicators', rows: [] }, syt, { date: '2026-04-05' });
+    expect(m.header).toMatchObject({ parentAgency: 'UBND THÀNH PHỐ CẦN THƠ', placeDate: 'Cần Thơ, ngày 05 tháng 4 năm 2026' });
+    expect(m.subject).toBe('Kết quả thực hiện Kế hoạch chuyển đổi số thành phố Cần Thơ năm 2026, quý I');
+    expect(m.body[0]).toMatchObject({ text: expect.stringContaining('của UBND thành phố Cần Thơ về chuyển đổi số thành phố Cần Thơ năm 2026') });
+    expect(JSON.stringify(m)).not.toMatch(/tỉnh|Nghệ An/u);
   });
 });

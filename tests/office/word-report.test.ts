@@ -1,10 +1,14 @@
 // The Word adapter against the fake Word host: the report is written in one round trip, with the
 // tables' rows, the layout of Nghị định 30 and the binding the approval reads back.
+import JSZip from 'jszip';
+import QRCode from 'qrcode';
 import type { Unit } from '../../src/core/catalogue-types';
-import { buildReportModel, type ReportModel, type ReportSubmission } from '../../src/core/report';
+import { buildReportModel, unitKindOf, type ReportModel, type ReportSubmission } from '../../src/core/report';
 import { wordReportHost, WordError } from '../../src/office/word';
+import { documentXmlText } from '../../src/server/document-text';
+import { reportDocx } from '../../src/server/report-docx';
 import { loadCatalogue } from '../core/fixtures/catalogue';
-import { installFakeWord, type FakeWord } from '../support/fake-word';
+import { documentXml, installFakeWord, type FakeWord } from '../support/fake-word';
 
 const catalogue = loadCatalogue();
 const unit: Unit = { id: 'so-khcn', name: 'Sở Khoa học và Công nghệ', classes: ['so-ban-nganh'], level: 'province' };
@@ -19,6 +23,8 @@ const tasks: ReportSubmission = {
   ...head, kind: 'tasks',
   rows: catalogue.tasks.map((t) => ({ id: t.id, status: 'onTrack', progress: 50, result: null, obstacles: null, proposal: null, completedOn: null })),
 };
+let QR_PNG = '';
+beforeAll(async () => { QR_PNG = (await QRCode.toBuffer('https://bc.example/verify/K7M2-9QXA')).toString('base64'); });
 const model = (s: ReportSubmission): ReportModel => buildReportModel(catalogue, s, unit, { date: '2026-07-02', number: '7' });
 
 describe('Word adapter on the fake host', () => {
@@ -165,5 +171,69 @@ describe('the fake host keeps Office.js proxy semantics', () => {
     await expect(Word.run(async (context) => {
       context.document.body.insertTable(2, 2, 'End', [['a', 'b']]);
     })).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+});
+
+describe('the report written in Word says what the server’s .docx says', () => {
+  // One unit of each kind the plan names, and a commune: the words up to the verification block are
+  // the .docx's, so the code the server issues for its .docx vouches for the document Word saves.
+  const kinds = catalogue.units.filter((u, i, all) => all.findIndex((x) => unitKindOf(x).id === unitKindOf(u).id) === i);
+  const cases: [string, Unit][] = [...kinds, { id: 'xa-quynh-luu', name: 'Xã Quỳnh Lưu', classes: ['cap-xa'], level: 'commune' } as Unit].map((u) => [`${unitKindOf(u).id}: ${u.name}`, u]);
+  let word: FakeWord;
+  beforeEach(() => { word = installFakeWord(); });
+  afterEach(() => word.uninstall());
+
+  it('covers more than one kind of unit', () => expect(new Set(cases.map(([k]) => k.split(':')[0])).size).toBeGreaterThanOrEqual(5));
+
+  it.each(cases)('%s', async (_name, u) => {
+    for (const s of [indicators, tasks]) {
+      const withObstacles = s.kind === 'tasks' ? { ...s, unitId: u.id, rows: s.rows.map((r, i) => ({ ...r, obstacles: i % 9 === 0 ? 'Thiếu nhân lực\nvà kinh phí' : null })) } : { ...s, unitId: u.id };
+      const m: ReportModel = {
+        ...buildReportModel(catalogue, withObstacles as ReportSubmission, u, { date: '2026-07-02', signingAs: 'deputy' }),
+        verification: { code: 'K7M2-9QXA', url: 'https://bc.example/verify/K7M2-9QXA', qrPng: QR_PNG },
+      };
+      await wordReportHost.writeReport(m);
+      const written = documentXmlText(documentXml(word.doc));
+      const server = documentXmlText(await (await JSZip.loadAsync(await reportDocx(m))).file('word/document.xml')!.async('string'));
+      expect(written).toBe(server);
+      expect(written).toContain(m.header.agency.replace('\n', ' '));
+      expect(written).toContain(m.signature!.title);
+    }
+  });
+});
+
+describe('the foot of a report written in Word', () => {
+  let word: FakeWord;
+  beforeEach(() => { word = installFakeWord(); });
+  afterEach(() => word.uninstall());
+  const verified = (m: ReportModel): ReportModel => ({ ...m, verification: { code: 'K7M2-9QXA', url: 'https://bc.example/verify/K7M2-9QXA', qrPng: QR_PNG } });
+
+  it('keeps the closing sentence and the blank line with the signature block, still in one sync', async () => {
+    await wordReportHost.writeReport(model(tasks));
+    expect(word.host.syncCount).toBe(1);
+    const signatureAt = word.doc.blocks.indexOf(word.tables()[2]);
+    const [closing, blank] = word.doc.blocks.slice(signatureAt - 2, signatureAt);
+    expect(closing).toMatchObject({ kind: 'paragraph', text: expect.stringMatching(/^Trên đây là báo cáo .*\/\.$/u), keepWithNext: true, keepTogether: true, alignment: 'Justified', font: { size: 14, name: 'Times New Roman' } });
+    expect(blank).toMatchObject({ kind: 'paragraph', text: '', keepWithNext: true });
+  });
+
+  it('prints the QR code and the code after the signature, before the binding line and the approval', async () => {
+    await wordReportHost.writeReport(verified(model(indicators)));
+    await wordReportHost.recordApproval({ approver: 'Nguyễn Văn A', at: '2026-07-02T03:04:05.000Z', contentHash: HASH });
+    const after = word.doc.blocks.slice(word.doc.blocks.indexOf(word.tables()[2]) + 1);
+    expect(after.map((b) => (b.kind === 'paragraph' ? b.text.split(':')[0] : 'table'))).toEqual(['', 'Mã xác thực', 'Mã báo cáo', 'Đã ký duyệt']);
+    expect(after[0]).toMatchObject({ pictures: [{ base64: QR_PNG, width: 57, height: 57, altTextTitle: 'Mã QR xác thực', altTextDescription: 'https://bc.example/verify/K7M2-9QXA' }] });
+    expect(after[1]).toMatchObject({ text: 'Mã xác thực: K7M2-9QXA. Kiểm tra tại https://bc.example/verify/K7M2-9QXA', font: { italic: true, size: 10 } });
+    // What the code vouches for stops at the code: the binding line and the approval are not in it.
+    expect(documentXmlText(documentXml(word.doc))).not.toMatch(/Mã báo cáo|Đã ký duyệt/u);
+  });
+
+  it('writes no verification block for a model without a code', async () => {
+    await wordReportHost.writeReport(model(indicators));
+    expect(word.lines().some((l) => l.startsWith('Mã xác thực'))).toBe(false);
+  });
+
+  it('fails the whole batch, writing nothing, on a picture that is not an image (as Word does)', async () => {
+    await expect(wordReportHost.writeReport({ ...verified(model(indicators)), verification: { code: 'K7M2-9QXA', url: 'https://x/verify/K7M2-9QXA', qrPng: 'bm90IGFuIGltYWdl' } })).rejects.toBeInstanceOf(WordError);
   });
 });

@@ -76,12 +76,12 @@ describeEachDatabase('API basics', (database) => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       // (this app signs in with the tests' header plugin: /api/auth/login, /me and /password are the real auth plugin's)
       '/api/audit', '/api/auth/config', '/api/consolidation', '/api/health', '/api/health/ready', '/api/periods', '/api/plans', '/api/plans/{planId}', '/api/plans/{planId}/assignment-overrides',
-      '/api/submissions', '/api/submissions/{id}', '/api/submissions/{id}/approve', '/api/submissions/{id}/report.docx', '/api/submissions/{id}/return',
+      '/api/submissions', '/api/submissions/{id}', '/api/submissions/{id}/approve', '/api/submissions/{id}/report.docx', '/api/submissions/{id}/verification', '/api/submissions/{id}/return',
       '/api/templates/{file}', '/api/imports',
       '/api/admin/users', '/api/admin/users/{username}/password-reset', '/api/admin/users/{username}/roles', '/api/admin/users/{username}/disable',
       '/api/admin/users/{username}/enable', '/api/admin/units', '/api/admin/units/import',
       '/api/submissions/{id}/accept', '/api/submissions/{id}/reopen',
-      '/api/province-reports', '/api/province-reports/{id}', '/api/province-reports/{id}/report.docx',
+      '/api/province-reports', '/api/province-reports/{id}', '/api/province-reports/{id}/report.docx', '/api/province-reports/{id}/verification',
       '/api/province-reports/{id}/approve', '/api/province-reports/{id}/return',
       '/api/open/v1/indicators', '/api/open/v1/dataValueSets', '/api/api-keys', '/api/api-keys/{id}/revoke',
     ].sort());

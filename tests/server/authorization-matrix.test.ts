@@ -16,7 +16,7 @@ import { download, multipartBody } from './support/xlsx';
 
 type Who = 'anonymous' | 'reporter' | 'approver' | 'consolidator' | 'admin';
 type Route =
-  | 'health' | 'openapi' | 'authConfig' | 'me' | 'plans' | 'plan' | 'periods' | 'list' | 'create' | 'read' | 'report' | 'approve' | 'return'
+  | 'health' | 'openapi' | 'authConfig' | 'me' | 'plans' | 'plan' | 'periods' | 'list' | 'create' | 'read' | 'report' | 'verification' | 'approve' | 'return'
   | 'consolidation' | 'template' | 'import' | 'overrides' | 'overridePut' | 'overrideDelete' | 'audit'
   | 'users' | 'userCreate' | 'userReset' | 'userGrant' | 'userRevoke' | 'userDisable' | 'userEnable' | 'units' | 'unitsImport';
 
@@ -37,6 +37,7 @@ const EXPECTED: Record<Route, Record<Who, [own: number, other: number]>> = {
   create: { anonymous: [401, 401], reporter: [201, 403], approver: [403, 403], consolidator: [403, 403], admin: [403, 403] },
   read: { anonymous: [401, 401], reporter: [200, 403], approver: [200, 403], consolidator: [200, 200], admin: [200, 200] },
   report: { anonymous: [401, 401], reporter: [200, 403], approver: [200, 403], consolidator: [200, 200], admin: [200, 200] },
+  verification: { anonymous: [401, 401], reporter: [200, 403], approver: [200, 403], consolidator: [200, 200], admin: [200, 200] },
   approve: { anonymous: [401, 401], reporter: [403, 403], approver: [200, 403], consolidator: [403, 403], admin: [403, 403] },
   return: { anonymous: [401, 401], reporter: [403, 403], approver: [200, 403], consolidator: [403, 403], admin: [403, 403] },
   consolidation: { anonymous: [401, 401], reporter: [403, 403], approver: [403, 403], consolidator: [200, 200], admin: [200, 200] },
@@ -128,13 +129,14 @@ describeEachDatabase('authorization matrix', (database) => {
         break;
       }
       case 'read': res = await get(`/api/submissions/${(await pending(unitId)).id}`); break;
-      case 'report': {
+      case 'report':
+      case 'verification': {
         // A real report (the .docx reads its rows), stored directly for either unit (an administrator
-        // does not submit for units).
+        // does not submit for units); its verification code has the same reader as its .docx.
         const rows = unitId === OWN ? indicatorReport().rows : [{ id: 'ct-16', numerator: 10, denominator: 20 }];
         const stored = await storeSubmission(t.app, indicatorReport({ unitId, rows, period: `2026-${['Q1', 'H1', '9M', 'Y'][n++ % 4]}` }) as SubmissionRequest, 'setup');
         if (stored.kind !== 'created' && stored.kind !== 'replayed') throw new Error(stored.kind);
-        res = await get(`/api/submissions/${stored.response.id}/report.docx`);
+        res = await get(`/api/submissions/${stored.response.id}/${route === 'report' ? 'report.docx' : 'verification'}`);
         break;
       }
       case 'approve': {

@@ -125,6 +125,9 @@ describe('the consolidated report as a document', () => {
     expect(text).toMatch(/UBND TỈNH NGHỆ AN\s+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
     expect(text).toMatch(/Số: 7\/BC-SKHCN\s+Nghệ An, ngày 05 tháng 01 năm 2026/);
     expect(text).toMatch(/Nơi nhận:\s+GIÁM ĐỐC/);
+    // Addressed to the plan's issuer as its metadata names it, written out.
+    expect(raw).toContain(bare(`Kính gửi: Ủy ban nhân dân tỉnh ${CATALOGUE.document.province}.`));
+    expect(raw).toContain(bare(`- ${CATALOGUE.document.issuer} (để báo cáo);`));
     expect(raw).toContain(bare('Mã xác thực'));
     expect(pages).toBeGreaterThan(2);
     expect(pages).toBeLessThan(30);

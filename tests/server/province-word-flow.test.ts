@@ -6,10 +6,11 @@ import { createApiClient, type ApiClient } from '../../src/client/api';
 import type { Principal } from '../../src/server/auth/principal';
 import { wordReportHost, writeProvinceReport } from '../../src/office/word';
 import { approveProvinceReport, createProvinceReport, openProvinceReport } from '../../src/taskpane/views/province/province-flow';
-import { installFakeWord, type FakeWord } from '../support/fake-word';
+import { installFakeWord, savedDocx, type FakeWord } from '../support/fake-word';
+import { verifyMultipart } from './support/verify';
 import { testApp, type TestApp } from './support/app';
 import { PLAN_ID, SKHCN, SYT } from './support/catalogue';
-import { sqliteTestDatabase } from './support/databases';
+import { describeEachDatabase } from './support/databases';
 import { indicatorReport } from './support/requests';
 import { as, principal } from './support/test-auth';
 
@@ -27,11 +28,11 @@ function clientAs(app: FastifyInstance, who: Principal): ApiClient {
   });
 }
 
-describe('the consolidated report in Word', () => {
+describeEachDatabase('the consolidated report in Word', (database) => {
   let t: TestApp;
   let word: FakeWord;
   beforeEach(async () => {
-    t = await testApp(sqliteTestDatabase);
+    t = await testApp(database);
     word = installFakeWord();
     const sent = (await t.app.inject({ method: 'POST', url: '/api/submissions', headers: as(principal('reporter', SKHCN)), payload: indicatorReport() })).json();
     await t.app.inject({ method: 'POST', url: `/api/submissions/${sent.id}/approve`, headers: as(principal('approver', SKHCN)), payload: { contentHash: sent.contentHash } });
@@ -52,6 +53,16 @@ describe('the consolidated report in Word', () => {
     expect(lines).toContain('Tổng hợp kết quả thực hiện Kế hoạch chuyển đổi số tỉnh Nghệ An năm 2026, quý I');
     expect(lines).toContain('Nghệ An, ngày 02 tháng 4 năm 2026');
     expect(lines).toContain('VII. NHIỆM VỤ TRỌNG TÂM KỲ TỚI');
+    // The document carries the code the server issued for these words; /verify answers for it and
+    // the document as Word saves it matches.
+    const code = /^Mã xác thực: ([0-9A-Z]{4}-[0-9A-Z]{4})\. Kiểm tra tại \S+\/verify\/\1$/u.exec(lines.find((l) => l.startsWith('Mã xác thực')) ?? '')?.[1];
+    expect(code).toBeDefined();
+    expect(word.doc.blocks.some((b) => b.kind === 'paragraph' && (b.pictures ?? []).length === 1)).toBe(true);
+    const page = await t.app.inject({ method: 'GET', url: `/verify/${code}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Sở Khoa học và Công nghệ');
+    const check = await t.app.inject({ method: 'POST', url: `/verify/${code}`, ...verifyMultipart(await savedDocx(word.doc)) });
+    expect(check.body).toContain('Nội dung tệp khớp');
     // The document is bound to the consolidated report's revision and content hash.
     expect(await wordReportHost.readReportBinding()).toEqual({ submissionId: made.id, revision: 1, contentHash: made.contentHash });
 

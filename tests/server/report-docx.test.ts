@@ -10,6 +10,10 @@ import { sqliteTestDatabase } from './support/databases';
 import { indicatorReport, taskReport } from './support/requests';
 import { as, principal } from './support/test-auth';
 import { convertToPdf, renderPng, requireSoffice } from '../support/office-pdf';
+import type { Unit } from '../../src/core/catalogue-types';
+import { buildReportModel, unitKindOf, type ReportSubmission } from '../../src/core/report';
+import { reportDocx } from '../../src/server/report-docx';
+import { loadCatalogue } from '../core/fixtures/catalogue';
 
 const clerk = as(principal('reporter', SKHCN));
 const head = as(principal('approver', SKHCN));
@@ -158,5 +162,57 @@ describe('report.docx', () => {
     expect(text).toMatch(/Nơi nhận:\s+KT\. GIÁM ĐỐC/);
     expect(text).toMatch(/- UBND tỉnh Nghệ An \(để báo cáo\);\s+PHÓ GIÁM ĐỐC/);
     expect(flat).toContain('- Sở Nội vụ (để theo dõi);');
+    // The obstacle has its own section, before the proposals and next period's priorities.
+    expect(bare(text)).toContain(bare('II. KHÓ KHĂN, VƯỚNG MẮC - Nhiệm vụ 3: Thiếu nhân lực.'));
+    expect(bare(text)).toContain(bare('IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI 1. Khẩn trương hoàn thành các nhiệm vụ đã quá hạn: số 3.'));
+  }, 120_000);
+
+  it('keeps the closing sentence, whole, with the signature block, and the signature row unsplit', async () => {
+    const res = await get(`/api/submissions/${id}/report.docx?date=2026-01-05`);
+    const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
+    const paragraphs = [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]);
+    const closing = paragraphs.findIndex((p) => p.includes('Trên đây là báo cáo'));
+    expect(paragraphs[closing]).toMatch(/<w:keepNext\/>/);
+    expect(paragraphs[closing]).toMatch(/<w:keepLines\/>/);
+    // The blank line after it keeps with the signature table, whose one row does not split.
+    expect(paragraphs[closing + 1]).toMatch(/<w:keepNext\/>/);
+    expect(paragraphs[closing + 1]).not.toMatch(/<w:t/);
+    const signatureTable = xml.slice(xml.indexOf('<w:tbl>', xml.indexOf('Trên đây là báo cáo')));
+    expect(signatureTable.slice(0, signatureTable.indexOf('Nơi nhận:'))).toMatch(/<w:cantSplit\/>/);
+  });
+});
+
+describe('the form of each kind of unit, printed through LibreOffice (Nghị định 30/2020)', () => {
+  const catalogue = loadCatalogue();
+  const submission = (unitId: string): ReportSubmission => ({
+    submissionId: 's-1', revision: 1, contentHash: 'a'.repeat(64), planId: catalogue.planId, unitId, period: '2026-Q1', kind: 'tasks',
+    rows: catalogue.tasks.slice(0, 6).map((t, i) => ({ id: t.id, status: (['done', 'late', 'notStarted'] as const)[i % 3], progress: null, result: null, obstacles: i === 1 ? 'Chưa bố trí được kinh phí' : null, proposal: null, completedOn: null })),
+  });
+  // A commune, a sở, and bodies outside the People's Committee: header lines, number, place, signer.
+  const CASES: [string, Unit, { top: string; number: string; place: string; signer: RegExp }][] = [
+    ['commune', { id: 'xa-quynh-luu', name: 'Xã Quỳnh Lưu', classes: ['cap-xa'], level: 'commune' },
+      { top: 'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM XÃ QUỲNH LƯU Độc lập', number: 'Số: …/BC-UBND', place: 'Quỳnh Lưu, ngày 05 tháng 4 năm 2026', signer: /TM\. ỦY BAN NHÂN DÂN\s+[\s\S]*?KT\. CHỦ TỊCH\s+[\s\S]*?PHÓ CHỦ TỊCH/ }],
+    ['department', { id: 'so-y-te', name: 'Sở Y tế', classes: ['so-ban-nganh'], level: 'province' },
+      { top: 'UBND TỈNH NGHỆ AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ Y TẾ Độc lập', number: 'Số: …/BC-SYT', place: 'Nghệ An, ngày 05 tháng 4 năm 2026', signer: /KT\. GIÁM ĐỐC\s+[\s\S]*?PHÓ GIÁM ĐỐC/ }],
+    ['provincialPolice', { id: 'cong-an-tinh', name: 'Công an tỉnh', classes: ['so-ban-nganh'], level: 'province' },
+      { top: 'BỘ CÔNG AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM CÔNG AN TỈNH NGHỆ AN Độc lập', number: 'Số: …/BC-CAT-PV01', place: 'Nghệ An, ngày 05 tháng 4 năm 2026', signer: /KT\. GIÁM ĐỐC\s+[\s\S]*?PHÓ GIÁM ĐỐC/ }],
+    ['militaryCommand', { id: 'bo-chqs-tinh', name: 'Bộ Chỉ huy Quân sự tỉnh', classes: ['so-ban-nganh'], level: 'province' },
+      { top: 'QUÂN KHU 4 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM BỘ CHỈ HUY QUÂN SỰ TỈNH', number: 'Số: …/BC-BCH', place: 'Nghệ An, ngày 05 tháng 4 năm 2026', signer: /KT\. CHỈ HUY TRƯỞNG\s+[\s\S]*?PHÓ CHỈ HUY TRƯỞNG/ }],
+  ];
+  const pdfEach = requireSoffice('the unit kinds through LibreOffice') ? it.each(CASES) : it.skip.each(CASES);
+
+  pdfEach('%s', async (kind, unit, want) => {
+    const model = buildReportModel(catalogue, submission(unit.id), unit, { date: '2026-04-05', signingAs: 'deputy' });
+    expect(unitKindOf(unit).id).toBe(kind);
+    const { text, pdf } = convertToPdf(await reportDocx(model), `${kind}.docx`);
+    if (process.env.REPORT_PNG_DIR) renderPng(pdf, join(process.env.REPORT_PNG_DIR, `kind-${kind}`));
+    // pdftotext splits some letters of bold capitals ("S Ở Y TẾ"): the two columns, line by line, without spaces.
+    expect(bare(text)).toContain(bare(want.top));
+    expect(squash(text)).toContain(want.number);
+    expect(squash(text)).toContain(want.place);
+    expect(text).toMatch(want.signer);
+    const order = ['II. KHÓ KHĂN, VƯỚNG MẮC', 'III. ĐỀ XUẤT, KIẾN NGHỊ', 'IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI', 'Nơi nhận:'].map((h) => bare(text).indexOf(bare(h)));
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]))).toBe(true);
+    expect(bare(text)).toContain(bare('Chưa bố trí được kinh phí'));
   }, 120_000);
 });

@@ -99,4 +99,40 @@ describe('verification codes and /verify', () => {
     expect(documentXmlText(xml.replace('<w:t>Báo </w:t></w:r><w:r><w:t>cáo</w:t>', '<w:t>Báo cáo</w:t>'))).toBe('Báo cáo');
     expect((await docxTextHash(Buffer.from('PK nope'))).ok).toBe(false);
   });
+
+  it('reads drawn rules as layout and line breaks as spaces, so Word’s and the server’s renderings hash alike', () => {
+    const drawn = '<w:p><w:r><w:t>SỞ Y TẾ</w:t></w:r></w:p><w:p><w:r><w:t>────────</w:t></w:r></w:p><w:p><w:r><w:t>a</w:t><w:br/><w:t>b</w:t></w:r></w:p>';
+    const bordered = '<w:p><w:r><w:t>SỞ Y TẾ</w:t></w:r></w:p><w:p><w:pPr><w:pBdr><w:top w:val="single"/></w:pBdr></w:pPr></w:p><w:p><w:r><w:t>a</w:t></w:r></w:p><w:p><w:r><w:t>b</w:t></w:r></w:p>';
+    expect(documentXmlText(drawn)).toBe('SỞ Y TẾ a b');
+    expect(documentXmlText(drawn)).toBe(documentXmlText(bordered));
+    // A changed word still changes the text.
+    expect(documentXmlText(drawn.replace('a</w:t>', 'A</w:t>'))).not.toBe(documentXmlText(bordered));
+  });
+
+  it('gives the add-in the code of the document the same options make, with its QR code', async () => {
+    const v = await t.app.inject({ method: 'GET', url: `/api/submissions/${id}/verification?date=2026-04-02`, headers: head });
+    expect(v.statusCode).toBe(200);
+    expect(v.headers['cache-control']).toBe('no-store');
+    const body = v.json();
+    expect(body).toEqual({ code, url: expect.stringMatching(new RegExp(`/verify/${code}$`)), qrPng: expect.any(String) });
+    expect(Buffer.from(body.qrPng, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
+    // Other words (another date, a number, a deputy signing) are another document, with its own code.
+    for (const q of ['date=2026-04-03', 'date=2026-04-02&number=12', 'date=2026-04-02&signingAs=deputy']) {
+      const other = (await t.app.inject({ method: 'GET', url: `/api/submissions/${id}/verification?${q}`, headers: head })).json();
+      expect(other.code).not.toBe(code);
+    }
+    expect((await t.app.inject({ method: 'GET', url: `/api/submissions/${id}/verification?revision=7`, headers: head })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/submissions/${id}/verification?date=hier`, headers: head })).statusCode).toBe(400);
+  });
+
+  it('gives the consolidated report’s code to who may read it, and the same code its .docx carries', async () => {
+    const consolidator = as(principal('consolidator', null));
+    const made = (await t.app.inject({ method: 'POST', url: '/api/province-reports', headers: consolidator, payload: { planId: 'nghe-an-1174-2026', period: '2026-Q1' } })).json();
+    const v = await t.app.inject({ method: 'GET', url: `/api/province-reports/${made.id}/verification?date=2026-04-10`, headers: consolidator });
+    expect(v.statusCode).toBe(200);
+    const docx = (await t.app.inject({ method: 'GET', url: `/api/province-reports/${made.id}/report.docx?date=2026-04-10`, headers: consolidator })).rawPayload;
+    const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+    expect(CODE.exec(xml)![1]).toBe(v.json().code);
+    expect((await t.app.inject({ method: 'GET', url: `/api/province-reports/${made.id}/verification`, headers: as(principal('approver', 'so-y-te')) })).statusCode).toBe(403);
+  });
 });

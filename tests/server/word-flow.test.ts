@@ -4,10 +4,12 @@
 // And: a newer revision after the document was made makes approval with the old hash fail (409),
 // which the flow reports as "changed", offering the new revision.
 import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
 import { createApiClient, type ApiClient } from '../../src/client/api';
 import { wordReportHost } from '../../src/office/word';
 import { approveShownReport, generateReport, pendingByPeriod, returnShownReport } from '../../src/taskpane/views/word-flow';
-import { installFakeWord, type FakeWord } from '../support/fake-word';
+import { installFakeWord, savedDocx, type FakeWord } from '../support/fake-word';
+import { verifyMultipart } from './support/verify';
 import type { TestApp } from './support/app';
 import { testApp } from './support/app';
 import { SKHCN } from './support/catalogue';
@@ -69,8 +71,33 @@ describeEachDatabase('the Word sign-off flow', (database) => {
     expect(word.tableValues(word.tables()[1])[1]).toEqual(['1', 'Tỷ lệ phủ sóng 5G trên địa bàn tỉnh (số liệu tính đến ngày 14/03/2026)', '≥ 70%', '72,5%', 'Đã đạt mục tiêu năm']);
     expect(await wordReportHost.readReportBinding()).toEqual({ submissionId: submitted.id, revision: 1, contentHash: submitted.contentHash });
 
+    // The document carries its verification code and QR code; /verify/{code} names this revision,
+    // and the document as Word saves it is the text the code was issued for.
+    const code = /^Mã xác thực: ([0-9A-Z]{4}-[0-9A-Z]{4})\. Kiểm tra tại (\S+)$/u.exec(word.lines().find((l) => l.startsWith('Mã xác thực')) ?? '');
+    expect(code).not.toBeNull();
+    expect(code![2]).toMatch(new RegExp(`/verify/${code![1]}$`, 'u'));
+    const qr = word.doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.pictures ?? [] : []));
+    expect(qr).toEqual([expect.objectContaining({ width: 57, height: 57, altTextDescription: code![2] })]);
+    expect(Buffer.from(qr[0].base64, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
+    const page = await t.app.inject({ method: 'GET', url: `/verify/${code![1]}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Chưa được phê duyệt');
+    const check = async () => (await t.app.inject({ method: 'POST', url: `/verify/${code![1]}`, ...verifyMultipart(await savedDocx(word.doc)) })).body;
+    expect(await check()).toContain('Nội dung tệp khớp');
+    // The same options make the same document: the server's .docx of that day carries the same code.
+    const docx = await t.app.inject({ method: 'GET', url: `/api/submissions/${submitted.id}/report.docx?date=2026-03-18`, headers: as(head) });
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain(`Mã xác thực: ${code![1]}.`);
+
     const outcome = await approveShownReport(deps(), 'Lãnh đạo SKHCN');
     expect(outcome).toEqual({ kind: 'approved', submissionId: submitted.id, revision: 1, contentHash: submitted.contentHash });
+    // The record of approval comes after the verification block: the document still matches, and the page says approved.
+    expect(await check()).toContain('Nội dung tệp khớp');
+    expect((await t.app.inject({ method: 'GET', url: `/verify/${code![1]}` })).body).toContain('Đã được phê duyệt');
+    // A word changed in the document after it was written no longer matches.
+    const row = word.tables()[1].cells[1][3].paragraphs[0];
+    row.text = row.text.replace('72,5%', '92,5%');
+    expect(await check()).toContain('KHÔNG khớp');
     expect(word.controls('cds-approval')[0].text).toBe(`Đã ký duyệt: Lãnh đạo SKHCN | Lúc: 2026-03-18T02:00:00.000Z | Mã nội dung (SHA-256): ${submitted.contentHash}`);
 
     const again = await t.app.inject({ method: 'POST', url: '/api/submissions', headers: as(clerk), payload: indicatorReport({ rows: [{ id: 'ct-01', value: '80%' }] }) });

@@ -17,6 +17,20 @@ export const ReportDocxQuerySchema = z.strictObject({
   signingAs: z.enum(['head', 'deputy']).optional(),
 });
 
+/**
+ * The verification code of a report document written elsewhere (the Word add-in): the code the
+ * server issues for the text of the document the same options make, its page and its QR code.
+ */
+export const ReportVerificationSchema = z.strictObject({
+  /** "K7M2-9QXA". */
+  code: z.string(),
+  /** The public verification page the QR code encodes. */
+  url: z.string(),
+  /** The QR code as a PNG, base64 (no data: prefix), ready for Word's insertInlinePictureFromBase64. */
+  qrPng: z.string(),
+});
+export type ReportVerificationResponse = z.infer<typeof ReportVerificationSchema>;
+
 /** The file name: indicators.xlsx (Phụ lục 01) or tasks.xlsx (Phụ lục 02); any other name is 404, as for a missing file. */
 export const TemplateParamsSchema = z.strictObject({ file: z.string().max(40) });
 export const TemplateQuerySchema = z.strictObject({ planId: PlanIdSchema, unitId: UnitIdSchema, period: PeriodSchema });
@@ -60,6 +74,12 @@ export const fileEndpoints = {
     summary: 'The submission as an official report (Nghị định 30/2020 layout); X-Content-Hash names the revision shown',
     params: IdParams, query: ReportDocxQuerySchema, file: [DOCX_TYPE],
     responses: { ...errors(400, 401, 403, 404) },
+  }),
+  reportVerification: endpoint({
+    method: 'GET', path: '/api/submissions/:id/verification', tag: 'files', access: 'signedIn',
+    summary: 'The verification code (and its QR PNG) of the report document the same options make, for a document written in Word; the same code the .docx carries',
+    params: IdParams, query: ReportDocxQuerySchema,
+    responses: { 200: ReportVerificationSchema, ...errors(400, 401, 403, 404) },
   }),
   template: endpoint({
     method: 'GET', path: '/api/templates/:file', tag: 'files', access: 'signedIn',

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint';
 import { ContentHashSchema, errors, IdParams, PeriodSchema, PlanIdSchema } from './common';
-import { DOCX_TYPE, ReportDocxQuerySchema } from './files';
+import { DOCX_TYPE, ReportDocxQuerySchema, ReportVerificationSchema } from './files';
 import { StatusSchema } from './submissions';
 
 // Acceptance -----------------------------------------------------------------------------------
@@ -184,6 +184,12 @@ export const provinceEndpoints = {
     summary: 'The consolidated report as an official document; X-Content-Hash names the revision shown',
     params: IdParams, query: ReportDocxQuerySchema, file: [DOCX_TYPE],
     responses: { ...errors(400, 401, 403, 404) },
+  }),
+  provinceReportVerification: endpoint({
+    method: 'GET', path: '/api/province-reports/:id/verification', tag: 'files', access: 'signedIn',
+    summary: 'The verification code (and its QR PNG) of the consolidated report document the same options make, for a document written in Word',
+    params: IdParams, query: ReportDocxQuerySchema,
+    responses: { 200: ReportVerificationSchema, ...errors(400, 401, 403, 404) },
   }),
   approveProvinceReport: endpoint({
     method: 'POST', path: '/api/province-reports/:id/approve', tag: 'province', access: 'signedIn',

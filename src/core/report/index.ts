@@ -5,3 +5,4 @@ export * from './model';
 export * from './wording';
 export * from './province-content';
 export * from './province-model';
+export * from './unit-kinds';

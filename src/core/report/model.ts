@@ -12,8 +12,7 @@ import { closesYear, parsePeriod, periodLabel, periodWording, type Period } from
 import { TASK_STATUS_LABELS } from '../values';
 import type { IndicatorContentRow, ReportSubmission, TaskContentRow } from './source';
 import type { EvaluationCounts, ReportBlock, ReportModel, ReportTable, TaskCounts } from './types';
-import { agencyLines, placeDateLine, signatureOf, unitSymbol, type SigningAs } from './wording';
-import { periodInYear } from './province-model';
+import { placeDateLine, planAuthority, planSubject, signatureOf, unitForm, type PlanAuthority, type SigningAs } from './wording';
 
 export interface ReportOptions {
   /** The report's date, ISO "YYYY-MM-DD" (Vietnam date). Deadlines are judged at the period's cut-off, not on it. */
@@ -45,11 +44,11 @@ const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('vi') + 
 export function buildReportModel(catalogue: Catalogue, submission: ReportSubmission, unit: Unit, options: ReportOptions): ReportModel {
   const period = parsePeriod(submission.period);
   if (!period.ok) throw new Error(`buildReportModel: unreadable period ${submission.period}`);
-  const { province, planYear, number: planNumber, issuedOn, issuer } = catalogue.document;
+  const doc = catalogue.document;
+  const authority = planAuthority(doc);
   const label = lowerFirst(periodLabel(period.value));
-  const inYear = period.value.year === planYear ? periodInYear(period.value) : label;
-  const { parent, agency } = agencyLines(unit, province);
-  const symbol = unitSymbol(unit);
+  const form = unitForm(unit, authority);
+  const self = form.kind.id === 'commune' ? `UBND ${lowerFirst(unit.name.trim())}` : unit.name;
 
   // A monitoring agency's extract (source.ts ReportExtract): its tasks only, said so at the top and in
   // every sentence that counts, and without signature or Nơi nhận – it is not the document the head approved.
@@ -58,40 +57,47 @@ export function buildReportModel(catalogue: Catalogue, submission: ReportSubmiss
     ...(extract ? [{ kind: 'paragraph' as const, text: extractNotice(extract, unit, submission.revision) }] : []),
     {
       kind: 'paragraph',
-      text: `Thực hiện Kế hoạch số ${planNumber} ngày ${issuedOn.split('-').reverse().join('/')} của ${issuer} về chuyển đổi số tỉnh ${province} năm ${planYear}, ${unit.name} báo cáo kết quả thực hiện ${label} như sau:`,
+      text: `Thực hiện Kế hoạch số ${doc.number} ngày ${doc.issuedOn.split('-').reverse().join('/')} của ${doc.issuer} về ${lowerFirst(doc.title)}, ${self} báo cáo kết quả thực hiện ${label} như sau:`,
     },
   ];
   let indicators: EvaluationCounts | null = null;
   let tasks: TaskCounts | null = null;
   let proposals: string[] = [];
+  let difficulties: string[] = [];
+  let priorities: string[];
   if (submission.kind === 'indicators') {
     const part = indicatorPart(catalogue, submission.rows, period.value);
     indicators = part.counts;
+    priorities = part.priorities;
     body.push(
       { kind: 'heading', text: 'I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU (PHỤ LỤC 01)' },
       { kind: 'paragraph', text: indicatorSummary(part.counts) },
       { kind: 'table', table: part.table },
-      { kind: 'heading', text: 'II. ĐỀ XUẤT, KIẾN NGHỊ' },
     );
   } else {
     const part = taskPart(catalogue, submission.rows, period.value);
     tasks = part.counts;
     proposals = part.proposals;
+    difficulties = part.difficulties;
+    priorities = part.priorities;
     body.push(
       { kind: 'heading', text: 'I. TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ (PHỤ LỤC 02)' },
       { kind: 'paragraph', text: taskSummary(part.counts, extract ? 'extract' : 'report') },
       { kind: 'paragraph', text: `Thời hạn của nhiệm vụ được đánh giá ${periodWording('stock', period.value)} (ngày chốt số liệu của kỳ báo cáo).` },
       { kind: 'table', table: part.table },
-      { kind: 'heading', text: 'II. ĐỀ XUẤT, KIẾN NGHỊ' },
     );
   }
-  if (proposals.length === 0) body.push({ kind: 'paragraph', text: 'Không có đề xuất, kiến nghị.' });
-  else body.push(...proposals.map((text) => ({ kind: 'paragraph' as const, text: `- ${text}` })));
+  body.push({ kind: 'heading', text: 'II. KHÓ KHĂN, VƯỚNG MẮC' });
+  body.push(...lines(difficulties, 'Đơn vị không có khó khăn, vướng mắc.'));
+  body.push({ kind: 'heading', text: 'III. ĐỀ XUẤT, KIẾN NGHỊ' });
+  body.push(...lines(proposals, 'Không có đề xuất, kiến nghị.'));
+  body.push({ kind: 'heading', text: 'IV. NHIỆM VỤ TRỌNG TÂM KỲ TỚI' });
+  body.push(...priorities.map((text, i) => ({ kind: 'paragraph' as const, text: `${i + 1}. ${text}` })));
   body.push({
     kind: 'paragraph',
     text: extract
-      ? `Trên đây là trích báo cáo kết quả thực hiện ${label} của ${unit.name} (các nhiệm vụ do ${joinNames(extract)} theo dõi, tổng hợp)./.`
-      : `Trên đây là báo cáo kết quả thực hiện ${label} của ${unit.name}./.`,
+      ? `Trên đây là trích báo cáo kết quả thực hiện ${label} của ${self} (các nhiệm vụ do ${joinNames(extract)} theo dõi, tổng hợp)./.`
+      : `Trên đây là báo cáo kết quả thực hiện ${label} của ${self}./.`,
   });
 
   return {
@@ -100,21 +106,25 @@ export function buildReportModel(catalogue: Catalogue, submission: ReportSubmiss
       kind: submission.kind, unitId: submission.unitId, period: submission.period,
     },
     header: {
-      parentAgency: parent, agency, nationalTitle: NATIONAL_TITLE, motto: MOTTO,
-      number: `Số: ${options.number?.trim() || '…'}/BC-${symbol}`,
-      placeDate: placeDateLine(province, options.date),
+      parentAgency: form.parent, agency: form.agency, nationalTitle: NATIONAL_TITLE, motto: MOTTO,
+      number: `Số: ${options.number?.trim() || '…'}/BC-${form.symbol}`,
+      placeDate: placeDateLine(form.place, options.date),
     },
     title: extract ? 'TRÍCH BÁO CÁO' : 'BÁO CÁO',
-    // The trích yếu names the year once: "… năm 2026, quý I", not "… năm 2026, quý I năm 2026".
-    subject: `Kết quả thực hiện Kế hoạch chuyển đổi số tỉnh ${province} năm ${planYear}${inYear ? `, ${inYear}` : ''}`
-      + (extract ? ` (các nhiệm vụ do ${joinNames(extract)} theo dõi, tổng hợp)` : ''),
+    subject: planSubject('Kết quả thực hiện', doc, period.value) + (extract ? ` (các nhiệm vụ do ${joinNames(extract)} theo dõi, tổng hợp)` : ''),
     body,
     summary: { indicators, tasks },
     proposals,
-    signature: extract ? null : signatureOf(unit, options.signingAs ?? 'head', options.signerName),
-    recipients: extract ? [] : recipientsOf(catalogue, submission, unit, symbol),
+    difficulties,
+    signature: extract ? null : signatureOf(form.kind, options.signingAs ?? 'head', options.signerName),
+    recipients: extract ? [] : recipientsOf(catalogue, submission, unit, form.symbol, authority),
     ...(extract ? { extract: { monitorNames: extract } } : {}),
   };
+}
+
+/** Bulleted lines of a section, or the sentence saying there are none. */
+function lines(items: readonly string[], none: string): ReportBlock[] {
+  return items.length === 0 ? [{ kind: 'paragraph', text: none }] : items.map((text) => ({ kind: 'paragraph' as const, text: `- ${text.replace(/[.;]\s*$/u, '')}.` }));
 }
 
 function byCatalogueOrder<T extends { id: string }, C extends { id: string }>(rows: readonly T[], items: readonly C[]): [C, T][] {
@@ -133,18 +143,30 @@ function targetCell(indicator: Indicator): string {
   return qualifier && !indicator.targetText.includes(qualifier) ? `${indicator.targetText} ${qualifier}` : indicator.targetText;
 }
 
-function indicatorPart(catalogue: Catalogue, rows: readonly IndicatorContentRow[], period: Period): { counts: EvaluationCounts; table: ReportTable } {
+function indicatorPart(catalogue: Catalogue, rows: readonly IndicatorContentRow[], period: Period): { counts: EvaluationCounts; table: ReportTable; priorities: string[] } {
   const counts = { total: 0, met: 0, exceeded: 0, notMet: 0, noData: 0, manual: 0, contribution: 0, final: closesYear(period) };
+  const notMet: string[] = [];
+  const noData: string[] = [];
   const body = byCatalogueOrder(rows, catalogue.indicators).map(([indicator, row]) => {
     const assessment = assessValue(indicator, row.value, period);
+    const tt = indicator.tt ?? String(indicator.no);
     counts.total += 1;
     if (assessment.kind === 'contribution') counts[row.value === null ? 'noData' : 'contribution'] += 1;
     else counts[assessment.evaluation] += 1;
+    if (row.value === null || (assessment.kind !== 'contribution' && assessment.evaluation === 'noData')) noData.push(tt);
+    else if (assessment.kind !== 'contribution' && assessment.evaluation === 'notMet') notMet.push(tt);
     const result = contributionText(row.value) + (row.note ? ` (${row.note})` : '');
     const text = `${indicator.text} (số liệu ${periodWording(indicator.measure, period)})`;
-    return [indicator.tt ?? String(indicator.no), text, targetCell(indicator), result, assessmentLabel(assessment)];
+    return [tt, text, targetCell(indicator), result, assessmentLabel(assessment)];
   });
+  const goal = counts.final ? 'mục tiêu' : 'mục tiêu năm';
+  const priorities = [
+    ...(notMet.length > 0 ? [`Tập trung thực hiện để đạt ${goal} các chỉ tiêu chưa đạt: ${numbered(notMet)}.`] : []),
+    ...(noData.length > 0 ? [`Thu thập, cập nhật số liệu các chỉ tiêu chưa có số liệu: ${numbered(noData)}.`] : []),
+    'Tiếp tục theo dõi, cập nhật số liệu các chỉ tiêu và báo cáo đúng hạn kỳ tới.',
+  ];
   return {
+    priorities,
     counts,
     table: { columns: ['TT', 'Chỉ tiêu', `Mục tiêu ${catalogue.document.planYear}`, 'Kết quả', 'Đánh giá'], widths: [7, 42, 16, 21, 14], rows: body, centred: [0, 2, 4] },
   };
@@ -153,6 +175,8 @@ function indicatorPart(catalogue: Catalogue, rows: readonly IndicatorContentRow[
 function taskPart(catalogue: Catalogue, rows: readonly TaskContentRow[], period: Period) {
   const counts = { total: 0, done: 0, onTime: 0, late: 0, overdue: 0, notStarted: 0, notReported: 0 };
   const proposals: string[] = [];
+  const difficulties: string[] = [];
+  const open: Record<'overdue' | 'late' | 'notStarted' | 'notReported', string[]> = { overdue: [], late: [], notStarted: [], notReported: [] };
   const body = byCatalogueOrder(rows, catalogue.tasks).map(([task, row]) => {
     // A row without a status is "Chưa báo cáo" – never also "Quá hạn".
     const state = row.status === null ? null : taskStateInPeriod(task.deadline, row.status === 'done', period);
@@ -164,9 +188,16 @@ function taskPart(catalogue: Catalogue, rows: readonly TaskContentRow[], period:
     else if (row.status === 'onTrack') counts.onTime += 1;
     else counts.notStarted += 1;
     if (row.proposal) proposals.push(`${taskName(task)}: ${row.proposal}`);
+    if (row.obstacles) difficulties.push(`${taskName(task)}: ${row.obstacles}`);
+    const name = task.no === null ? taskName(task).replace(/^Nhiệm vụ /u, '') : String(task.no);
+    if (state === null) open.notReported.push(name);
+    else if (state === 'overdue') open.overdue.push(name);
+    else if (state !== 'done' && row.status === 'late') open.late.push(name);
+    else if (state !== 'done' && row.status === 'notStarted') open.notStarted.push(name);
     const status = row.status === null ? 'Chưa báo cáo' : TASK_STATUS_LABELS[row.status];
     const progress = row.progress === null || row.progress === undefined ? '' : ` (${formatPercent(row.progress)})`;
-    const result = [row.result, row.obstacles ? `Khó khăn, vướng mắc: ${row.obstacles}` : null].filter(Boolean).join('. ');
+    // Obstacles have their own section (II), so the table's result column keeps to the result.
+    const result = row.result ?? '';
     return [task.no === null ? '' : String(task.no), task.text, task.deadlineText ?? 'Không ghi', status + progress, result,
       state === null ? 'Chưa báo cáo' : DEADLINE_STATE_LABELS[state]];
   });
@@ -174,8 +205,18 @@ function taskPart(catalogue: Catalogue, rows: readonly TaskContentRow[], period:
     columns: ['TT', 'Nhiệm vụ', 'Thời hạn', 'Tình hình thực hiện', 'Kết quả', 'Đánh giá thời hạn'],
     widths: [6, 34, 13, 16, 19, 12], rows: body, centred: [0, 2, 5],
   };
-  return { counts: counts as TaskCounts, table, proposals };
+  const priorities = [
+    ...(open.overdue.length > 0 ? [`Khẩn trương hoàn thành các nhiệm vụ đã quá hạn: ${numbered(open.overdue)}.`] : []),
+    ...(open.late.length > 0 ? [`Đẩy nhanh tiến độ các nhiệm vụ chậm tiến độ: ${numbered(open.late)}.`] : []),
+    ...(open.notStarted.length > 0 ? [`Triển khai các nhiệm vụ chưa triển khai: ${numbered(open.notStarted)}.`] : []),
+    ...(open.notReported.length > 0 ? [`Cập nhật tình hình thực hiện các nhiệm vụ chưa báo cáo: ${numbered(open.notReported)}.`] : []),
+    'Tiếp tục triển khai các nhiệm vụ đang thực hiện theo đúng tiến độ và báo cáo đúng hạn kỳ tới.',
+  ];
+  return { counts: counts as TaskCounts, table, proposals, difficulties, priorities };
 }
+
+/** "số 3, 5, 11.1" – the numbers as the plan prints them. */
+const numbered = (nos: readonly string[]): string => `số ${nos.join(', ')}`;
 
 /** The unnumbered task of group VIII is named by its opening words. */
 function taskName(task: Task): string {
@@ -218,8 +259,8 @@ function extractNotice(names: readonly string[], unit: Unit, revision: number): 
 }
 
 /** Nơi nhận: who the report goes to (SKHCN consolidates; monitoring agencies follow their tasks), then the archive. */
-function recipientsOf(catalogue: Catalogue, submission: ReportSubmission, unit: Unit, symbol: string): string[] {
-  const names: string[] = unit.name === SKHCN_NAME ? [`UBND tỉnh ${catalogue.document.province} (để báo cáo)`] : [`${SKHCN_NAME} (để tổng hợp)`];
+function recipientsOf(catalogue: Catalogue, submission: ReportSubmission, unit: Unit, symbol: string, authority: PlanAuthority): string[] {
+  const names: string[] = unit.name === SKHCN_NAME ? [`${authority.committee} (để báo cáo)`] : [`${SKHCN_NAME} (để tổng hợp)`];
   if (submission.kind === 'tasks') {
     // Named monitoring agencies only: a class ("Cơ quan theo ngành, lĩnh vực…") is nobody to send to.
     const reported = new Set(submission.rows.map((r) => r.id));

@@ -4,10 +4,11 @@
 // completeness, III. tasks by group and the overdue ones with their lead units, IV. units not
 // reported or late, V. difficulties, VI. proposals, VII. next period's priorities.
 import type { PlanDocument } from '../catalogue-types';
-import { parsePeriod, periodLabel, type Period } from '../periods';
+import { parsePeriod, periodLabel } from '../periods';
 import type { ProvinceReportContent, ReportingCounts, ReportState, UnitRemark } from './province-content';
-import type { ReportBlock, ReportModel, ReportSignature } from './types';
-import { placeDateLine, upper, type SigningAs } from './wording';
+import type { ReportBlock, ReportModel } from './types';
+import { placeDateLine, planAuthority, planSubject, signatureOf, upper, type SigningAs } from './wording';
+import { unitKindOf } from './unit-kinds';
 
 export interface ProvinceReportOptions {
   /** ISO "YYYY-MM-DD", the report's date. */
@@ -23,22 +24,6 @@ export interface ProvinceReportOptions {
 
 /** The issuing body of the consolidated report: the plan names Sở KH&CN as the one that consolidates. */
 const ISSUER = { name: 'Sở Khoa học và Công nghệ', symbol: 'SKHCN' } as const;
-
-/**
- * The period as it follows "năm 2026" in a title, so the year is not said twice.
- * @example periodInYear({ code: 'Q1', year: 2026 }) === 'quý I'; periodInYear({ code: 'Y', … }) === null
- */
-export function periodInYear(period: Pick<Period, 'code'>): string | null {
-  switch (period.code) {
-    case 'Q1': return 'quý I';
-    case 'Q2': return 'quý II';
-    case 'Q3': return 'quý III';
-    case 'Q4': return 'quý IV';
-    case 'H1': return '6 tháng đầu năm';
-    case '9M': return '9 tháng';
-    case 'Y': return null;
-  }
-}
 
 const REPORT_STATE: Readonly<Record<ReportState, string>> = { notExpected: 'Không giao', missing: 'Chưa báo cáo', late: 'Nộp muộn', onTime: 'Đúng hạn' };
 
@@ -69,15 +54,18 @@ function remarksBlocks(items: readonly UnitRemark[], none: string): ReportBlock[
 export function provinceReportModel(doc: PlanDocument, content: ProvinceReportContent, options: ProvinceReportOptions): ReportModel {
   const period = parsePeriod(content.period);
   if (!period.ok) throw new Error(`provinceReportModel: unreadable period ${content.period}`);
-  const inYear = periodInYear(period.value);
+  const authority = planAuthority(doc);
+  // The consolidated report goes to whoever issued the plan (its metadata), not to a fixed body.
+  const addressee = authority.issuerFull;
+  const form = unitKindOf({ name: ISSUER.name });
   // In running text the period's full name: "quý I năm 2026", "6 tháng đầu năm 2026", "năm 2026".
   const span = periodLabel(period.value).replace(/^./u, (c) => c.toLocaleLowerCase('vi'));
   const c = content;
   const body: ReportBlock[] = [
-    { kind: 'paragraph', text: `Kính gửi: Ủy ban nhân dân tỉnh ${doc.province}.` },
+    { kind: 'paragraph', text: `Kính gửi: ${addressee}.` },
     {
       kind: 'paragraph',
-      text: `Thực hiện Kế hoạch số ${doc.number} ngày ${doc.issuedOn.split('-').reverse().join('/')} của ${doc.issuer} về chuyển đổi số tỉnh ${doc.province} năm ${doc.planYear}, trên cơ sở báo cáo của các cơ quan, đơn vị, ${ISSUER.name} tổng hợp, báo cáo kết quả thực hiện ${span} như sau:`,
+      text: `Thực hiện Kế hoạch số ${doc.number} ngày ${doc.issuedOn.split('-').reverse().join('/')} của ${doc.issuer} về ${doc.title.charAt(0).toLocaleLowerCase('vi')}${doc.title.slice(1)}, trên cơ sở báo cáo của các cơ quan, đơn vị, ${ISSUER.name} tổng hợp, báo cáo kết quả thực hiện ${span} như sau:`,
     },
     { kind: 'heading', text: 'I. TÌNH HÌNH BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ' },
     { kind: 'paragraph', text: reportingText('Báo cáo kết quả thực hiện các chỉ tiêu (Phụ lục 01)', c.reporting.indicators) },
@@ -153,12 +141,12 @@ export function provinceReportModel(doc: PlanDocument, content: ProvinceReportCo
   body.push(...remarksBlocks(c.proposals, 'Các cơ quan, đơn vị không có đề xuất, kiến nghị.'));
   body.push({ kind: 'heading', text: `VII. NHIỆM VỤ TRỌNG TÂM KỲ TỚI` });
   body.push(...c.priorities.map((p, i) => ({ kind: 'paragraph' as const, text: `${i + 1}. ${p}` })));
-  body.push({ kind: 'paragraph', text: `Trên đây là báo cáo tổng hợp kết quả thực hiện ${span} của ${ISSUER.name}, kính báo cáo Ủy ban nhân dân tỉnh./.` });
+  body.push({ kind: 'paragraph', text: `Trên đây là báo cáo tổng hợp kết quả thực hiện ${span} của ${ISSUER.name}, kính báo cáo ${addressee}./.` });
 
   return {
     binding: { submissionId: options.reportId, revision: options.revision, contentHash: options.contentHash, kind: 'province', unitId: 'province', period: c.period },
     header: {
-      parentAgency: upper(`UBND tỉnh ${doc.province}`),
+      parentAgency: upper(authority.committee),
       agency: upper(ISSUER.name),
       nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       motto: 'Độc lập - Tự do - Hạnh phúc',
@@ -166,13 +154,14 @@ export function provinceReportModel(doc: PlanDocument, content: ProvinceReportCo
       placeDate: placeDateLine(doc.province, options.date),
     },
     title: 'BÁO CÁO',
-    subject: `Tổng hợp kết quả thực hiện Kế hoạch chuyển đổi số tỉnh ${doc.province} năm ${doc.planYear}${inYear ? `, ${inYear}` : ''}`,
+    subject: planSubject('Tổng hợp kết quả thực hiện', doc, period.value),
     body,
     summary: { indicators: null, tasks: null },
     proposals: c.proposals.map((p) => `${p.unit}: ${p.text}`),
-    signature: signature(options.signingAs ?? 'head', options.signerName),
+    difficulties: c.difficulties.map((p) => `${p.unit}: ${p.text}`),
+    signature: signatureOf(form, options.signingAs ?? 'head', options.signerName),
     recipients: [
-      `- UBND tỉnh ${doc.province} (để báo cáo);`,
+      `- ${doc.issuer} (để báo cáo);`,
       '- Các sở, ban, ngành cấp tỉnh;',
       '- UBND các xã, phường;',
       `- Lưu: VT, ${ISSUER.symbol}.`,
@@ -180,9 +169,3 @@ export function provinceReportModel(doc: PlanDocument, content: ProvinceReportCo
     ...(options.verification ? { verification: options.verification } : {}),
   };
 }
-
-function signature(as: SigningAs, name?: string): ReportSignature {
-  const signer = name?.trim() || '……………………………';
-  return as === 'head' ? { authority: null, title: 'GIÁM ĐỐC', name: signer } : { authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: signer };
-}
-

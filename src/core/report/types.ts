@@ -18,7 +18,7 @@ export interface ReportBinding {
 export interface ReportHeader {
   /** Parent agency above the issuing agency, upper case, not bold; null for none. */
   readonly parentAgency: string | null;
-  /** Issuing agency, upper case bold. */
+  /** Issuing agency, upper case bold; a "\n" breaks it where the decree's samples do ("ỦY BAN NHÂN DÂN\nXÃ QUỲNH LƯU"). */
   readonly agency: string;
   readonly nationalTitle: string;
   readonly motto: string;
@@ -46,8 +46,8 @@ export type ReportBlock =
   | { readonly kind: 'table'; readonly table: ReportTable };
 
 export interface ReportSignature {
-  /** "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN"; null when the head signs in their own right. */
-  readonly authority: string | null;
+  /** The lines above the title: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], ["KT. GIÁM ĐỐC"]; empty when the head signs in their own right. */
+  readonly authority: readonly string[];
   /** "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHỦ TỊCH". */
   readonly title: string;
   /** The signer's name, or a dotted line the head fills in. */
@@ -95,6 +95,8 @@ export interface ReportModel {
   readonly body: readonly ReportBlock[];
   readonly summary: { readonly indicators: EvaluationCounts | null; readonly tasks: TaskCounts | null };
   readonly proposals: readonly string[];
+  /** Khó khăn, vướng mắc as reported, one line each ("Nhiệm vụ 3: …"). */
+  readonly difficulties: readonly string[];
   /** Null for a monitoring agency's extract: nobody signs an extract (model.ts). */
   readonly signature: ReportSignature | null;
   /** "Nơi nhận:" lines, each "- …;" and the last "- Lưu: VT, …"; none in an extract. */
@@ -110,7 +112,22 @@ export interface ReportVerification {
   readonly code: string;
   /** The address of the verification page for that code (the QR code encodes it). */
   readonly url: string;
+  /** The QR code as PNG, base64, when the renderer cannot draw it itself (Word has no QR library); the server's .docx makes its own. */
+  readonly qrPng?: string;
 }
+
+/**
+ * The first words of the verification block. A document's text is hashed up to here
+ * (src/server/document-text.ts), so the block itself – and anything after it, such as the add-in's
+ * binding line and the record of approval – is not part of what the code vouches for.
+ */
+export const VERIFICATION_MARK = 'Mã xác thực';
+
+/** The QR code's alternative text (title), in both renderers. */
+export const QR_ALT_TITLE = 'Mã QR xác thực';
+
+/** @example verificationLine({ code: 'K7M2-9QXA', url: 'https://bc.example/verify/K7M2-9QXA' }) === 'Mã xác thực: K7M2-9QXA. Kiểm tra tại https://bc.example/verify/K7M2-9QXA' */
+export const verificationLine = (v: Pick<ReportVerification, 'code' | 'url'>): string => `${VERIFICATION_MARK}: ${v.code}. Kiểm tra tại ${v.url}`;
 
 /** Page setup and type sizes (Nghị định 30/2020, Phụ lục I), shared by both renderers. */
 export const REPORT_LAYOUT = {

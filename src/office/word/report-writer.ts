@@ -2,7 +2,10 @@
 // every paragraph, table (whole 2-D values arrays) and format is queued, nothing is read back, so
 // 51 indicators or 57 tasks cost the same single round trip. Layout per Nghị định 30/2020
 // (REPORT_LAYOUT); page setup needs WordApiDesktop 1.3 and is skipped, not failed, without it.
-import { REPORT_LAYOUT as L, type ReportModel, type ReportTable } from '../../core/report';
+// The words are the server's .docx's, block for block, so the verification code the server issues
+// for its .docx (model.verification) vouches for this document too (docs/province-report.md).
+import { QR_ALT_TITLE, REPORT_LAYOUT as L, verificationLine, type ReportModel, type ReportTable, type ReportVerification } from '../../core/report';
+import { keptParagraphsOoxml } from './kept-paragraphs';
 import { REPORT_TAG, REPORT_TITLE, bindingText, extractFootText } from './binding-text';
 import { queueBindingProperties, queueNoBinding } from './document-properties';
 import { queuePageNumbers } from './page-numbers';
@@ -62,7 +65,7 @@ function header(body: Word.Body, model: ReportModel): void {
   borderless(t, L.headerWidths.map((p) => Math.round((TEXT_WIDTH * p) / 100)));
   fill(t.getCell(0, 0), [
     ...(h.parentAgency ? [[h.parentAgency, { size: L.size.parentAgency }] as const] : []),
-    [h.agency, { size: L.size.agency, bold: true }],
+    ...h.agency.split('\n').map((a) => [a, { size: L.size.agency, bold: true }] as const),
     [AGENCY_RULE, { size: 8 }],
   ]);
   fill(t.getCell(0, 1), [
@@ -104,10 +107,26 @@ function signature(body: Word.Body, model: ReportModel): void {
     ...model.recipients.map((r) => [r, { size: L.size.recipients, align: 'Left' }] as const),
   ]);
   fill(t.getCell(0, 1), [
-    ...(s.authority ? [[s.authority, { size: L.size.signature, bold: true }] as const] : []),
+    ...s.authority.map((a) => [a, { size: L.size.signature, bold: true }] as const),
     [s.title, { size: L.size.signature, bold: true, after: 72 }],
     [s.name, { size: L.size.signature, bold: true }],
   ]);
+}
+
+/** The QR code's side in points (76 px, as the server's .docx draws it). */
+const QR_SIDE = 57;
+
+/** The QR code of the verification page, then the code in words (its first words end the hashed text). */
+function verificationBlock(body: Word.Body, v: ReportVerification): void {
+  const picture = style(body.insertParagraph('', 'End'), { size: L.size.body, align: 'Left', before: 12 });
+  if (v.qrPng) {
+    const qr = picture.insertInlinePictureFromBase64(v.qrPng, 'Start');
+    qr.width = QR_SIDE;
+    qr.height = QR_SIDE;
+    qr.altTextTitle = QR_ALT_TITLE;
+    qr.altTextDescription = v.url;
+  }
+  style(body.insertParagraph(verificationLine(v), 'End'), { size: 10, italic: true, align: 'Left' });
 }
 
 function pageSetup(document: Word.Document): void {
@@ -143,12 +162,17 @@ export async function writeReport(model: ReportModel): Promise<void> {
       style(body.insertParagraph(model.title, 'End'), { size: L.size.title, bold: true, before: 12 });
       style(body.insertParagraph(model.subject, 'End'), { size: L.size.subject, bold: true });
       style(body.insertParagraph('────────', 'End'), { size: 8, after: 12 });
-      for (const block of model.body) {
+      const blocks = model.body;
+      const last = blocks.at(-1);
+      for (const block of last?.kind === 'paragraph' ? blocks.slice(0, -1) : blocks) {
         if (block.kind === 'table') dataTable(body, block.table);
         else style(body.insertParagraph(block.text, 'End'), { size: L.size.body, bold: block.kind === 'heading', align: 'Justified', indent: pt(L.firstLineIndent), after: 6 });
       }
-      style(body.insertParagraph('', 'End'), { size: L.size.body });
+      // The closing sentence and the blank line stay with the signature block (keep with next):
+      // Office.js has no paragraph "keep" below WordApi 1.5, so they go in as OOXML (WordApi 1.1).
+      body.insertOoxml(keptParagraphsOoxml([last?.kind === 'paragraph' ? last.text : '', '']), 'End');
       signature(body, model);
+      if (model.verification) verificationBlock(body, model.verification);
       const foot = style(body.insertParagraph(model.extract ? extractFootText(model.binding) : bindingText(model.binding), 'End'), { size: 8, align: 'Left', before: 12 });
       foot.font.color = '#595959';
       const control = foot.insertContentControl();

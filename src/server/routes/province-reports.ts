@@ -3,6 +3,7 @@
 //   GET  /api/province-reports?planId[&period]                     – the reports, latest revision each;
 //   GET  /api/province-reports/{id}                                – one report, its revisions and latest content;
 //   GET  /api/province-reports/{id}/report.docx[?revision…]        – the official document;
+//   GET  /api/province-reports/{id}/verification[?revision…]       – its verification code, for the report written in Word;
 //   POST /api/province-reports/{id}/approve {contentHash} | /return {comment} – the head of Sở KH&CN.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { API, IdParams } from '../../core/api';
@@ -12,7 +13,7 @@ import type { Principal } from '../auth/principal';
 import { can } from '../auth/roles';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { DOCX_TYPE } from '../report-docx';
-import { verifiedReportDocx } from '../verified-docx';
+import { verificationFor, verifiedReportDocx } from '../verified-docx';
 import { provinceContent } from '../province-report-data';
 import {
   decideProvinceReport, findProvinceReport, listProvinceReports, provinceReportRevision, provinceReportRevisions, saveProvinceReport,
@@ -78,9 +79,8 @@ export const provinceReportRoutes: FastifyPluginAsync = async (app) => {
     return { ...report, revisions: await provinceReportRevisions(app.db.kysely, id), ...(latest ? { content: latest.content } : {}) };
   }, { guard: reader });
 
-  route(app, API.provinceReportDocx, async (request, reply) => {
-    const { id } = request.params;
-    const q = request.query;
+  /** The consolidated report's document the options make, with what its verification code is bound to. */
+  async function provinceDocument(id: string, q: { revision?: number; date?: string; number?: string; signingAs?: 'head' | 'deputy' }) {
     const report = await findProvinceReport(app.db.kysely, { id });
     if (!report) throw notFound('Không tìm thấy báo cáo tổng hợp.');
     const revision = await provinceReportRevision(app.db.kysely, id, q.revision ?? report.revision);
@@ -91,11 +91,22 @@ export const provinceReportRoutes: FastifyPluginAsync = async (app) => {
       date: q.date ?? vietnamDate(revision.createdAt), number: q.number, signingAs: q.signingAs,
       reportId: id, revision: revision.revision, contentHash: revision.contentHash,
     });
-    const docx = await verifiedReportDocx(app, { document: 'province', refId: id, revision: revision.revision, contentHash: revision.contentHash }, model);
+    const ref = { document: 'province' as const, refId: id, revision: revision.revision, contentHash: revision.contentHash };
+    return { report, revision, model, ref };
+  }
+
+  route(app, API.provinceReportDocx, async (request, reply) => {
+    const { report, revision, model, ref } = await provinceDocument(request.params.id, request.query);
+    const docx = await verifiedReportDocx(app, ref, model);
     const file = `bao-cao-tong-hop-${report.planId}-${report.period}-lan-${revision.revision}.docx`;
     return reply.type(DOCX_TYPE).header('content-disposition', `attachment; filename="${file}"`)
       .header('x-content-hash', revision.contentHash).header('cache-control', 'no-store')
       .send(docx);
+  }, { guard: reader });
+
+  route(app, API.provinceReportVerification, async (request, reply) => {
+    const { model, ref } = await provinceDocument(request.params.id, request.query);
+    return reply.header('cache-control', 'no-store').send(await verificationFor(app, ref, model));
   }, { guard: reader });
 
   /** The report and who may decide are checked before the body (as before the contract): 404 / 403 whatever was sent. */

@@ -5,7 +5,7 @@ import type { PlanResponse, SubmissionSummary } from '../../core/api';
 import { buildReportModel, reportSubmissionFrom, type ReportBinding } from '../../core/report';
 import { vietnamDate } from '../../core/periods';
 import { ApiError, type ApiClient } from '../../client/api';
-import { approve, getSubmission, listSubmissions, plan as fetchPlan, returnSubmission } from '../../client/endpoints';
+import { approve, getSubmission, listSubmissions, plan as fetchPlan, reportVerification, returnSubmission } from '../../client/endpoints';
 import type { WordReportHost } from '../../office/word';
 import { strings } from '../../text/strings';
 
@@ -39,7 +39,8 @@ function plan(api: ApiClient, planId: string): Promise<Plan> {
 
 /**
  * Writes the report of a submission (its latest revision unless `revision` is given) into the
- * document and returns what the document is now bound to.
+ * document, with the verification code the server issues for the document these same options make
+ * (so /verify/{code} vouches for it), and returns what the document is now bound to.
  */
 export async function generateReport(deps: WordFlowDeps, submissionId: string, revision?: number): Promise<ReportBinding> {
   const detail = await getSubmission(deps.api, submissionId);
@@ -47,7 +48,9 @@ export async function generateReport(deps: WordFlowDeps, submissionId: string, r
   const unit = units.find((u) => u.id === detail.unitId);
   const source = reportSubmissionFrom(detail, revision);
   if (!unit || !source) throw new Error(strings.word.missingData(submissionId));
-  const model = buildReportModel(catalogue, source, unit, { date: vietnamDate((deps.now ?? (() => new Date()))()) });
+  const options = { date: vietnamDate((deps.now ?? (() => new Date()))()) };
+  const verification = await reportVerification(deps.api, submissionId, { revision: source.revision, ...options });
+  const model = { ...buildReportModel(catalogue, source, unit, options), verification };
   await deps.word.writeReport(model);
   return model.binding;
 }

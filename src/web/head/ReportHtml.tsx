@@ -56,7 +56,7 @@ export function ReportHtml({ model, label }: { model: ReportModel; label: string
       <div className={styles.header}>
         <div>
           {header.parentAgency && <div className={styles.parent}>{header.parentAgency}</div>}
-          <div className={styles.agency}>{header.agency}</div>
+          {header.agency.split('\n').map((a) => <div key={a} className={styles.agency}>{a}</div>)}
           <div className={styles.rule} />
           <div className={styles.number}>{header.number}</div>
         </div>
@@ -89,7 +89,7 @@ export function ReportHtml({ model, label }: { model: ReportModel; label: string
           <ul className={styles.recipients}>{model.recipients.map((r, n) => <li key={n}>{r}</li>)}</ul>
         </div>
         <div className={styles.signature}>
-          {signature.authority && <div>{signature.authority}</div>}
+          {signature.authority.map((a) => <div key={a}>{a}</div>)}
           <div>{signature.title}</div>
           <div className={styles.signer}>{signature.name}</div>
         </div>

@@ -17,6 +17,15 @@ export interface ControlNode {
   cannotDelete?: boolean;
 }
 
+/** An inline picture (insertInlinePictureFromBase64): the image as given, its size and alt text. */
+export interface PictureNode {
+  base64: string;
+  width?: number;
+  height?: number;
+  altTextTitle?: string;
+  altTextDescription?: string;
+}
+
 export interface ParagraphNode {
   readonly kind: 'paragraph';
   text: string;
@@ -25,6 +34,11 @@ export interface ParagraphNode {
   firstLineIndent?: number;
   spaceBefore?: number;
   spaceAfter?: number;
+  /** w:keepNext / w:keepLines, as inserted OOXML sets them (Office.js has no paragraph property for them before WordApi 1.5). */
+  keepWithNext?: boolean;
+  keepTogether?: boolean;
+  /** Inline pictures, in order; a paragraph's text does not include them. */
+  pictures?: PictureNode[];
   /** The content control wrapping this paragraph, if any. */
   control?: ControlNode;
 }

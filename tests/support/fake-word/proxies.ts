@@ -4,7 +4,7 @@
 import { FakeContext, FakeOfficeError, Proxy } from './context';
 import {
   allParagraphs, cellText, newParagraph, newTable, tableValues,
-  type BlockNode, type CellNode, type ControlNode, type DocumentState, type FontState, type PageSetupState, type ParagraphNode, type TableNode,
+  type BlockNode, type CellNode, type ControlNode, type DocumentState, type FontState, type PageSetupState, type ParagraphNode, type PictureNode, type TableNode,
 } from './model';
 
 /** A node found when first needed (at sync), then kept. */
@@ -96,6 +96,44 @@ export class ContentControlCollectionProxy extends Node {
   }
 }
 
+/** An inline picture: size and alt text written at sync. */
+export class InlinePictureProxy extends Node {
+  constructor(ctx: FakeContext, resolve: () => PictureNode) {
+    super(ctx);
+    settable(this, resolve, ['width', 'height', 'altTextTitle', 'altTextDescription']);
+  }
+}
+
+/** What Word accepts as an image: base64 of a PNG, JPEG or GIF (anything else fails the batch). */
+function imageOf(base64: string): void {
+  const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(base64) ? Buffer.from(base64, 'base64') : Buffer.alloc(0);
+  const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
+  const gif = bytes.subarray(0, 3).toString('latin1') === 'GIF';
+  if (!png && !jpeg && !gif) throw new FakeOfficeError('InvalidArgument', 'The picture is not a base64 image.');
+}
+
+/** The paragraphs of a flat OPC package's document part: text, alignment and keep flags (tables are not modelled). */
+function paragraphsOfOoxml(ooxml: string): ParagraphNode[] {
+  if (!/<pkg:package\b[\s\S]*<w:document\b[\s\S]*<\/pkg:package>\s*$/.test(ooxml)) throw new FakeOfficeError('InvalidArgument', 'The OOXML is not a flat OPC package.');
+  const body = /<w:body>([\s\S]*)<\/w:body>/.exec(ooxml)?.[1] ?? '';
+  if (/<w:tbl\b/.test(body)) throw new FakeOfficeError('NotImplemented', 'The fake does not read tables from OOXML.');
+  const decode = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return [...body.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)].map(([, inner]) => {
+    const p = newParagraph([...inner.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1])).join(''));
+    const pPr = /<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(inner)?.[1] ?? '';
+    if (/<w:keepNext\/>/.test(pPr)) p.keepWithNext = true;
+    if (/<w:keepLines\/>/.test(pPr)) p.keepTogether = true;
+    const jc = /<w:jc w:val="(\w+)"\/>/.exec(pPr)?.[1];
+    if (jc) p.alignment = { both: 'Justified', center: 'Centered', left: 'Left', right: 'Right' }[jc] ?? jc;
+    const size = /<w:r>[\s\S]*?<w:sz w:val="(\d+)"\/>/.exec(inner)?.[1];
+    if (size) p.font.size = Number(size) / 2;
+    const font = /<w:rFonts w:ascii="([^"]+)"/.exec(inner)?.[1];
+    if (font) p.font.name = font;
+    return p;
+  });
+}
+
 export class ParagraphProxy extends Node {
   readonly font: FontProxy;
   constructor(ctx: FakeContext, readonly doc: DocumentState, readonly resolve: () => ParagraphNode) {
@@ -115,6 +153,18 @@ export class ParagraphProxy extends Node {
     const node = newParagraph(text);
     this.queueWrite(() => insertAt(containerOf(this.doc, this.resolve()), node, location, this.resolve()));
     return new ParagraphProxy(this.context, this.doc, () => node);
+  }
+  /** WordApi 1.1; a paragraph takes 'Replace', 'Start' or 'End' (Word refuses 'Before' / 'After' here). */
+  insertInlinePictureFromBase64(base64: string, location: 'Replace' | 'Start' | 'End'): InlinePictureProxy {
+    const picture: PictureNode = { base64 };
+    this.queueWrite(() => {
+      if (!['Replace', 'Start', 'End'].includes(location)) throw new FakeOfficeError('InvalidArgument', `Bad insert location ${location}`);
+      imageOf(base64);
+      const p = this.resolve();
+      if (location === 'Replace') p.text = '';
+      p.pictures = location === 'End' || location === 'Replace' ? [...(location === 'Replace' ? [] : p.pictures ?? []), picture] : [picture, ...(p.pictures ?? [])];
+    });
+    return new InlinePictureProxy(this.context, () => picture);
   }
   insertContentControl(): ContentControlProxy {
     this.queueWrite(() => {
@@ -161,6 +211,17 @@ export class BodyProxy extends Node {
     const node = newParagraph(text);
     this.queueWrite(() => insertAt(this.list(), node, location));
     return new ParagraphProxy(this.context, this.doc, () => node);
+  }
+  /** WordApi 1.1: the package's paragraphs go in as paragraphs of this body. */
+  insertOoxml(ooxml: string, location: 'Start' | 'End' | 'Replace'): void {
+    this.queueWrite(() => {
+      const nodes = paragraphsOfOoxml(ooxml);
+      const list = this.list();
+      if (location === 'Replace') list.splice(0, list.length, ...nodes);
+      else if (location === 'Start') list.unshift(...nodes);
+      else if (location === 'End') list.push(...nodes);
+      else throw new FakeOfficeError('InvalidArgument', `Bad insert location ${location}`);
+    });
   }
   insertTable(rowCount: number, columnCount: number, location: 'Start' | 'End', values?: string[][]): TableProxy {
     if (this.inCell) throw new FakeOfficeError('NotImplemented', 'The fake does not nest tables.');

@@ -26,8 +26,11 @@ export interface ProvinceReportRef {
 
 async function write(deps: ProvinceFlowDeps, r: ProvinceReportRef & { content: ProvinceReportContent }): Promise<ProvinceReportRef> {
   const { catalogue } = await endpoints.plan(deps.api, r.planId);
+  const date = vietnamDate((deps.now ?? (() => new Date()))());
+  // The code the server issues for the document this date makes: the words written below are its words.
+  const verification = await endpoints.provinceReportVerification(deps.api, r.id, { revision: r.revision, date });
   const model = provinceReportModel(catalogue.document as PlanDocument, r.content, {
-    date: vietnamDate((deps.now ?? (() => new Date()))()), reportId: r.id, revision: r.revision, contentHash: r.contentHash,
+    date, reportId: r.id, revision: r.revision, contentHash: r.contentHash, verification,
   });
   await deps.write(model);
   return { id: r.id, planId: r.planId, period: r.period, status: r.status, revision: r.revision, contentHash: r.contentHash, created: r.created };
