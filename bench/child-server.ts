@@ -1,6 +1,8 @@
 // The reporting server as a child process on loopback (plain HTTP), for the crash test and the
 // benchmark: the database is prepared beforehand with one signed-in user who may submit anywhere.
-import { spawn, type ChildProcess } from 'node:child_process';
+// The child runs the server compiled by scripts/build-server.mjs with plain node, as production
+// does (npm start, dist/server): a TypeScript loader in the process would be measured too.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -87,7 +89,26 @@ export interface ChildServer {
   stop(): Promise<number | null>;
 }
 
-export async function startServer(target: Target, port?: number, extraEnv: Record<string, string> = {}): Promise<ChildServer> {
+let compiled: string | undefined;
+
+/** The server compiled once per process into .cache/child-server-<pid>/ (esbuild, under a second), removed at exit. */
+export function compiledServer(): string {
+  if (compiled) return compiled;
+  // Another build of the server (an older commit's, to compare): BENCH_SERVER=/path/to/server.js.
+  if (process.env.BENCH_SERVER) return (compiled = path.resolve(process.env.BENCH_SERVER));
+  const dir = path.join(ROOT, '.cache', `child-server-${process.pid}`);
+  const r = spawnSync(process.execPath, ['scripts/build-server.mjs', '--out', dir], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`the server does not compile: ${r.stderr}`);
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  compiled = path.join(dir, 'server.js');
+  return compiled;
+}
+
+/**
+ * Starts the compiled server. `nodeArgs` go to node before the entry (BENCH_NODE_ARGS in the bench:
+ * `--cpu-prof --cpu-prof-dir=…` profiles the server under load).
+ */
+export async function startServer(target: Target, port?: number, extraEnv: Record<string, string> = {}, nodeArgs: readonly string[] = []): Promise<ChildServer> {
   const p = port ?? (await freePort());
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -99,7 +120,7 @@ export async function startServer(target: Target, port?: number, extraEnv: Recor
     DATABASE_SCHEMA: target.kind === 'postgres' ? target.schema : '',
     ...extraEnv,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/server.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, compiledServer()], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
