@@ -9,6 +9,8 @@ import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { hashPassword } from '../src/server/auth/passwords';
+import { sessionStamp } from '../src/server/auth/sessions';
+import { signToken } from '../src/server/auth/tokens';
 import { connect, type Db } from '../src/server/db/connect';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { createUser, findByUsername, grant } from '../src/server/repositories/users';
@@ -18,6 +20,8 @@ import type { Catalogue } from '../src/core/catalogue-types';
 const ROOT = path.resolve(__dirname, '..');
 export const BENCH_USER = 'bench.admin';
 export const BENCH_PASSWORD = 'Bench-password-2026!';
+/** The child's AUTH_SECRET (startServer), so the bench can hand its clerks their tokens without signing each in. */
+const AUTH_SECRET = 'child-server-secret-long-enough-0123456789';
 
 export type Target = { readonly kind: 'sqlite'; readonly dataDir: string } | { readonly kind: 'postgres'; readonly url: string; readonly schema: string };
 
@@ -77,6 +81,24 @@ export async function grantReporterEverywhere(db: Db): Promise<void> {
   }
 }
 
+/**
+ * One clerk per unit (bench.clerk.<n>, the reporter of that unit only, as in the province) and the
+ * token each would get from POST /api/auth/login: the same claims, signed with the child's secret
+ * (signing in 160 times would only measure scrypt). Returns unit id → token.
+ */
+export async function clerkTokens(db: Db, unitIds: readonly string[]): Promise<Map<string, string>> {
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  const tokens = new Map<string, string>();
+  for (const [n, unitId] of unitIds.entries()) {
+    const user = await createUser(db.kysely, { username: `bench.clerk.${n}`, passwordHash }, 'bench');
+    if (!user.ok) throw new Error(user.message);
+    const granted = await grant(db.kysely, user.value.id, 'reporter', unitId, 'bench');
+    if (!granted.ok) throw new Error(granted.message);
+    tokens.set(unitId, (await signToken(Buffer.from(AUTH_SECRET, 'utf8'), { sub: user.value.id, pwd: sessionStamp(user.value) })).token);
+  }
+  return tokens;
+}
+
 const seedCatalogue = (): Catalogue => JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds/nghe-an-1174-2026.json'), 'utf8')) as Catalogue;
 
 export interface ChildServer {
@@ -113,7 +135,7 @@ export async function startServer(target: Target, port?: number, extraEnv: Recor
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     HTTPS: '0', PORT: String(p), HOST: '127.0.0.1', LOG_LEVEL: 'error',
-    AUTH_SECRET: 'child-server-secret-long-enough-0123456789',
+    AUTH_SECRET,
     TEMPLATE_SECRET: 'child-server-template-secret-long-enough-0123',
     DATA_DIR: target.kind === 'sqlite' ? target.dataDir : path.join(ROOT, 'data-bench'),
     DATABASE_URL: target.kind === 'postgres' ? target.url : '',

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Catalogue, Unit } from '../src/core/catalogue-types';
 import { importUnitsCsv } from '../src/server/repositories/units';
-import { dropTarget, grantReporterEverywhere, openTarget, prepareTarget, signIn, startServer, uniqueName, type Target } from './child-server';
+import { clerkTokens, dropTarget, grantReporterEverywhere, openTarget, prepareTarget, signIn, startServer, uniqueName, type Target } from './child-server';
 import { startLimitServer } from './limit-server';
 import { reportMaker } from './reports';
 
@@ -45,10 +45,13 @@ async function run(target: Target): Promise<void> {
   const csv = ['id,name,level,classes', ...extra.map((u) => `${u.id},${u.name},commune,cap-xa`)].join('\n');
   const imported = await importUnitsCsv(db.kysely, csv, { userId: null, now: new Date().toISOString() });
   if (imported.ok) await grantReporterEverywhere(db);
+  const units = [...catalogue.units, ...extra];
+  // Each report is sent by its unit's own clerk (one grant), as in the province; the bench user
+  // (an administrator and the reporter of every unit: 161 grants read at every request) only reads.
+  const clerks = imported.ok ? await clerkTokens(db, units.map((u) => u.id)) : new Map<string, string>();
   await db.close();
   if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
 
-  const units = [...catalogue.units, ...extra];
   const maker = reportMaker(catalogue, units);
   // First one indicator report of every unit for 2026-Q1 (the period consolidated below), then more.
   const requests = maker.indicatorUnits.map((u, n) => maker.make(u, '2026-Q1', 'indicators', n));
@@ -61,10 +64,11 @@ async function run(target: Target): Promise<void> {
   const server = await startServer(target, undefined, {}, process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean));
   try {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${await signIn(server.url)}` };
+    const clerkHeaders = new Map([...clerks].map(([unitId, token]) => [unitId, { 'content-type': 'application/json', authorization: `Bearer ${token}` }]));
     const statuses = new Map<number, number>();
     let firstRefusal = '';
     /** Sends the bodies from CLIENTS concurrent clients; returns the sorted latencies, the seconds taken and the server's CPU ms per request. */
-    const load = async (bodies: readonly object[], base = server.url, pid = server.process.pid) => {
+    const load = async (bodies: readonly { unitId: string }[], base = server.url, pid = server.process.pid) => {
       const latencies: number[] = [];
       let next = 0;
       const cpu0 = cpuMs(pid);
@@ -72,9 +76,10 @@ async function run(target: Target): Promise<void> {
       await Promise.all(
         Array.from({ length: CLIENTS }, async () => {
           while (next < bodies.length) {
-            const body = JSON.stringify(bodies[next++]);
+            const report = bodies[next++];
+            const body = JSON.stringify(report);
             const t0 = performance.now();
-            const res = await fetch(`${base}/api/submissions`, { method: 'POST', headers, body });
+            const res = await fetch(`${base}/api/submissions`, { method: 'POST', headers: clerkHeaders.get(report.unitId) ?? headers, body });
             const text = await res.text();
             latencies.push(performance.now() - t0);
             if (res.status >= 400 && !firstRefusal) firstRefusal = `${res.status} ${text.slice(0, 400)}`;
