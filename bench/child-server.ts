@@ -1,12 +1,16 @@
 // The reporting server as a child process on loopback (plain HTTP), for the crash test and the
 // benchmark: the database is prepared beforehand with one signed-in user who may submit anywhere.
-import { spawn, type ChildProcess } from 'node:child_process';
+// The child runs the server compiled by scripts/build-server.mjs with plain node, as production
+// does (npm start, dist/server): a TypeScript loader in the process would be measured too.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { hashPassword } from '../src/server/auth/passwords';
+import { sessionStamp } from '../src/server/auth/sessions';
+import { signToken } from '../src/server/auth/tokens';
 import { connect, type Db } from '../src/server/db/connect';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { createUser, findByUsername, grant } from '../src/server/repositories/users';
@@ -16,6 +20,8 @@ import type { Catalogue } from '../src/core/catalogue-types';
 const ROOT = path.resolve(__dirname, '..');
 export const BENCH_USER = 'bench.admin';
 export const BENCH_PASSWORD = 'Bench-password-2026!';
+/** The child's AUTH_SECRET (startServer), so the bench can hand its clerks their tokens without signing each in. */
+const AUTH_SECRET = 'child-server-secret-long-enough-0123456789';
 
 export type Target = { readonly kind: 'sqlite'; readonly dataDir: string } | { readonly kind: 'postgres'; readonly url: string; readonly schema: string };
 
@@ -75,6 +81,24 @@ export async function grantReporterEverywhere(db: Db): Promise<void> {
   }
 }
 
+/**
+ * One clerk per unit (bench.clerk.<n>, the reporter of that unit only, as in the province) and the
+ * token each would get from POST /api/auth/login: the same claims, signed with the child's secret
+ * (signing in 160 times would only measure scrypt). Returns unit id → token.
+ */
+export async function clerkTokens(db: Db, unitIds: readonly string[]): Promise<Map<string, string>> {
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  const tokens = new Map<string, string>();
+  for (const [n, unitId] of unitIds.entries()) {
+    const user = await createUser(db.kysely, { username: `bench.clerk.${n}`, passwordHash }, 'bench');
+    if (!user.ok) throw new Error(user.message);
+    const granted = await grant(db.kysely, user.value.id, 'reporter', unitId, 'bench');
+    if (!granted.ok) throw new Error(granted.message);
+    tokens.set(unitId, (await signToken(Buffer.from(AUTH_SECRET, 'utf8'), { sub: user.value.id, pwd: sessionStamp(user.value) })).token);
+  }
+  return tokens;
+}
+
 const seedCatalogue = (): Catalogue => JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds/nghe-an-1174-2026.json'), 'utf8')) as Catalogue;
 
 export interface ChildServer {
@@ -87,19 +111,38 @@ export interface ChildServer {
   stop(): Promise<number | null>;
 }
 
-export async function startServer(target: Target, port?: number, extraEnv: Record<string, string> = {}): Promise<ChildServer> {
+let compiled: string | undefined;
+
+/** The server compiled once per process into .cache/child-server-<pid>/ (esbuild, under a second), removed at exit. */
+export function compiledServer(): string {
+  if (compiled) return compiled;
+  // Another build of the server (an older commit's, to compare): BENCH_SERVER=/path/to/server.js.
+  if (process.env.BENCH_SERVER) return (compiled = path.resolve(process.env.BENCH_SERVER));
+  const dir = path.join(ROOT, '.cache', `child-server-${process.pid}`);
+  const r = spawnSync(process.execPath, ['scripts/build-server.mjs', '--out', dir], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`the server does not compile: ${r.stderr}`);
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  compiled = path.join(dir, 'server.js');
+  return compiled;
+}
+
+/**
+ * Starts the compiled server. `nodeArgs` go to node before the entry (BENCH_NODE_ARGS in the bench:
+ * `--cpu-prof --cpu-prof-dir=…` profiles the server under load).
+ */
+export async function startServer(target: Target, port?: number, extraEnv: Record<string, string> = {}, nodeArgs: readonly string[] = []): Promise<ChildServer> {
   const p = port ?? (await freePort());
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     HTTPS: '0', PORT: String(p), HOST: '127.0.0.1', LOG_LEVEL: 'error',
-    AUTH_SECRET: 'child-server-secret-long-enough-0123456789',
+    AUTH_SECRET,
     TEMPLATE_SECRET: 'child-server-template-secret-long-enough-0123',
     DATA_DIR: target.kind === 'sqlite' ? target.dataDir : path.join(ROOT, 'data-bench'),
     DATABASE_URL: target.kind === 'postgres' ? target.url : '',
     DATABASE_SCHEMA: target.kind === 'postgres' ? target.schema : '',
     ...extraEnv,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/server.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, compiledServer()], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));

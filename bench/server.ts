@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Catalogue, Unit } from '../src/core/catalogue-types';
 import { importUnitsCsv } from '../src/server/repositories/units';
-import { dropTarget, grantReporterEverywhere, openTarget, prepareTarget, signIn, startServer, uniqueName, type Target } from './child-server';
+import { clerkTokens, dropTarget, grantReporterEverywhere, openTarget, prepareTarget, signIn, startServer, uniqueName, type Target } from './child-server';
 import { startLimitServer } from './limit-server';
 import { reportMaker } from './reports';
 
@@ -17,6 +17,16 @@ const PERIODS = ['2026-H1', '2026-9M', '2026-Y']; // the plan's reporting scheme
 /** Sent first and not measured: the server's first requests compile code paths (JIT, lazy modules). */
 const WARM_UP = 200;
 const catalogue = JSON.parse(fs.readFileSync(path.join(__dirname, '../seeds/nghe-an-1174-2026.json'), 'utf8')) as Catalogue;
+
+/** CPU time (user + system) a process has used so far, in ms; undefined where /proc is missing (not Linux). */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return undefined;
+  }
+}
 
 const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -35,10 +45,13 @@ async function run(target: Target): Promise<void> {
   const csv = ['id,name,level,classes', ...extra.map((u) => `${u.id},${u.name},commune,cap-xa`)].join('\n');
   const imported = await importUnitsCsv(db.kysely, csv, { userId: null, now: new Date().toISOString() });
   if (imported.ok) await grantReporterEverywhere(db);
+  const units = [...catalogue.units, ...extra];
+  // Each report is sent by its unit's own clerk (one grant), as in the province; the bench user
+  // (an administrator and the reporter of every unit: 161 grants read at every request) only reads.
+  const clerks = imported.ok ? await clerkTokens(db, units.map((u) => u.id)) : new Map<string, string>();
   await db.close();
   if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
 
-  const units = [...catalogue.units, ...extra];
   const maker = reportMaker(catalogue, units);
   // First one indicator report of every unit for 2026-Q1 (the period consolidated below), then more.
   const requests = maker.indicatorUnits.map((u, n) => maker.make(u, '2026-Q1', 'indicators', n));
@@ -48,31 +61,40 @@ async function run(target: Target): Promise<void> {
     requests.push(maker.make(pool[n % pool.length], PERIODS[n % PERIODS.length], kind, n));
   }
 
-  const server = await startServer(target);
+  const server = await startServer(target, undefined, {}, process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean));
   try {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${await signIn(server.url)}` };
-    let failures = 0;
-    /** Sends the bodies from CLIENTS concurrent clients; returns the sorted latencies and the seconds taken. */
-    const load = async (bodies: readonly object[], base = server.url) => {
+    const clerkHeaders = new Map([...clerks].map(([unitId, token]) => [unitId, { 'content-type': 'application/json', authorization: `Bearer ${token}` }]));
+    const statuses = new Map<number, number>();
+    let firstRefusal = '';
+    /** Sends the bodies from CLIENTS concurrent clients; returns the sorted latencies, the seconds taken and the server's CPU ms per request. */
+    const load = async (bodies: readonly { unitId: string }[], base = server.url, pid = server.process.pid) => {
       const latencies: number[] = [];
       let next = 0;
+      const cpu0 = cpuMs(pid);
       const started = performance.now();
       await Promise.all(
         Array.from({ length: CLIENTS }, async () => {
           while (next < bodies.length) {
-            const body = JSON.stringify(bodies[next++]);
+            const report = bodies[next++];
+            const body = JSON.stringify(report);
             const t0 = performance.now();
-            const res = await fetch(`${base}/api/submissions`, { method: 'POST', headers, body });
-            await res.arrayBuffer();
+            const res = await fetch(`${base}/api/submissions`, { method: 'POST', headers: clerkHeaders.get(report.unitId) ?? headers, body });
+            const text = await res.text();
             latencies.push(performance.now() - t0);
-            if (res.status !== 201) failures++;
+            if (res.status >= 400 && !firstRefusal) firstRefusal = `${res.status} ${text.slice(0, 400)}`;
+            if (base === server.url) statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           }
         }),
       );
-      return { latencies: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 };
+      const seconds = (performance.now() - started) / 1000;
+      const cpu1 = cpuMs(pid);
+      const cpuPerRequest = cpu0 !== undefined && cpu1 !== undefined ? (cpu1 - cpu0) / bodies.length : undefined;
+      return { latencies: latencies.sort((a, b) => a - b), seconds, cpuPerRequest };
     };
     await load(Array.from({ length: WARM_UP }, (_, n) => maker.make(maker.indicatorUnits[n % maker.indicatorUnits.length], '2026-Y', 'indicators', n)));
-    const { latencies, seconds } = await load(requests);
+    statuses.clear();
+    const { latencies, seconds, cpuPerRequest } = await load(requests);
 
     const url = `${server.url}/api/consolidation?planId=${catalogue.planId}&period=2026-Q1&kind=indicators`;
     const times: number[] = [];
@@ -87,27 +109,32 @@ async function run(target: Target): Promise<void> {
     }
     times.sort((a, b) => a - b);
 
-    // The limit: the same bodies from the same clients to a route that only parses and inserts
-    // (in this process; the real server is a child process, so the limit is, if anything, flattered less).
+    // The limit: the same bodies from the same clients to a route that only parses and inserts,
+    // in a child process run the same way as the real server.
     const limit = await startLimitServer();
-    let limitRate = 0;
-    let limitP99 = 0;
+    let limitRun: Awaited<ReturnType<typeof load>>;
     try {
-      await load(requests.slice(0, WARM_UP), limit.url);
-      const measured = await load(requests, limit.url);
-      limitRate = requests.length / measured.seconds;
-      limitP99 = quantile(measured.latencies, 0.99);
+      await load(requests.slice(0, WARM_UP), limit.url, limit.pid);
+      limitRun = await load(requests, limit.url, limit.pid);
     } finally {
       await limit.close();
     }
+    const limitRate = requests.length / limitRun.seconds;
     const values = maker.indicatorUnits.reduce((n, u) => n + maker.indicatorCount(u), 0);
     console.log(`\n${target.kind === 'sqlite' ? 'SQLite (WAL)' : 'PostgreSQL'}`);
-    console.log(`  submissions:    ${requests.length} by ${CLIENTS} concurrent clients after ${WARM_UP} warm-up ones, ${failures} not 201`);
-    console.log(`  throughput:     ${(requests.length / seconds).toFixed(0)} submissions/s`);
-    console.log(`  latency:        p50 ${ms(quantile(latencies, 0.5))}, p90 ${ms(quantile(latencies, 0.9))}, p99 ${ms(quantile(latencies, 0.99))}, max ${ms(latencies[latencies.length - 1])}`);
+    const answered = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${n} × ${status}`).join(', ');
+    const cpu = (x: number | undefined) => (x === undefined ? '' : `, server CPU ${x.toFixed(2)} ms/request`);
     const rate = requests.length / seconds;
-    console.log(`  limit:          ${limitRate.toFixed(0)} submissions/s (p99 ${ms(limitP99)}) for Fastify parsing the body + one better-sqlite3 insert`);
-    console.log(`  ratio:          ${(rate / limitRate).toFixed(2)} of the limit`);
+    const lat = (l: readonly number[]) => `p50 ${ms(quantile(l, 0.5))}, p90 ${ms(quantile(l, 0.9))}, p99 ${ms(quantile(l, 0.99))}, max ${ms(l[l.length - 1])}`;
+    console.log(`  submissions:    ${requests.length} by ${CLIENTS} concurrent clients after ${WARM_UP} warm-up ones: ${answered} (200: the same content again, stored once)`);
+    if (firstRefusal) console.log(`  first refusal:  ${firstRefusal}`);
+    console.log(`  throughput:     ${rate.toFixed(0)} submissions/s${cpu(cpuPerRequest)}`);
+    console.log(`  latency:        ${lat(latencies)}`);
+    console.log(`  limit:          ${limitRate.toFixed(0)} submissions/s${cpu(limitRun.cpuPerRequest)} for Fastify parsing the body + one better-sqlite3 insert`);
+    console.log(`  limit latency:  ${lat(limitRun.latencies)}`);
+    const cpuRatio = cpuPerRequest && limitRun.cpuPerRequest ? `; by server CPU per request ${(limitRun.cpuPerRequest / cpuPerRequest).toFixed(2)}` : '';
+    console.log(`  ratio:          ${(rate / limitRate).toFixed(2)} of the limit's rate${cpuRatio}`);
+    console.log(`  load average:   ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min; ${os.cpus().length} CPUs shared with whatever else runs)`);
     console.log(`  consolidation:  ${ms(quantile(times, 0.5))} median of ${times.length} (${UNITS} units, ${summary}; ${values} values stored)`);
   } finally {
     await server.stop();

@@ -3,7 +3,7 @@
 // monitors' read access) calls this once per request, so they all see the same assignment.
 import type { Kysely } from 'kysely';
 import type { Catalogue, Unit } from '../core/catalogue-types';
-import { assignmentsOf, itemsWithoutReporter, type Assignments, type Unassigned } from './assignments';
+import { assignedIds, assignmentsOf, itemsWithoutReporter, type AssignmentOverride, type Assignments, type Unassigned } from './assignments';
 import type { Database } from './db/schema';
 import { listOverrides } from './repositories/assignment-overrides';
 import { listUnits } from './repositories/units';
@@ -14,6 +14,45 @@ import { listUnits } from './repositories/units';
  */
 export async function effectiveAssignments(db: Kysely<Database>, catalogue: Catalogue, units: readonly Unit[]): Promise<Assignments> {
   return assignmentsOf(catalogue, units, await listOverrides(db, catalogue.planId));
+}
+
+/** What one unit reports of a plan, by kind of report. */
+export interface UnitAssignment {
+  readonly indicators: ReadonlySet<string>;
+  readonly tasks: ReadonlySet<string>;
+}
+
+/** Remembered outcomes per catalogue: the key is everything the outcome is computed from. */
+const unitAssignmentMemo = new WeakMap<Catalogue, Map<string, UnitAssignment>>();
+/** Distinct (unit, overrides) pairs remembered per catalogue: units × a few override edits, then it starts over. */
+const MEMO_LIMIT = 5000;
+
+/**
+ * What one unit reports, as submissions check it: effectiveAssignments over that unit alone. The
+ * unit row and its overrides are read from the database on every call (one query here; the caller
+ * has read the unit), so an administrator's change made through any instance counts at once; only
+ * the computation over the catalogue is remembered, keyed by the catalogue, the unit's id and
+ * classes and the overrides read – the whole input of assignmentsOf over one unit, since an
+ * override naming another unit has no effect on it.
+ */
+export async function unitAssignment(db: Kysely<Database>, catalogue: Catalogue, unit: Unit): Promise<UnitAssignment> {
+  const overrides: AssignmentOverride[] = await db
+    .selectFrom('assignment_overrides')
+    .select(['item_id as itemId', 'unit_id as unitId', 'effect'])
+    .where('plan_id', '=', catalogue.planId)
+    .where('unit_id', '=', unit.id)
+    .orderBy('item_id')
+    .execute() as AssignmentOverride[];
+  const key = JSON.stringify([unit.id, unit.classes, overrides.map((o) => [o.itemId, o.effect])]);
+  let memo = unitAssignmentMemo.get(catalogue);
+  if (!memo) unitAssignmentMemo.set(catalogue, (memo = new Map()));
+  const known = memo.get(key);
+  if (known) return known;
+  const a = assignmentsOf(catalogue, [unit], overrides);
+  const outcome: UnitAssignment = { indicators: assignedIds(a, 'indicators', unit.id), tasks: assignedIds(a, 'tasks', unit.id) };
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, outcome);
+  return outcome;
 }
 
 /**

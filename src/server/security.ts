@@ -1,6 +1,6 @@
 // Security headers (helmet). The task pane is framed by Office (desktop and on the web) and loads
 // office.js from Microsoft's CDN, so framing is allowed for Office's origins only, not everyone.
-import type { FastifyHelmetOptions } from '@fastify/helmet';
+import type { HelmetOptions } from 'helmet';
 
 const OFFICE_FRAME_ANCESTORS = [
   "'self'",
@@ -12,7 +12,7 @@ const OFFICE_FRAME_ANCESTORS = [
   'https://*.cloud.microsoft',
 ];
 
-export const securityHeaders: FastifyHelmetOptions = {
+export const securityHeaders: HelmetOptions = {
   // X-Frame-Options cannot name several origins; frame-ancestors below does the job.
   frameguard: false,
   crossOriginEmbedderPolicy: false,

@@ -8,8 +8,7 @@ import type { Issue } from '../core/result';
 import type { SubmissionRequest, SubmissionResponse } from '../core/schemas';
 import { isLate } from '../core/periods';
 import { canonicalRows, rowEvaluations, validateSubmission } from '../core/validate-submission';
-import { assignedIds } from './assignments';
-import { effectiveAssignments } from './effective-assignments';
+import { unitAssignment } from './effective-assignments';
 import { conflict, locked, notFound, type HttpError } from './errors';
 import { contentHash } from './hash';
 import { createRevision, listSubmissions } from './repositories/submissions';
@@ -50,7 +49,7 @@ export async function storeSubmission(
   const unit = await getUnit(app.db.kysely, body.unitId);
   if (!unit) return { kind: 'noUnit' };
 
-  const assigned = assignedIds(await effectiveAssignments(app.db.kysely, catalogue, [unit]), body.kind, unit.id);
+  const assigned = (await unitAssignment(app.db.kysely, catalogue, unit))[body.kind];
   const checked = validateSubmission(catalogue, body, { assignedIds: assigned });
   if (!checked.ok) return { kind: 'invalid', issues: checked.issues };
   const submission = checked.value;

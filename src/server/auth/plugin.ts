@@ -3,7 +3,7 @@
 // encapsulated (skip-override), so request.principal and the hooks reach every later route.
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { Db } from '../db/connect';
-import { findByEntra, findById, getPrincipal } from '../repositories/users';
+import { findByEntra, findById, principalOf } from '../repositories/users';
 import { loadEntraConfig, JwksCache, verifyEntraToken, type EntraConfig } from './entra';
 import { decodeJwt } from './jwt';
 import type { Capability, Principal, Resource } from './principal';
@@ -78,7 +78,9 @@ async function resolve(db: Db, settings: AuthSettings, header: string | undefine
     const user = await findById(db.kysely, v.value.sub);
     // A changed password, a sign-out or disabling ends the sessions signed before it.
     if (!user || sessionStamp(user) !== v.value.pwd) return { kind: 'invalid' };
-    const principal = await getPrincipal(db.kysely, user.id, 'local');
+    // The same row, read once per request: revoking (sign-out, disabling, a new password, a role
+    // taken away) counts at the next request on every instance sharing the database.
+    const principal = await principalOf(db.kysely, user, 'local');
     return principal ? { kind: 'principal', principal } : { kind: 'invalid' };
   }
   if (!settings.entra || !settings.jwks) return { kind: 'invalid' };
@@ -86,7 +88,7 @@ async function resolve(db: Db, settings: AuthSettings, header: string | undefine
   if (!v.ok) return { kind: 'invalid' };
   const user = await findByEntra(db.kysely, v.value);
   if (!user) return { kind: 'unknownEntraUser' };
-  const principal = await getPrincipal(db.kysely, user.id, 'entra');
+  const principal = await principalOf(db.kysely, user, 'entra');
   return principal ? { kind: 'principal', principal } : { kind: 'unknownEntraUser' };
 }
 

@@ -84,9 +84,42 @@ function refusal(error: unknown): TokenError {
   return 'token.malformed';
 }
 
+/**
+ * Tokens whose signature has been verified, per secret. A signature check of a given token under a
+ * given secret always gives the same answer, so it is remembered (jose's WebCrypto HMAC was the
+ * auth hook's largest cost, docs/figures.md); what can change is checked again at every use: the
+ * time claims here, and the session stamp and the account against the database in the auth hook,
+ * so a sign-out, a new password or a disabled account still ends the token at once on every
+ * instance. Tokens with an nbf claim are not remembered (ours never carry one).
+ */
+const verifiedTokens = new WeakMap<Buffer, Map<string, LocalClaims>>();
+/** About 2 MB of tokens; the oldest are forgotten first (and checked by jose again when they come back). */
+const VERIFIED_LIMIT = 10_000;
+
+function rememberVerified(secret: Buffer, token: string, claims: LocalClaims): void {
+  let known = verifiedTokens.get(secret);
+  if (!known) verifiedTokens.set(secret, (known = new Map()));
+  if (known.size >= VERIFIED_LIMIT) known.delete(known.keys().next().value as string);
+  known.set(token, claims);
+}
+
+/** The time rules jose applies, for a token verified before: expired at exp, not valid before iat. */
+function timeError(claims: LocalClaims, now: Date): TokenError | null {
+  const nowSec = Math.floor(now.getTime() / 1000);
+  if (claims.exp <= nowSec) return 'token.expired';
+  if (claims.iat > nowSec) return 'token.notYetValid';
+  return null;
+}
+
 /** Verify a local token: HS256 only (pinned: "none", RS256 or HS512 never reach the key), our issuer, a valid signature, not expired. */
 export async function verifyToken(secret: Buffer, token: string, now: Date = new Date()): Promise<Verified<LocalClaims>> {
-  if (!decodeJwt(token)) return { ok: false, error: 'token.malformed' };
+  const known = verifiedTokens.get(secret)?.get(token);
+  if (known) {
+    const error = timeError(known, now);
+    return error ? { ok: false, error } : { ok: true, value: known };
+  }
+  const parts = decodeJwt(token);
+  if (!parts) return { ok: false, error: 'token.malformed' };
   try {
     const { payload: p } = await jwtVerify(token, secret, {
       algorithms: ['HS256'],
@@ -97,7 +130,9 @@ export async function verifyToken(secret: Buffer, token: string, now: Date = new
     // jose does not refuse an iat in the future; a token "issued" later than now is not ours.
     if (typeof p.iat === 'number' && p.iat > Math.floor(now.getTime() / 1000)) return { ok: false, error: 'token.notYetValid' };
     if (typeof p.sub !== 'string' || !p.sub || typeof p.pwd !== 'string' || typeof p.iat !== 'number' || typeof p.exp !== 'number') return { ok: false, error: 'token.claims' };
-    return { ok: true, value: { sub: p.sub, pwd: p.pwd, iat: p.iat, exp: p.exp } };
+    const claims: LocalClaims = { sub: p.sub, pwd: p.pwd, iat: p.iat, exp: p.exp };
+    if (parts.payload.nbf === undefined) rememberVerified(secret, token, claims);
+    return { ok: true, value: claims };
   } catch (error) {
     return { ok: false, error: refusal(error) };
   }

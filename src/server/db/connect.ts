@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_POSTGRES, type PostgresSettings } from '../config';
 import type { Database } from './schema';
@@ -46,6 +46,32 @@ function openSqlite(file: string): SqliteDatabase.Database {
   return sqlite;
 }
 
+/** How many distinct statements stay prepared (the server's queries are a few dozen texts; `in (?, ?…)` lists vary). */
+const STATEMENT_CACHE = 500;
+
+/**
+ * The handle Kysely uses, preparing each SQL text once: Kysely's SQLite driver calls prepare() for
+ * every query, and compiling the statement was the largest single cost of a submission after the
+ * queries themselves (docs/figures.md). A statement still being iterated (a streamed select) is
+ * busy and cannot be run again, so a fresh one is prepared for that call. SQLite re-prepares a
+ * cached statement by itself after a schema change (a migration).
+ */
+export function cachingStatements(sqlite: SqliteDatabase.Database): SqliteDialectConfig['database'] {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      const cached = cache.get(sql);
+      if (cached && !cached.busy) return cached;
+      const stmt = sqlite.prepare(sql);
+      if (cached) return stmt;
+      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
+}
+
 /**
  * SQLite itself rolls a transaction back when a statement fails with SQLITE_FULL, SQLITE_IOERR or
  * SQLITE_NOMEM; Kysely's ROLLBACK after that fails with "cannot rollback - no transaction is
@@ -62,7 +88,7 @@ function sqliteDialect(sqlite: SqliteDatabase.Database): SqliteDialect {
       };
       return driver;
     }
-  })({ database: sqlite });
+  })({ database: cachingStatements(sqlite) });
 }
 
 /**

@@ -41,60 +41,67 @@ class Abort<T> {
   constructor(readonly outcome: T) {}
 }
 
+/** A revision already stored under the client's id: the same content is a retry, other content a reuse. */
+const sameIdOutcome = (found: { content_hash: string; response: string }, input: NewRevision): CreateOutcome =>
+  found.content_hash === input.contentHash ? { kind: 'replayed', response: JSON.parse(found.response) as SubmissionResponse } : { kind: 'conflict' };
+
 async function existing(db: Kysely<Database>, input: NewRevision): Promise<CreateOutcome | null> {
   const found = await db
     .selectFrom('revisions')
     .select(['content_hash', 'response'])
     .where('client_submission_id', '=', input.clientSubmissionId)
     .executeTakeFirst();
-  if (!found) return null;
-  return found.content_hash === input.contentHash ? { kind: 'replayed', response: JSON.parse(found.response) } : { kind: 'conflict' };
+  return found ? sameIdOutcome(found, input) : null;
 }
 
-async function lockSubmission(tx: Transaction<Database>, where: { planId: string; unitId: string; period: string; kind: string }) {
+/**
+ * The unit's submission for the period, created if it is the first report, and locked for the
+ * transaction: an upsert whose conflict branch rewrites updated_at unchanged, so it always returns
+ * the row (one statement; it takes the row lock on PostgreSQL and the write lock on SQLite).
+ */
+async function claimSubmission(tx: Transaction<Database>, input: NewRevision) {
   return tx
-    .updateTable('submissions')
-    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-    .where('plan_id', '=', where.planId)
-    .where('unit_id', '=', where.unitId)
-    .where('period', '=', where.period)
-    .where('kind', '=', where.kind)
+    .insertInto('submissions')
+    .values({
+      id: randomUUID(), plan_id: input.planId, unit_id: input.unitId, period: input.period, kind: input.kind,
+      status: 'submitted', latest_revision: 0, created_at: input.now, updated_at: input.now,
+    })
+    .onConflict((oc) => oc.columns(['plan_id', 'unit_id', 'period', 'kind']).doUpdateSet((eb) => ({ updated_at: eb.ref('submissions.updated_at') })))
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
 /**
  * Stores a report as the next revision of its unit's submission for the period, in one transaction
- * with its audit record. Nothing is stored unless the outcome is 'created'.
+ * with its audit record. Nothing is stored unless the outcome is 'created'. The reads that decide
+ * the outcome happen under the submission's lock: a retry of this client id (replayed, or conflict
+ * when the id came with other content), an approved period (locked), and the same content as the
+ * revision awaiting approval (replayed).
  */
 export async function createRevision(db: Kysely<Database>, input: NewRevision): Promise<CreateOutcome> {
-  const before = await existing(db, input);
-  if (before) return before;
   try {
     return await db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('submissions')
-        .values({
-          id: randomUUID(), plan_id: input.planId, unit_id: input.unitId, period: input.period, kind: input.kind,
-          status: 'submitted', latest_revision: 0, created_at: input.now, updated_at: input.now,
-        })
-        .onConflict((oc) => oc.columns(['plan_id', 'unit_id', 'period', 'kind']).doNothing())
+      const submission = await claimSubmission(tx, input);
+      // One read for both: the revision stored under this client id, if any, and the latest revision.
+      const found = await tx
+        .selectFrom('revisions')
+        .select(['client_submission_id', 'content_hash', 'response'])
+        .where((eb) =>
+          eb.or([
+            eb('client_submission_id', '=', input.clientSubmissionId),
+            eb.and([eb('submission_id', '=', submission.id), eb('revision', '=', submission.latest_revision)]),
+          ]),
+        )
         .execute();
-      const submission = await lockSubmission(tx, input);
-      const retried = await existing(tx, input);
-      if (retried) throw new Abort(retried);
+      const retried = found.find((r) => r.client_submission_id === input.clientSubmissionId);
+      if (retried) throw new Abort(sameIdOutcome(retried, input));
       if (submission.status === 'approved') throw new Abort<CreateOutcome>({ kind: 'locked' });
       // The same report sent again under a new id (two copies of the workbook, send pressed twice):
       // while the latest revision waits for its approver, identical content is that revision, not a
       // second identical one. After a return, sending it again is a resubmission and counts.
-      if (submission.status === 'submitted' && submission.latest_revision > 0) {
-        const latest = await tx
-          .selectFrom('revisions')
-          .select(['content_hash', 'response'])
-          .where('submission_id', '=', submission.id)
-          .where('revision', '=', submission.latest_revision)
-          .executeTakeFirst();
-        if (latest?.content_hash === input.contentHash) throw new Abort<CreateOutcome>({ kind: 'replayed', response: JSON.parse(latest.response) as SubmissionResponse });
+      const latest = found.find((r) => r.client_submission_id !== input.clientSubmissionId);
+      if (submission.status === 'submitted' && latest?.content_hash === input.contentHash) {
+        throw new Abort<CreateOutcome>({ kind: 'replayed', response: JSON.parse(latest.response) as SubmissionResponse });
       }
 
       const revision = submission.latest_revision + 1;

@@ -252,7 +252,15 @@ export async function listUsersWithRoles(db: Q): Promise<UserWithRoles[]> {
 /** The principal for a request, read fresh so a revoked role or a disabled account counts at once. */
 export async function getPrincipal(db: Q, userId: string, via: Principal['via'] = 'local'): Promise<Principal | null> {
   const u = await findById(db, userId);
-  if (!u || u.disabled === 1) return null;
+  return u ? principalOf(db, u, via) : null;
+}
+
+/**
+ * The principal of a user row the caller has just read (the auth hook, which reads it to check
+ * the token's session stamp): the grants are read fresh, the row is not read a second time.
+ */
+export async function principalOf(db: Q, u: UserRow, via: Principal['via'] = 'local'): Promise<Principal | null> {
+  if (u.disabled === 1) return null;
   const grants = (await grantsOf(db, [u.id])).get(u.id) ?? [];
   return {
     userId: u.id,

@@ -46,6 +46,19 @@ describe('local tokens', () => {
     expect(await verifyToken(secret, token, now)).toEqual({ ok: false, error });
   });
 
+  // verifyToken remembers a verified signature (tokens.ts): the time rules and the secret still apply to every use.
+  it.each([
+    ['at its expiry', new Date('2026-03-10T16:00:00Z'), secret, 'token.expired'],
+    ['long after its expiry', new Date('2026-03-11T16:00:00Z'), secret, 'token.expired'],
+    ['before its issue time', new Date('2026-03-10T07:59:59Z'), secret, 'token.notYetValid'],
+    ['under another secret', now, Buffer.from('another-secret-that-is-at-least-32-bytes-long'), 'token.signature'],
+  ])('refuses a token verified before (remembered) %s', async (_name, when, key, error) => {
+    const { token } = await signToken(secret, { sub: 'u1', pwd: 'fp' }, { now });
+    for (let i = 0; i < 2; i++) expect((await verifyToken(secret, token, now)).ok).toBe(true);
+    expect(await verifyToken(key, token, when)).toEqual({ ok: false, error });
+    expect((await verifyToken(secret, token, now)).ok).toBe(true);
+  });
+
   it('refuses a token issued in the future', async () => {
     const { token } = await signToken(secret, { sub: 'u1', pwd: '' }, { now: new Date('2026-03-11T00:00:00Z') });
     expect(await verifyToken(secret, token, now)).toEqual({ ok: false, error: 'token.notYetValid' });
