@@ -105,8 +105,10 @@ export function consolidateIndicators(
       units: unitValues,
     };
   });
-  const inPeriodIds = new Set(inPeriod.map((i) => i.id));
-  const expectedUnits = units.filter((u) => [...a.indicatorUnits].some(([id, ids]) => inPeriodIds.has(id) && ids.includes(u.id)));
+  // One set of every unit some indicator of the period expects: a lookup per unit, not a scan of
+  // every indicator's list (3,400 units × 50 lists at the national scale, bench/consolidation.ts).
+  const expectedIds = new Set(inPeriod.flatMap((i) => a.indicatorUnits.get(i.id) ?? []));
+  const expectedUnits = units.filter((u) => expectedIds.has(u.id));
   return { indicators, ...completeness(expectedUnits, reports) };
 }
 
