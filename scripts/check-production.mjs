@@ -49,8 +49,9 @@ async function checkExport(base, output) {
   const session = await post('/api/auth/password', { currentPassword: oneTime, newPassword: `Kiem-tra-ban-phat-hanh-${Date.now()}!` }, first.token);
   const { planId } = JSON.parse(readFileSync(join(ROOT, 'seeds', 'nghe-an-1174-2026.json'), 'utf8'));
   const res = await fetch(`${base}/api/consolidation?planId=${planId}&period=2026-Q1&kind=indicators&format=xlsx`, { headers: { authorization: `Bearer ${session.token}` } });
-  const file = Buffer.from(await res.arrayBuffer());
-  if (res.status !== 200 || file.subarray(0, 2).toString() !== 'PK') throw new Error(`consolidation .xlsx: ${res.status} ${file.subarray(0, 300).toString()}\n${output()}`);
+  const file = new Uint8Array(await res.arrayBuffer());
+  const zip = file[0] === 0x50 && file[1] === 0x4b; // "PK": an .xlsx is a zip package
+  if (res.status !== 200 || !zip) throw new Error(`consolidation .xlsx: ${res.status}, ${file.length} bytes, not a zip\n${output()}`);
   return `consolidation .xlsx drawn in a worker thread: ${res.status}, ${file.length} bytes`;
 }
 
