@@ -2,22 +2,27 @@
 // reports stored (SQLite in memory, in process): time to build one period's consolidation as JSON and
 // as .xlsx, the province's consolidated report (snapshot + .docx), then "Tổng hợp" and "Làm mới" in Excel on the fake host with a simulated 100 ms round trip
 // per sync (Excel on the web). Communes are SYNTHETIC (the plan's agencies plus made-up communes).
+// `-- --units 3400` (issue 12, the national scale): 34 provinces' worth of departments and communes,
+// every one reporting one period; JSON and .xlsx timings, then /api/health polled while four .xlsx
+// exports run at once (p50/p99: the export must not hold the event loop, src/server/pool.ts).
+// `-- --database-url postgres://…` runs the same on PostgreSQL (a fresh schema, dropped afterwards).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Catalogue } from '../src/core/catalogue-types';
+import type { Catalogue, Unit } from '../src/core/catalogue-types';
 import { buildConsolidationSheet, type ConsolidationData } from '../src/core/consolidation-sheet';
 import { WRITE_BUDGET_BYTES } from '../src/office/excel/consolidate';
 import { excelConsolidation } from '../src/office/excel/consolidation-index';
 import { buildApp } from '../src/server/app';
 import { catalogueStore } from '../src/server/catalogues';
 import { loadConfig } from '../src/server/config';
-import { connect } from '../src/server/db/connect';
+import { connect, type Db } from '../src/server/db/connect';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { importUnitsCsv, syncCatalogueUnits } from '../src/server/repositories/units';
 import { FakeExcelHost } from '../tests/support/fake-excel';
 import { withCharts } from '../tests/support/fake-excel-charts';
 import { realCatalogue, syntheticConsolidation, syntheticUnits } from '../tests/support/synthetic-consolidation';
 import { as, principal, testAuth } from '../tests/server/support/test-auth';
+import { dropTarget, openTarget, uniqueName } from './child-server';
 import { reportMaker } from './reports';
 
 // The plan's reporting scheme: Q1, 6 tháng, 9 tháng, năm.
@@ -26,15 +31,49 @@ const ROUND_TRIP_MS = 100;
 const catalogue = JSON.parse(fs.readFileSync(path.join(__dirname, '../seeds/nghe-an-1174-2026.json'), 'utf8')) as Catalogue;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+const option = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const UNITS = Number(option('units') ?? 160);
+const DATABASE_URL = option('database-url');
+/** `--json-only`: no .xlsx (for profiling the JSON path: `node --cpu-prof --import tsx bench/consolidation.ts --units 3400 --json-only`). */
+const JSON_ONLY = process.argv.includes('--json-only');
+/** Beyond the province (160 units) the bench is the national one: one period stored, no .docx or Excel host. */
+const NATIONAL = UNITS > 160;
+/** Departments per province at the national scale (the plan's 14 "sở, ban, ngành"). */
+const DEPARTMENTS = 14;
+
+/**
+ * `total` units: the plan's own, then for 33 more provinces 14 synthetic departments each (class
+ * so-ban-nganh, so the indicators assigned to that class reach them), then synthetic communes.
+ */
+function nationalUnits(total: number): Unit[] {
+  const departments = Array.from({ length: 33 * DEPARTMENTS }, (_, k): Unit => ({
+    id: `so-thu-${Math.floor(k / DEPARTMENTS) + 2}-${(k % DEPARTMENTS) + 1}`, name: `Sở Thử ${(k % DEPARTMENTS) + 1} tỉnh ${Math.floor(k / DEPARTMENTS) + 2}`, classes: ['so-ban-nganh'], level: 'province',
+  }));
+  const base = [...catalogue.units, ...departments];
+  const communes = Array.from({ length: Math.max(0, total - base.length) }, (_, k): Unit => ({
+    id: `xa-thu-${String(k + 1).padStart(4, '0')}`, name: `Xã Thử ${k + 1}`, classes: ['cap-xa'], level: 'commune',
+  }));
+  return [...base, ...communes].slice(0, Math.max(total, catalogue.units.length));
+}
+
+async function openDatabase(): Promise<{ db: Db; done: () => Promise<void>; label: string }> {
+  if (!DATABASE_URL) return { db: connect({ sqliteFile: ':memory:' }), done: async () => {}, label: 'SQLite' };
+  const target = { kind: 'postgres', url: DATABASE_URL, schema: uniqueName('bench_consolidation') } as const;
+  return { db: await openTarget(target), done: () => dropTarget(target), label: 'PostgreSQL' };
+}
 
 async function main(): Promise<void> {
   const now = '2026-03-16T02:00:00.000Z';
-  const db = connect({ sqliteFile: ':memory:' });
+  const { db, done, label } = await openDatabase();
   await migrateToLatest(db);
   await syncCatalogueUnits(db.kysely, catalogue, now);
-  const units = syntheticUnits(catalogue, 160);
-  const communes = units.filter((u) => u.level === 'commune');
-  const csv = ['id,name,level,classes', ...communes.map((u) => `${u.id},${u.name},commune,cap-xa`)].join('\n');
+  const units = NATIONAL ? nationalUnits(UNITS) : syntheticUnits(catalogue, UNITS);
+  const added = units.filter((u) => !catalogue.units.some((c) => c.id === u.id));
+  const csv = ['id,name,level,classes', ...added.map((u) => `${u.id},${u.name},${u.level},${u.classes.join(';')}`)].join('\n');
   const imported = await importUnitsCsv(db.kysely, csv, { userId: null, now });
   if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
   const app = await buildApp({
@@ -44,36 +83,74 @@ async function main(): Promise<void> {
   await app.ready();
   try {
     const maker = reportMaker(catalogue, units);
+    const periods = NATIONAL ? [PERIODS[0]] : PERIODS;
     let seed = 0;
-    for (const period of PERIODS) {
+    const storing = performance.now();
+    let submissions = 0;
+    for (const period of periods) {
       for (const unitId of maker.indicatorUnits) {
         const payload = maker.make(unitId, period, 'indicators', seed++);
         if (payload.rows.length === 0) continue; // only yearly-only indicators: nothing to report this period
         const res = await app.inject({ method: 'POST', url: '/api/submissions', headers: as(principal('reporter', unitId)), payload });
         if (res.statusCode !== 201) throw new Error(res.body);
+        submissions++;
       }
     }
+    if (NATIONAL) console.log(`(${submissions} submissions stored in ${ms(performance.now() - storing)})`);
     const headers = as(principal('consolidator', null));
+    const url = (period: string, format: string) => `/api/consolidation?planId=${catalogue.planId}&period=${period}&kind=indicators&format=${format}`;
     const get = async (period: string, format: string) => {
       const start = performance.now();
-      const res = await app.inject({ method: 'GET', url: `/api/consolidation?planId=${catalogue.planId}&period=${period}&kind=indicators&format=${format}`, headers });
+      const res = await app.inject({ method: 'GET', url: url(period, format), headers });
       if (res.statusCode !== 200) throw new Error(res.body);
       return { ms: performance.now() - start, res };
     };
-    await get(PERIODS[0], 'xlsx'); // warm-up: first calls compile code paths
+    await get(periods[0], JSON_ONLY ? 'json' : 'xlsx'); // warm-up: first calls compile code paths
     const json: number[] = [];
     const xlsx: number[] = [];
     let data: ConsolidationData | null = null;
     let size = 0;
-    for (const period of PERIODS) {
-      const j = await get(period, 'json');
-      json.push(j.ms);
-      data ??= j.res.json() as ConsolidationData;
-      const x = await get(period, 'xlsx');
-      xlsx.push(x.ms);
-      size = x.res.rawPayload.length;
+    let jsonSize = 0;
+    const rounds = NATIONAL ? 5 : 1;
+    for (let round = 0; round < rounds; round++) {
+      for (const period of periods) {
+        const j = await get(period, 'json');
+        json.push(j.ms);
+        jsonSize = j.res.rawPayload.length;
+        data ??= j.res.json() as ConsolidationData;
+        if (JSON_ONLY) continue;
+        const x = await get(period, 'xlsx');
+        xlsx.push(x.ms);
+        size = x.res.rawPayload.length;
+      }
     }
     if (!data || data.kind !== 'indicators') throw new Error('bench: no consolidation');
+    console.log(`Consolidation: ${data.units.length} units × ${data.indicators.length} indicators, ${periods.length} period(s) stored (${submissions} submissions), ${label}`);
+    console.log(`  JSON   per period: median ${ms(median(json))}, max ${ms(Math.max(...json))} (${(jsonSize / 1024 / 1024).toFixed(1)} MB)`);
+    if (JSON_ONLY) return;
+    console.log(`  .xlsx  per period: median ${ms(median(xlsx))}, max ${ms(Math.max(...xlsx))} (${(size / 1024).toFixed(0)} KB)`);
+    if (NATIONAL) {
+      // /api/health answered while four .xlsx exports of the period run at once: how long each waited.
+      const health: number[] = [];
+      let running = true;
+      const poll = (async () => {
+        while (running) {
+          const start = performance.now();
+          const res = await app.inject({ method: 'GET', url: '/api/health' });
+          if (res.statusCode !== 200) throw new Error(res.body);
+          health.push(performance.now() - start);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      })();
+      const start = performance.now();
+      const exports = await Promise.all(Array.from({ length: 4 }, () => get(periods[0], 'xlsx')));
+      const wall = performance.now() - start;
+      running = false;
+      await poll;
+      console.log(`  4 .xlsx exports at once: all done in ${ms(wall)} (each ${exports.map((e) => ms(e.ms)).join(', ')})`);
+      console.log(`  /api/health meanwhile: ${health.length} answers, p50 ${ms(quantile(health, 0.5))}, p99 ${ms(quantile(health, 0.99))}, max ${ms(Math.max(...health))}`);
+      return;
+    }
     // The province's consolidated report: the snapshot from both consolidations, then its .docx.
     const snapshot: number[] = [];
     const docx: number[] = [];
@@ -89,9 +166,6 @@ async function main(): Promise<void> {
       docx.push(performance.now() - start);
       docxSize = file.rawPayload.length;
     }
-    console.log(`Consolidation: ${data.units.length} units × ${data.indicators.length} indicators, ${PERIODS.length} periods stored (${maker.indicatorUnits.length * PERIODS.length} submissions), SQLite`);
-    console.log(`  JSON   per period: median ${ms(median(json))}, max ${ms(Math.max(...json))}`);
-    console.log(`  .xlsx  per period: median ${ms(median(xlsx))}, max ${ms(Math.max(...xlsx))} (${(size / 1024).toFixed(0)} KB)`);
     console.log(`  Province report snapshot per period: median ${ms(median(snapshot))}, max ${ms(Math.max(...snapshot))}`);
     console.log(`  Province report .docx (with verification code and QR): median ${ms(median(docx))}, max ${ms(Math.max(...docx))} (${(docxSize / 1024).toFixed(0)} KB)`);
 
@@ -114,6 +188,7 @@ async function main(): Promise<void> {
   } finally {
     await app.close();
     await db.close();
+    await done();
   }
 }
 
@@ -144,7 +219,7 @@ async function excelWebAtScale(units = 3400): Promise<void> {
   }
 }
 
-main().then(() => excelWebAtScale()).catch((e) => {
+main().then(() => (NATIONAL ? undefined : excelWebAtScale())).catch((e) => {
   console.error(e);
   process.exit(1);
 });

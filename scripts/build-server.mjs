@@ -1,5 +1,5 @@
 // Compiles the reporting server into plain JavaScript for `node`: one CommonJS file per entry
-// (server, demo, admin command line) with esbuild. Packages in node_modules stay outside the
+// (server, demo, admin command line, the worker threads' xlsx-worker) with esbuild. Packages in node_modules stay outside the
 // bundle (installed by `npm ci --omit=dev`); the plan catalogues stay in seeds/, found from
 // dist/server/ exactly as from src/server/ (both are two levels below the project root).
 //   node scripts/build-server.mjs            → dist/server/ (production: `npm run build`)
@@ -12,14 +12,17 @@ import { build } from 'esbuild';
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const outIndex = process.argv.indexOf('--out');
 const outdir = outIndex > 0 ? process.argv[outIndex + 1] : join(ROOT, 'dist', 'server');
-const ENTRIES = ['server', 'demo', 'admin-cli'];
+const ENTRIES = ['server', 'demo', 'admin-cli'].map((name) => ({ in: `src/server/${name}.ts`, out: name }));
+// The worker threads' entry (src/server/workers/pool.ts looks for xlsx-worker.js beside the bundle
+// that runs it; without it, it would fall back to the TypeScript sources and tsx, absent in production).
+ENTRIES.push({ in: 'src/server/workers/xlsx-worker.ts', out: 'xlsx-worker' });
 
 /** Builds the server; resolves with the output directory. */
 export async function buildServer(dir = outdir) {
   rmSync(dir, { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
-    entryPoints: ENTRIES.map((name) => ({ in: `src/server/${name}.ts`, out: name })),
+    entryPoints: ENTRIES,
     outdir: dir,
     bundle: true,
     platform: 'node',

@@ -1,11 +1,12 @@
 // Proves the compiled server runs on production dependencies alone: copies what a release holds
 // (package.json, package-lock.json, seeds/, the compiled dist/ – compiled here when missing) into
 // a temporary directory, installs with `npm ci --omit=dev`, starts `node dist/server/server.js`
-// and checks /api/health and /api/health/ready. No tsx, TypeScript or webpack is present there,
-// so any run-time use of a devDependency fails the start. Run by tests/server/production.test.ts
+// and checks /api/health and /api/health/ready, then downloads a consolidation .xlsx (drawn in a
+// worker thread, whose bundle must run on production dependencies too). No tsx, TypeScript or
+// webpack is present there, so any run-time use of a devDependency fails the start. Run by tests/server/production.test.ts
 // and by .ci/run; `node scripts/check-production.mjs [port]` by hand.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,11 +29,37 @@ async function waitFor(url, child, output, timeoutMs = 30_000) {
   }
 }
 
+/**
+ * The work done in worker threads runs from the compiled bundle too (dist/server/xlsx-worker.js, no
+ * tsx): signs in as the first-start administrator (its one-time password is printed once), sets a
+ * password, and downloads a consolidation .xlsx, which is drawn in a worker thread.
+ */
+async function checkExport(base, output) {
+  const oneTime = /Mật khẩu dùng một lần: (\S+)/.exec(output())?.[1];
+  if (!oneTime) throw new Error(`no one-time administrator password printed:\n${output()}`);
+  const post = async (path, body, token) => {
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST', body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  const first = await post('/api/auth/login', { username: 'admin', password: oneTime });
+  const session = await post('/api/auth/password', { currentPassword: oneTime, newPassword: `Kiem-tra-ban-phat-hanh-${Date.now()}!` }, first.token);
+  const { planId } = JSON.parse(readFileSync(join(ROOT, 'seeds', 'nghe-an-1174-2026.json'), 'utf8'));
+  const res = await fetch(`${base}/api/consolidation?planId=${planId}&period=2026-Q1&kind=indicators&format=xlsx`, { headers: { authorization: `Bearer ${session.token}` } });
+  const file = new Uint8Array(await res.arrayBuffer());
+  const zip = file[0] === 0x50 && file[1] === 0x4b; // "PK": an .xlsx is a zip package
+  if (res.status !== 200 || !zip) throw new Error(`consolidation .xlsx: ${res.status}, ${file.length} bytes, not a zip\n${output()}`);
+  return `consolidation .xlsx drawn in a worker thread: ${res.status}, ${file.length} bytes`;
+}
+
 export async function checkProduction({ port = 41290, log = console.log } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cds-production-'));
   try {
     for (const file of ['package.json', 'package-lock.json', 'seeds']) cpSync(join(ROOT, file), join(dir, file), { recursive: true });
-    if (existsSync(join(ROOT, 'dist', 'server', 'server.js'))) cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+    if (['server.js', 'xlsx-worker.js'].every((f) => existsSync(join(ROOT, 'dist', 'server', f)))) cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
     else await buildServer(join(dir, 'dist', 'server'));
     log(`npm ci --omit=dev in ${dir}`);
     const npm = spawnSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, encoding: 'utf8' });
@@ -51,6 +78,7 @@ export async function checkProduction({ port = 41290, log = console.log } = {}) 
       const ready = await waitFor(`${base}/api/health/ready`, child, () => out);
       if (health.status !== 200 || ready.status !== 200) throw new Error(`health ${health.status}, ready ${ready.status}:\n${out}`);
       log(`compiled server on production dependencies: /api/health ${health.status}, /api/health/ready ${ready.status} (${ready.body.database})`);
+      log(await checkExport(base, () => out));
       const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       const code = await exited;

@@ -26,6 +26,8 @@ import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
 import { adminRoutes } from './routes/admin';
 import { checkingSerializerCompiler, plainSerializerCompiler, validatorCompiler } from './routes/contract';
+import type { WorkerOptions } from './workers/pool';
+import { workersPlugin } from './workers/plugin';
 import { openFeedRoutes } from './routes/open-feed';
 import { openapiOptions, openapiRoutes } from './routes/openapi';
 import { periodRoutes } from './routes/periods';
@@ -62,6 +64,8 @@ export interface AppOptions {
   readonly clock?: () => Date;
   /** Check every JSON answer against its response schema (tests): a mismatch is a 500. */
   readonly checkResponses?: boolean;
+  /** Sizes of the worker thread pools (tests make them small). */
+  readonly workers?: WorkerOptions;
 }
 
 /** The app: plugins, then routes under /api, then the built files: the web app at /, the add-in's taskpane.html. Not encapsulated, so
@@ -92,6 +96,8 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
   const openDb = options.openDb ?? (() => connectFromConfig(config, (error) => app.log.error({ err: error }, 'database pool error')));
   await app.register(dbPlugin, { open: openDb, closeOnExit: options.closeDb });
   await app.register(options.auth);
+  // Workbooks are drawn and read in worker threads, off the event loop (workers/pool.ts).
+  await app.register(workersPlugin, options.workers ?? {});
 
   await app.register(
     async (api) => {

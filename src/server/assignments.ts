@@ -39,10 +39,14 @@ export function assignmentsOf(catalogue: Catalogue, units: readonly Unit[], over
     units.filter((u) => (own?.get(u.id) ?? (planned.has(u.id) ? 'include' : 'exclude')) === 'include').map((u) => u.id);
   // The fallback (a task's monitor, an indicator's named stand-in) reports only while the plan's
   // reporters and the overrides leave nobody: tagging or including a real owner takes over.
+  // Without an override for the item (the usual case) the resolved units are the answer as they are,
+  // already in directory order: no second pass over the directory (3,400 units × 100 items nationally).
+  const pick = (resolved: readonly Unit[], own: ReadonlyMap<string, OverrideEffect> | undefined) =>
+    own === undefined ? resolved.map((u) => u.id) : apply(new Set(resolved.map((u) => u.id)), own);
   const ids = (itemId: string, item: Item) => {
     const own = byItem.get(itemId);
-    const assigned = apply(new Set(resolveUnits(plannedRefs(item), directory).map((u) => u.id)), own);
-    return assigned.length > 0 ? assigned : apply(new Set(fallbackReportersOf(item, directory).map((u) => u.id)), own);
+    const assigned = pick(resolveUnits(plannedRefs(item), directory), own);
+    return assigned.length > 0 ? assigned : pick(fallbackReportersOf(item, directory), own);
   };
   return {
     indicatorUnits: new Map(catalogue.indicators.map((i) => [i.id, ids(i.id, i)])),

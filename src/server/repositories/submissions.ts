@@ -265,13 +265,21 @@ export async function listSubmissions(db: Kysely<Database>, f: ListFilter): Prom
 
 /** The latest revision's canonical rows of every submission of a plan, period and kind (consolidation). */
 export async function latestRows(db: Kysely<Database>, planId: string, period: string, kind: Kind) {
+  return (await latestRowsText(db, planId, period, kind)).map(({ contentText, ...r }) => ({ ...r, content: JSON.parse(contentText) as { rows: unknown[] } }));
+}
+
+/**
+ * As latestRows, each content left as its stored JSON text: the .xlsx export parses it in its worker
+ * thread (src/server/workers), so thousands of reports are not parsed – then copied – on the event loop.
+ */
+export async function latestRowsText(db: Kysely<Database>, planId: string, period: string, kind: Kind) {
   const rows = await summaryQuery(db)
     .select('r.rows')
     .where('s.plan_id', '=', planId)
     .where('s.period', '=', period)
     .where('s.kind', '=', kind)
     .execute();
-  return rows.map((r) => ({ ...toSummary(r), content: JSON.parse(r.rows) as { rows: unknown[] } }));
+  return rows.map((r) => ({ ...toSummary(r), contentText: r.rows }));
 }
 
 /** One submission with every revision (oldest first) and every decision. */

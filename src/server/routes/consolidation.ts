@@ -5,14 +5,15 @@ import { API } from '../../core/api';
 import type { Task } from '../../core/catalogue-types';
 import { inScheme, parsePeriod, periodLabel, periodsOfScheme } from '../../core/periods';
 import { can, monitoringUnitIds } from '../auth/roles';
-import { consolidateIndicators, consolidateTasks, type Consolidation } from '../consolidation';
+import { consolidationBody, type ConsolidationJob } from '../consolidation-job';
 import { consolidationCsv } from '../consolidation-csv';
 import { effectiveAssignments } from '../effective-assignments';
-import { badRequest, forbidden, notFound } from '../errors';
+import { badRequest, forbidden, HttpError, notFound } from '../errors';
 import { provinceMarks } from '../repositories/acceptance';
-import { latestRows } from '../repositories/submissions';
+import { latestRowsText } from '../repositories/submissions';
 import { listUnits } from '../repositories/units';
-import { consolidationWorkbook, XLSX_TYPE } from '../xlsx/consolidation';
+import { WORKER_RETRY_AFTER_SEC } from '../workers/pool';
+import { XLSX_TYPE } from '../xlsx/consolidation';
 import { route } from './contract';
 import { signedIn } from './guard';
 
@@ -35,24 +36,31 @@ export const consolidationRoutes: FastifyPluginAsync = async (app) => {
     const units = await listUnits(app.db.kysely);
     const a = await effectiveAssignments(app.db.kysely, catalogue, units);
     const marks = await provinceMarks(app.db.kysely, query.planId, query.period, query.kind);
-    const stored = (await latestRows(app.db.kysely, query.planId, query.period, query.kind))
+    const stored = (await latestRowsText(app.db.kysely, query.planId, query.period, query.kind))
       .map((r) => ({ ...r, provinceState: marks.get(r.unitId)?.provinceState ?? null }));
-    let result: Consolidation;
-    if (query.kind === 'indicators') {
-      result = { kind: 'indicators', ...consolidateIndicators(catalogue, units, a, stored, period.value) };
-    } else {
-      const visible = (task: Task) => everything || (a.taskMonitors.get(task.id) ?? []).some((m) => monitors.includes(m));
-      result = { kind: 'tasks', ...consolidateTasks(catalogue, units, a, stored, visible, period.value) };
-    }
-    if (query.format === 'csv') {
-      const file = `tong-hop-${query.planId}-${query.period}-${query.kind}.csv`;
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(consolidationCsv(result));
-    }
-    const body = { planId: query.planId, period: query.period, generatedAt: app.clock().toISOString(), ...result };
+    const visible = (task: Task) => everything || (a.taskMonitors.get(task.id) ?? []).some((m) => monitors.includes(m));
+    const job: ConsolidationJob = {
+      catalogue, units, assignments: a, stored, kind: query.kind, period: period.value,
+      visibleTaskIds: query.kind === 'tasks' && !everything ? catalogue.tasks.filter(visible).map((t) => t.id) : null,
+      header: { planId: query.planId, period: query.period, generatedAt: app.clock().toISOString() },
+    };
     if (query.format === 'xlsx') {
+      // Computed and drawn in a worker thread: seconds of exceljs at the national scale (bench/consolidation.ts).
       const file = `tong-hop-${query.planId}-${query.period}-${query.kind}.xlsx`;
       const groups = query.kind === 'indicators' ? catalogue.indicatorGroups : catalogue.taskGroups;
-      return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${file}"`).send(await consolidationWorkbook(body, { groups, document: catalogue.document }));
+      let xlsx: Buffer;
+      try {
+        xlsx = await app.workers.consolidationXlsx(job, { groups, document: catalogue.document });
+      } catch (error) {
+        if (error instanceof HttpError && error.statusCode === 503) reply.header('Retry-After', String(WORKER_RETRY_AFTER_SEC));
+        throw error;
+      }
+      return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${file}"`).send(xlsx);
+    }
+    const body = consolidationBody(job);
+    if (query.format === 'csv') {
+      const file = `tong-hop-${query.planId}-${query.period}-${query.kind}.csv`;
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(consolidationCsv(body));
     }
     return body;
   });

@@ -12,7 +12,8 @@ import { blankRowIds, checkRowIdentity, readSheetRows, submissionOf } from '../.
 import { badRequest, HttpError, payloadTooLarge, type ErrorBody } from '../errors';
 import { Slots } from '../slots';
 import { refusalError, storeSubmission } from '../store-submission';
-import { placeBlankRows, placeIssues, readUpload, uploadSubmissionId } from '../xlsx/import';
+import { placeBlankRows, placeIssues, uploadSubmissionId, type Upload } from '../xlsx/import';
+import { WORKER_RETRY_AFTER_SEC } from '../workers/pool';
 import { templateSecret } from '../xlsx/mapping-seal';
 import { route } from './contract';
 import { requireCan, requireSomeUnit } from './guard';
@@ -68,9 +69,14 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
       const body: ErrorBody = { error: 'unavailable', message: `Máy chủ đang đọc nhiều tệp cùng lúc; vui lòng gửi lại sau ${RETRY_AFTER_SEC} giây.` };
       return reply.status(503).header('Retry-After', String(RETRY_AFTER_SEC)).send(body);
     }
-    let upload: Awaited<ReturnType<typeof readUpload>>;
+    let upload: Upload;
     try {
-      upload = await readUpload(file, templateSecret(app.config));
+      // In a worker thread: a workbook at the guard's limits is a second of parsing (bench/upload.ts)
+      // that would otherwise hold every other request. The refusals come back as values, unchanged.
+      upload = await app.workers.readUpload(file, templateSecret(app.config));
+    } catch (error) {
+      if (error instanceof HttpError && error.statusCode === 503) reply.header('Retry-After', String(WORKER_RETRY_AFTER_SEC));
+      throw error;
     } finally {
       release();
     }
