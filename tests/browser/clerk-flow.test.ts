@@ -12,10 +12,9 @@ import { CELL_EDIT_MESSAGE } from '../../src/office/excel/errors';
 import type { PlanUnit } from '../../src/taskpane/views/clerk/clerk-setup';
 import { strings } from '../../src/text/strings';
 import { expectAccessible, installA11yProbes } from '../support/a11y';
-import { describeWithChromium, launchChromium } from '../support/browser';
+import { OFFICE_CDN as CDN, describeWithChromium, launchChromium, openTaskpane } from '../support/browser';
 import { CLERK, HEAD, buildProductionAddin, fakeExcelScript, prepareClerkData } from '../support/clerk-e2e';
 
-const CDN = 'https://appsforoffice.microsoft.com/**';
 const PLAN = 'nghe-an-1174-2026';
 const s = strings.clerkFlow;
 
@@ -73,13 +72,7 @@ describeWithChromium('the clerk’s Excel taskpane against the real server', () 
   };
 
   it('signs in, inserts, checks, blocks, fixes and submits; offline, the report waits in the outbox and is sent once', async () => {
-    const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.route(CDN, (route) => route.fulfill({ contentType: 'text/javascript', body: '/* office.js: the fake host is already installed */' }));
-    await page.addInitScript(script);
-    await installA11yProbes(page);
-    await page.goto(`${server.url}/taskpane.html`);
+    const { page, errors } = await openTaskpane(browser, server.url, script);
 
     await page.getByRole('heading', { name: s.signInTitle }).waitFor({ timeout: 20_000 });
     await shot(page, '1-sign-in');

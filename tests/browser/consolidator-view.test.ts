@@ -17,11 +17,10 @@ import { hashPassword } from '../../src/server/auth/passwords';
 import { connect } from '../../src/server/db/connect';
 import { createUser, grant } from '../../src/server/repositories/users';
 import { strings } from '../../src/text/strings';
-import { expectAccessible, installA11yProbes } from '../support/a11y';
-import { describeWithChromium, launchChromium, ROOT } from '../support/browser';
+import { expectAccessible } from '../support/a11y';
+import { describeWithChromium, launchChromium, openTaskpane, ROOT } from '../support/browser';
 import { CLERK, HEAD, buildProductionAddin, prepareClerkData } from '../support/clerk-e2e';
 
-const CDN = 'https://appsforoffice.microsoft.com/**';
 const PLAN = 'nghe-an-1174-2026';
 const CONSOLIDATOR = { username: 'th.skhcn', password: 'Mat-khau-tong-hop-2026!', displayName: 'Lê Văn Tổng' };
 /** The clerk of another sample commune, whose report arrives while the sheet is open. */
@@ -111,13 +110,7 @@ describeWithChromium('the consolidator’s Excel taskpane against the real serve
 
   it('signs in, writes the consolidation sheet, and refreshes it in place when a report arrives', async () => {
     expect((await call(CLERK, '/api/submissions', maker.make(CLERK.unitId, '2026-Q1', 'indicators', 1))).status).toBe(201);
-    const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.route(CDN, (route) => route.fulfill({ contentType: 'text/javascript', body: '/* the fake host is installed */' }));
-    await page.addInitScript(script);
-    await installA11yProbes(page);
-    await page.goto(`${server.url}/taskpane.html`);
+    const { page, errors } = await openTaskpane(browser, server.url, script);
 
     await page.getByRole('tab', { name: strings.roles.consolidator }).click({ timeout: 20_000 });
     await page.getByRole('heading', { name: strings.consolidator.title }).waitFor();
@@ -170,13 +163,7 @@ describeWithChromium('the consolidator’s Excel taskpane against the real serve
       return { address: cellAddress(units.row + at, units.col + column), name: body.units.find((u) => u.unitId === CLERK.unitId)!.name };
     };
 
-    const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.route(CDN, (route) => route.fulfill({ contentType: 'text/javascript', body: '/* the fake host is installed */' }));
-    await page.addInitScript(script);
-    await installA11yProbes(page);
-    await page.goto(`${server.url}/taskpane.html`);
+    const { page, errors } = await openTaskpane(browser, server.url, script);
     await page.getByRole('tab', { name: strings.roles.consolidator }).click({ timeout: 20_000 });
     await page.getByLabel(strings.clerkFlow.username).fill(CONSOLIDATOR.username);
     await page.getByLabel(strings.clerkFlow.password).fill(CONSOLIDATOR.password);

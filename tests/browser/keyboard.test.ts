@@ -12,10 +12,9 @@ import { parseMapping, type TemplateMapping } from '../../src/core/template';
 import { signInText } from '../../src/text/sign-in';
 import { strings } from '../../src/text/strings';
 import { announced, expectAccessible, focused, installA11yProbes, tabTo } from '../support/a11y';
-import { ROOT, describeWithChromium, launchChromium } from '../support/browser';
+import { OFFICE_CDN as CDN, ROOT, describeWithChromium, launchChromium, openTaskpane } from '../support/browser';
 import { CLERK, buildProductionAddin, fakeExcelScript, prepareClerkData } from '../support/clerk-e2e';
 
-const CDN = 'https://appsforoffice.microsoft.com/**';
 const s = strings.clerkFlow;
 const w = strings.word;
 
@@ -63,14 +62,8 @@ describeWithChromium('keyboard and screen reader in the taskpane', () => {
     page.evaluate(([f, a]) => (window as unknown as { __fakeExcel: Record<string, (...x: string[]) => T> }).__fakeExcel[f as string](...(a as string[])), [fn, args] as const);
 
   it('the clerk signs in, inserts, checks, jumps to an issue and sends with the keyboard alone', async () => {
-    const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+    const { page, errors } = await openTaskpane(browser, server.url, script);
     page0 = page;
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.route(CDN, (route) => route.fulfill({ contentType: 'text/javascript', body: '/* the fake host is installed */' }));
-    await page.addInitScript(script);
-    await installA11yProbes(page);
-    await page.goto(`${server.url}/taskpane.html`);
     await page.getByRole('heading', { name: signInText.title }).waitFor({ timeout: 20_000 });
     await expectAccessible(page, 'clerk: sign-in');
 

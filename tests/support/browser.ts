@@ -5,7 +5,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { installA11yProbes } from './a11y';
 import { cachedBuild } from './build-cache';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -113,4 +114,22 @@ export function staticAddinSuite(): { readonly server: StaticServer; readonly br
     suite.build?.remove();
   });
   return suite;
+}
+
+/** Office.js's CDN. The fake host is installed before the page's scripts run, so the CDN's answer has nothing left to do. */
+export const OFFICE_CDN = 'https://appsforoffice.microsoft.com/**';
+
+/**
+ * The add-in's taskpane as Excel shows it (350 px wide) at `baseUrl`, on the fake host `hostScript`
+ * (installed before the page loads), with the accessibility probes in place and every page error kept.
+ */
+export async function openTaskpane(browser: Browser, baseUrl: string, hostScript: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 350, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route(OFFICE_CDN, (route) => route.fulfill({ contentType: 'text/javascript', body: '/* the fake host is installed */' }));
+  await page.addInitScript(hostScript);
+  await installA11yProbes(page);
+  await page.goto(`${baseUrl}/taskpane.html`);
+  return { page, errors };
 }
