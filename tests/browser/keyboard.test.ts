@@ -171,6 +171,8 @@ describeWithChromium('keyboard and screen reader in the taskpane', () => {
         return json(200, { token: 't', expiresAt: '2999-01-01T00:00:00Z', user: { username: 'lanhdao', displayName: 'Nguyễn Văn A', roles: [{ role: 'approver', unitId: 'so-khcn' }], mustChangePassword: false } });
       }
       if (url.pathname === '/api/submissions') return json(200, { submissions: status === 'submitted' ? [summary] : [] });
+      // The verification code Word prints at the foot (GET …/verification), with its QR code as a PNG.
+      if (url.pathname === '/api/submissions/s1/verification') return json(200, { code: 'K7M2-9QXA', url: 'https://bc.example.vn/verify/K7M2-9QXA', qrPng: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==' });
       if (url.pathname === '/api/submissions/s1') {
         return json(200, { ...summary, status, decisions: status === 'approved' ? [{ action: 'approve', revision: 1, decidedAt: '2026-03-20T02:00:00Z' }] : [],
           revisions: [{ revision: 1, contentHash: HASH, content: { rows: [{ id: 'ct-01', value: { kind: 'rate', percent: 72.5 }, note: null }] }, evaluations: [] }] });

@@ -58,6 +58,8 @@ describeWithChromium('the head’s Word view in Chromium', () => {
         return json(200, { token: 't', expiresAt: '2999-01-01T00:00:00Z', user: { username: 'lanhdao', displayName: 'Nguyễn Văn A', roles: [{ role: 'approver', unitId: 'so-khcn' }], mustChangePassword: false } });
       }
       if (url.pathname === '/api/submissions') return json(200, { submissions: [{ ...summary, revision: latest }] });
+      // The verification code Word prints at the foot (GET …/verification), with its QR code as a PNG.
+      if (url.pathname === '/api/submissions/s1/verification') return json(200, { code: 'K7M2-9QXA', url: 'https://bc.example.vn/verify/K7M2-9QXA', qrPng: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==' });
       if (url.pathname === '/api/submissions/s1') return json(200, detail(latest));
       if (url.pathname === '/api/plans/nghe-an-1174-2026') return json(200, { catalogue: plan, units: plan.units });
       if (url.pathname === '/api/submissions/s1/approve') {
