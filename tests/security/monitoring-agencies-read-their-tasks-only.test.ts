@@ -191,6 +191,16 @@ describeEachDatabase('monitoring agencies read the tasks they monitor, and nothi
     for (const taskId of tasksOf.get(u)!) expect(text).toContain(resultOf(u, taskId, 2));
     expect(text).toContain('Mã xác thực');
     expect(bound).toBe(true);
+    // The code Word prints for the same document is theirs to ask for too.
+    expect((await get(`/api/submissions/${report.id}/verification?date=2026-03-20`, principalOf)).statusCode).toBe(200);
+  });
+
+  it('a monitoring agency gets no verification code for any extract it reads (a code vouches for the whole report)', async () => {
+    for (const { m, u } of pairs().filter((p) => p.tasks.length > 0)) {
+      const res = await get(`/api/submissions/${reports.get(u)!.id}/verification?date=2026-03-20`, monitorOf(m));
+      expect([m, u, res.statusCode]).toEqual([m, u, 403]);
+      expect(res.json().message).toMatch(/trích/);
+    }
   });
 
   it('a monitor of no task of a unit is refused its report, .docx and revisions as any outsider is', async () => {
