@@ -2,3 +2,4 @@
 export { NoticeBar, politenessOf, type NoticeIntent, type NoticeBarProps } from './NoticeBar';
 export { Progress } from './Progress';
 export { useFocusRequest } from './focus';
+export { useBusyAction } from './busy-action';

@@ -11,7 +11,7 @@ import { a11y } from '../../text/a11y';
 import { ProvinceReportPanel } from './province/ProvinceReportPanel';
 import { signInText } from '../../text/sign-in';
 import { strings } from '../../text/strings';
-import { NoticeBar, Progress, useFocusRequest } from '../../ui';
+import { NoticeBar, Progress, useBusyAction, useFocusRequest } from '../../ui';
 import { SignInGate, useSignedInUser } from '../../ui/auth';
 import { officeEntraRoute } from './entra-route';
 import { approveShownReport, generateReport, pendingByPeriod, returnShownReport, type DecisionOutcome, type PendingSubmission } from './word-flow';
@@ -26,6 +26,7 @@ const useStyles = makeStyles({
 type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; text: string; offerRevision?: { submissionId: string; revision: number } };
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const failureNotice = (e: unknown): Notice => ({ intent: 'error', text: errorText(e) });
 const periodName = (id: string): string => {
   const p = parsePeriod(id);
   return p.ok ? periodLabel(p.value) : id;
@@ -95,8 +96,8 @@ function noticeOf(outcome: DecisionOutcome): Notice {
 function Approver({ who, api, word }: { who: string; api: ApiClient; word: WordReportHost }) {
   const styles = useStyles();
   const [shown, setShown] = useState<ReportBinding | null>(null);
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, run] = useBusyAction(false, setNotice, failureNotice);
   const [comment, setComment] = useState('');
   // Once the report is written, the focus goes to its approval section.
   const [shownRef, focusShown] = useFocusRequest();
@@ -106,17 +107,7 @@ function Approver({ who, api, word }: { who: string; api: ApiClient; word: WordR
   const [noticeRef, focusNotice] = useFocusRequest();
   const deps = { api, word };
 
-  const act = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setNotice(null);
-    try {
-      await action();
-    } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (action: () => Promise<void>) => run(true, action);
   const generate = (submissionId: string, revision?: number) => act(async () => {
     setShown(await generateReport(deps, submissionId, revision));
     focusShown();

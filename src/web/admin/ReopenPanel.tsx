@@ -4,10 +4,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Body1, Button, Field, Input, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { ApiError } from '../../client/api';
 import { web } from '../../text/web';
 import { useSignedInUser } from '../../ui/auth';
-import { Notice, errorText, type NoticeValue } from '../common/Notice';
+import { Notice, errorText, failureNotice, type NoticeValue } from '../common/Notice';
+import { useBusyAction } from '../../ui';
 import { PeriodSelect } from '../common/Pickers';
 import type { PlanDetail } from '../data/plans';
 import { listSubmissions, type SubmissionSummary } from '../data/submissions';
@@ -32,16 +32,12 @@ export function ReopenPanel({ planId, plan, period, setPeriod }: { planId: strin
     listSubmissions(api, { planId, period }).then((all) => setList(all.filter((s) => s.status === 'approved')), (e) => setNotice({ intent: 'error', text: errorText(e) }));
   }, [api, planId, period]);
   useEffect(reload, [reload]);
-  const reopen = async (s: SubmissionSummary) => {
-    setNotice(null);
-    try {
-      await reopenSubmission(api, s.id, (reasons[s.id] ?? '').trim(), s.contentHash);
-      setNotice({ intent: 'success', text: t.done });
-      reload();
-    } catch (e) {
-      setNotice({ intent: 'error', text: e instanceof ApiError && e.status === 404 && e.code === null ? web.admin.notYet : errorText(e) });
-    }
-  };
+  const [busy, run] = useBusyAction(false, setNotice, failureNotice);
+  const reopen = (s: SubmissionSummary) => run(true, async () => {
+    await reopenSubmission(api, s.id, (reasons[s.id] ?? '').trim(), s.contentHash);
+    setNotice({ intent: 'success', text: t.done });
+    reload();
+  });
   return (
     <section className={styles.column} aria-labelledby="reopen-title">
       <Subtitle2 as="h3" id="reopen-title">{t.title}</Subtitle2>
@@ -65,7 +61,7 @@ export function ReopenPanel({ planId, plan, period, setPeriod }: { planId: strin
                 <TableCell>
                   <div className={styles.row}>
                     <Field label={t.reason}><Input value={reasons[s.id] ?? ''} onChange={(_e, d) => setReasons((r) => ({ ...r, [s.id]: d.value }))} /></Field>
-                    <Button disabled={(reasons[s.id] ?? '').trim() === ''} onClick={() => void reopen(s)}>{t.submit}</Button>
+                    <Button disabled={busy || (reasons[s.id] ?? '').trim() === ''} onClick={() => void reopen(s)}>{t.submit}</Button>
                   </div>
                 </TableCell>
               </TableRow>

@@ -8,7 +8,8 @@ import {
 import { ApiError } from '../../client/api';
 import { web } from '../../text/web';
 import { useSignedInUser } from '../../ui/auth';
-import { Notice, errorText, type NoticeValue } from '../common/Notice';
+import { Notice, errorText, failureNotice, type NoticeValue } from '../common/Notice';
+import { useBusyAction } from '../../ui';
 import type { PlanUnit } from '../data/plans';
 import { createUser, disableUser, enableUser, grantRole, listUsers, resetPassword, revokeRole, type AdminUser, type RoleGrant } from '../data/admin';
 
@@ -54,7 +55,7 @@ export function UsersPanel({ units }: { units: readonly PlanUnit[] }) {
   const [form, setForm] = useState({ username: '', displayName: '' });
   const [grant, setGrant] = useState<RoleGrant>({ role: 'reporter', unitId: units[0]?.id ?? null });
   const [grantFor, setGrantFor] = useState<Record<string, RoleGrant>>({});
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusyAction(false, setNotice, failureNotice);
   const names = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
 
   const reload = useCallback(() => {
@@ -62,18 +63,11 @@ export function UsersPanel({ units }: { units: readonly PlanUnit[] }) {
   }, [api]);
   useEffect(reload, [reload]);
 
-  const act = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setNotice(null);
-    try {
-      await action();
-      reload();
-    } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  /** Every act ends by reading the list again, so the table shows what the server now holds. */
+  const act = (action: () => Promise<void>) => run(true, async () => {
+    await action();
+    reload();
+  });
   if (missing) return <Body1>{web.admin.notYet}</Body1>;
   const grantText = (g: RoleGrant) => `${t.roleNames[g.role] ?? g.role}${g.unitId ? ` – ${names.get(g.unitId) ?? g.unitId}` : g.role === 'consolidator' ? ` – ${t.provinceWide}` : ''}`;
   return (

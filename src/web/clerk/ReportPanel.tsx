@@ -7,7 +7,8 @@ import {
 import type { Catalogue } from '../../core/catalogue-types';
 import { web } from '../../text/web';
 import { useSignedInUser } from '../../ui/auth';
-import { Notice, errorText, type NoticeValue } from '../common/Notice';
+import { Notice, errorText, failureNotice, type NoticeValue } from '../common/Notice';
+import { useBusyAction } from '../../ui';
 import { StateBadges } from '../common/StateBadges';
 import { saveFile } from '../common/save-file';
 import { vietnamToday } from '../../client/today';
@@ -42,8 +43,8 @@ export function ReportPanel({ planId, unit, period, kind, catalogue, summary, on
   const [detail, setDetail] = useState<SubmissionDetail | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportSummary | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<NoticeValue>(null);
+  const [busy, run] = useBusyAction<string | null, NonNullable<NoticeValue>>(null, setNotice, failureNotice);
   const input = useRef<HTMLInputElement>(null);
   const choice: TemplateChoice = { planId, unitId: unit.id, period: period.id, kind };
   const id = `${kind}-${period.id}`;
@@ -54,17 +55,7 @@ export function ReportPanel({ planId, unit, period, kind, catalogue, summary, on
   }, [api, summary]);
   useEffect(loadDetail, [loadDetail]);
 
-  const act = async (label: string, action: () => Promise<void>) => {
-    setBusy(label);
-    setNotice(null);
-    try {
-      await action();
-    } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e) });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const act = run;
   const download = () => act(web.loading, async () => {
     const f = await downloadTemplate(files, choice);
     saveFile(f);

@@ -10,3 +10,6 @@ export function Notice({ notice }: { notice: NoticeValue }) {
 }
 
 export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** A failure as the page's message (for useBusyAction). */
+export const failureNotice = (e: unknown): NonNullable<NoticeValue> => ({ intent: 'error', text: errorText(e) });

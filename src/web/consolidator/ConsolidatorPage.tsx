@@ -7,7 +7,8 @@ import { Body1, Button, Field, Select, Spinner, Subtitle1, makeStyles, tokens } 
 import type { ConsolidationData } from '../../core/consolidation-sheet';
 import { web } from '../../text/web';
 import { useSignedInUser } from '../../ui/auth';
-import { Notice, errorText, type NoticeValue } from '../common/Notice';
+import { Notice, errorText, failureNotice, type NoticeValue } from '../common/Notice';
+import { useBusyAction } from '../../ui';
 import { PeriodSelect, PickerRow, PlanSelect } from '../common/Pickers';
 import { usePlan } from '../common/usePlan';
 import { saveFile } from '../common/save-file';
@@ -32,7 +33,7 @@ export function ConsolidatorPage() {
   const [kind, setKind] = useState<Kind>(kinds[0] ?? 'tasks');
   const [data, setData] = useState<ConsolidationData | null>(null);
   const [notice, setNotice] = useState<NoticeValue>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusyAction(false, setNotice, failureNotice);
   const choice: ConsolidationChoice | null = plan.planId && plan.period ? { planId: plan.planId, period: plan.period, kind } : null;
   const allowed = kinds.length > 0;
 
@@ -48,19 +49,11 @@ export function ConsolidatorPage() {
     };
   }, [api, plan.planId, plan.period, kind, allowed]);
 
-  const download = async (format: 'xlsx' | 'csv') => {
-    if (!choice) return;
-    setBusy(true);
-    try {
-      const f = await downloadConsolidation(files, choice, format);
-      saveFile(f);
-      setNotice({ intent: 'success', text: web.downloaded(f.filename) });
-    } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const download = (format: 'xlsx' | 'csv') => choice && run(true, async () => {
+    const f = await downloadConsolidation(files, choice, format);
+    saveFile(f);
+    setNotice({ intent: 'success', text: web.downloaded(f.filename) });
+  });
   const groups = useMemo(() => (plan.plan ? (kind === 'indicators' ? plan.plan.catalogue.indicatorGroups : plan.plan.catalogue.taskGroups) : []), [plan.plan, kind]);
 
   if (kinds.length === 0) return <Body1>{t.notConsolidator}</Body1>;

@@ -10,7 +10,8 @@ import { parsePeriod, periodLabel, vietnamDate } from '../../core/periods';
 import { buildReportModel, indicatorSummary, reportSubmissionFrom, taskSummary, type SubmissionDetail as CoreDetail } from '../../core/report';
 import { web } from '../../text/web';
 import { useSignedInUser } from '../../ui/auth';
-import { Notice, errorText, type NoticeValue } from '../common/Notice';
+import { Notice, errorText, failureNotice, type NoticeValue } from '../common/Notice';
+import { useBusyAction } from '../../ui';
 import { saveFile } from '../common/save-file';
 import { approveSubmission, downloadReportDocx, getSubmission, returnSubmission, type SubmissionDetail, type SubmissionSummary } from '../data/submissions';
 import { ReportHtml } from './ReportHtml';
@@ -33,8 +34,8 @@ export function ReportReader({ summary, catalogue, unit, onBack, onDecided }: {
   const [detail, setDetail] = useState<SubmissionDetail | null>(null);
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeValue>(null);
+  const [busy, run] = useBusyAction(false, setNotice, failureNotice);
   useEffect(() => {
     getSubmission(api, summary.id).then(setDetail, (e) => setNotice({ intent: 'error', text: errorText(e) }));
   }, [api, summary.id]);
@@ -42,17 +43,7 @@ export function ReportReader({ summary, catalogue, unit, onBack, onDecided }: {
   const source = useMemo(() => (detail ? reportSubmissionFrom(detail as unknown as CoreDetail) : null), [detail]);
   const model = useMemo(() => (source && unit ? buildReportModel(catalogue, source, unit, { date: vietnamDate(new Date()) }) : null), [source, unit, catalogue]);
 
-  const act = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setNotice(null);
-    try {
-      await action();
-    } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (action: () => Promise<void>) => run(true, action);
   const giveBack = () => {
     if (comment.trim() === '') {
       setCommentError(t.commentMissing);
