@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Catalogue, Unit } from '../core/catalogue-types';
 import { assignedIds, assignmentsOf, itemsWithoutReporter, type AssignmentOverride, type Assignments, type Unassigned } from './assignments';
+import { preparedQuery } from './db/prepared';
 import type { Database } from './db/schema';
 import { listOverrides } from './repositories/assignment-overrides';
 import { listUnits } from './repositories/units';
@@ -35,14 +36,16 @@ const MEMO_LIMIT = 5000;
  * classes and the overrides read – the whole input of assignmentsOf over one unit, since an
  * override naming another unit has no effect on it.
  */
-export async function unitAssignment(db: Kysely<Database>, catalogue: Catalogue, unit: Unit): Promise<UnitAssignment> {
-  const overrides: AssignmentOverride[] = await db
-    .selectFrom('assignment_overrides')
+// Read by every submission (prepared once: db/prepared.ts).
+const unitOverrides = preparedQuery<{ planId: string; unitId: string }, { itemId: string; unitId: string; effect: string }>((db, param) =>
+  db.selectFrom('assignment_overrides')
     .select(['item_id as itemId', 'unit_id as unitId', 'effect'])
-    .where('plan_id', '=', catalogue.planId)
-    .where('unit_id', '=', unit.id)
-    .orderBy('item_id')
-    .execute() as AssignmentOverride[];
+    .where('plan_id', '=', param('planId'))
+    .where('unit_id', '=', param('unitId'))
+    .orderBy('item_id'));
+
+export async function unitAssignment(db: Kysely<Database>, catalogue: Catalogue, unit: Unit): Promise<UnitAssignment> {
+  const overrides = (await unitOverrides.execute(db, { planId: catalogue.planId, unitId: unit.id })) as AssignmentOverride[];
   const key = JSON.stringify([unit.id, unit.classes, overrides.map((o) => [o.itemId, o.effect])]);
   let memo = unitAssignmentMemo.get(catalogue);
   if (!memo) unitAssignmentMemo.set(catalogue, (memo = new Map()));

@@ -6,6 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_POSTGRES, type PostgresSettings } from '../config';
+import { BackgroundCheckpoints, LOG_SIZE_LIMIT, SAFETY_NET_PAGES, type CheckpointOptions } from './checkpoints';
 import type { Database } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -17,6 +18,8 @@ export interface Db {
   readonly schema?: string;
   /** The better-sqlite3 handle (SQLite only): for backups and tests. */
   readonly sqlite?: SqliteDatabase.Database;
+  /** The WAL checkpoint thread (SQLite file opened with backgroundCheckpoints). */
+  readonly checkpoints?: BackgroundCheckpoints;
   close(): Promise<void>;
 }
 
@@ -28,7 +31,11 @@ export type ConnectOptions =
       /** Where pool errors go (an idle connection dropped by the server, a failover). */
       readonly onPoolError?: (error: Error) => void;
     }
-  | { readonly sqliteFile: string };
+  | {
+      readonly sqliteFile: string;
+      /** The server's own file: WAL checkpoints in a worker thread, off the requests (db/checkpoints.ts). */
+      readonly backgroundCheckpoints?: CheckpointOptions;
+    };
 
 // PostgreSQL returns int8 (count(*), sums) as strings; the counts here are far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
@@ -91,6 +98,13 @@ function sqliteDialect(sqlite: SqliteDatabase.Database): SqliteDialect {
   })({ database: cachingStatements(sqlite) });
 }
 
+/** The checkpoint thread for the server's file, the connection's own checkpoint raised to a safety net. */
+function backgroundCheckpoints(sqlite: SqliteDatabase.Database, file: string, options: CheckpointOptions): BackgroundCheckpoints {
+  sqlite.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+  sqlite.pragma(`journal_size_limit = ${LOG_SIZE_LIMIT}`);
+  return new BackgroundCheckpoints(file, options);
+}
+
 /**
  * Opens the database. The schema option (PostgreSQL only) puts every table in that schema via
  * search_path, so test suites running side by side never meet.
@@ -100,7 +114,15 @@ export function connect(options: ConnectOptions): Db {
   if ('sqliteFile' in options) {
     const sqlite = openSqlite(options.sqliteFile);
     const kysely = new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
-    return { kysely, dialect: 'sqlite', sqlite, close: () => kysely.destroy() };
+    const checkpoints = options.backgroundCheckpoints && options.sqliteFile !== ':memory:' ? backgroundCheckpoints(sqlite, options.sqliteFile, options.backgroundCheckpoints) : null;
+    return {
+      kysely, dialect: 'sqlite', sqlite, checkpoints: checkpoints ?? undefined,
+      // The thread's connection first: the last connection to close checkpoints the whole log.
+      close: async () => {
+        await checkpoints?.stop();
+        await kysely.destroy();
+      },
+    };
   }
   const schema = options.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
@@ -128,10 +150,11 @@ export function connect(options: ConnectOptions): Db {
 export function connectFromConfig(
   config: { readonly databaseUrl?: string; readonly databaseSchema?: string; readonly dataDir: string; readonly postgres?: PostgresSettings },
   onPoolError?: (error: Error) => void,
+  backgroundCheckpoints?: CheckpointOptions,
 ): Db {
   return config.databaseUrl
     ? connect({ databaseUrl: config.databaseUrl, schema: config.databaseSchema, settings: config.postgres, onPoolError })
-    : connect({ sqliteFile: path.join(config.dataDir, 'reporting.sqlite') });
+    : connect({ sqliteFile: path.join(config.dataDir, 'reporting.sqlite'), backgroundCheckpoints });
 }
 
 /** True when an error is a unique-constraint violation, on either database. */

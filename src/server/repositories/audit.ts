@@ -2,6 +2,7 @@
 // their own transaction, so a change and its record are stored together or not at all. Each record
 // names the unit it concerns, when there is one, so the administrator can follow one unit's history.
 import { sql, type Kysely } from 'kysely';
+import { preparedQuery } from '../db/prepared';
 import type { Database } from '../db/schema';
 
 export interface AuditEntry {
@@ -41,20 +42,19 @@ function unitOf(entry: AuditEntry): string | null {
 }
 
 /** Adds one audit record; pass the transaction of the write it describes. */
+type AuditValues = { at: string; userId: string | null; action: string; entity: string; entityId: string | null; unitId: string | null; before: string | null; after: string | null };
+// Written with every change, a submission's included (prepared once: db/prepared.ts).
+const insertAudit = preparedQuery<AuditValues, never>((db, param) =>
+  db.insertInto('audit').values({
+    at: param('at'), user_id: param('userId'), action: param('action'), entity: param('entity'), entity_id: param('entityId'),
+    unit_id: param('unitId'), before: param('before'), after: param('after'),
+  }));
+
 export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit')
-    .values({
-      at: entry.at,
-      user_id: entry.userId,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      unit_id: unitOf(entry),
-      before: json(entry.before),
-      after: json(entry.after),
-    })
-    .execute();
+  await insertAudit.execute(db, {
+    at: entry.at, userId: entry.userId ?? null, action: entry.action, entity: entry.entity, entityId: entry.entityId ?? null,
+    unitId: unitOf(entry), before: json(entry.before), after: json(entry.after),
+  });
 }
 
 export interface AuditQuery {

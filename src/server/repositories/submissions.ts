@@ -4,10 +4,11 @@
 // submission (an UPDATE … RETURNING, which locks on PostgreSQL and serialises on SQLite) keep it so
 // under concurrency, on both databases, without knowing which one runs.
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { SubmissionResponse } from '../../core/schemas';
 import { isUniqueViolation } from '../db/connect';
-import type { Database } from '../db/schema';
+import { preparedQuery } from '../db/prepared';
+import type { Database, SubmissionTable } from '../db/schema';
 import { recordAudit } from './audit';
 
 export type Kind = 'indicators' | 'tasks';
@@ -59,17 +60,47 @@ async function existing(db: Kysely<Database>, input: NewRevision): Promise<Creat
  * transaction: an upsert whose conflict branch rewrites updated_at unchanged, so it always returns
  * the row (one statement; it takes the row lock on PostgreSQL and the write lock on SQLite).
  */
-async function claimSubmission(tx: Transaction<Database>, input: NewRevision) {
-  return tx
-    .insertInto('submissions')
+type ClaimValues = { id: string; planId: string; unitId: string; period: string; kind: Kind; now: string };
+const claim = preparedQuery<ClaimValues, Selectable<SubmissionTable>>((db, param) =>
+  db.insertInto('submissions')
     .values({
-      id: randomUUID(), plan_id: input.planId, unit_id: input.unitId, period: input.period, kind: input.kind,
-      status: 'submitted', latest_revision: 0, created_at: input.now, updated_at: input.now,
+      id: param('id'), plan_id: param('planId'), unit_id: param('unitId'), period: param('period'), kind: param('kind'),
+      status: 'submitted', latest_revision: 0, created_at: param('now'), updated_at: param('now'),
     })
     .onConflict((oc) => oc.columns(['plan_id', 'unit_id', 'period', 'kind']).doUpdateSet((eb) => ({ updated_at: eb.ref('submissions.updated_at') })))
-    .returningAll()
-    .executeTakeFirstOrThrow();
+    .returningAll());
+
+async function claimSubmission(tx: Transaction<Database>, input: NewRevision) {
+  const row = await claim.executeTakeFirst(tx, { id: randomUUID(), planId: input.planId, unitId: input.unitId, period: input.period, kind: input.kind, now: input.now });
+  if (!row) throw new Error('claimSubmission: the upsert returned no row');
+  return row;
 }
+
+// The other statements of a submission's transaction, prepared once (db/prepared.ts): they run at
+// every submission, and building and compiling them was a large share of its time.
+const retryOrLatest = preparedQuery<{ clientSubmissionId: string; submissionId: string; revision: number }, { client_submission_id: string; content_hash: string; response: string }>((db, param) =>
+  db.selectFrom('revisions')
+    .select(['client_submission_id', 'content_hash', 'response'])
+    .where((eb) =>
+      eb.or([
+        eb('client_submission_id', '=', param('clientSubmissionId')),
+        eb.and([eb('submission_id', '=', param('submissionId')), eb('revision', '=', param('revision'))]),
+      ]),
+    ));
+
+type RevisionValues = {
+  id: string; submissionId: string; revision: number; clientSubmissionId: string; contentHash: string; rows: string;
+  evaluations: string; late: number; submittedBy: string; submittedAt: string; response: string;
+};
+const insertRevision = preparedQuery<RevisionValues, never>((db, param) =>
+  db.insertInto('revisions').values({
+    id: param('id'), submission_id: param('submissionId'), revision: param('revision'), client_submission_id: param('clientSubmissionId'),
+    content_hash: param('contentHash'), rows: param('rows'), evaluations: param('evaluations'),
+    late: param('late'), submitted_by: param('submittedBy'), submitted_at: param('submittedAt'), response: param('response'),
+  }));
+
+const markSubmitted = preparedQuery<{ id: string; revision: number; now: string }, never>((db, param) =>
+  db.updateTable('submissions').set({ status: 'submitted', latest_revision: param('revision'), updated_at: param('now') }).where('id', '=', param('id')));
 
 /**
  * Stores a report as the next revision of its unit's submission for the period, in one transaction
@@ -83,16 +114,7 @@ export async function createRevision(db: Kysely<Database>, input: NewRevision): 
     return await db.transaction().execute(async (tx) => {
       const submission = await claimSubmission(tx, input);
       // One read for both: the revision stored under this client id, if any, and the latest revision.
-      const found = await tx
-        .selectFrom('revisions')
-        .select(['client_submission_id', 'content_hash', 'response'])
-        .where((eb) =>
-          eb.or([
-            eb('client_submission_id', '=', input.clientSubmissionId),
-            eb.and([eb('submission_id', '=', submission.id), eb('revision', '=', submission.latest_revision)]),
-          ]),
-        )
-        .execute();
+      const found = await retryOrLatest.execute(tx, { clientSubmissionId: input.clientSubmissionId, submissionId: submission.id, revision: submission.latest_revision });
       const retried = found.find((r) => r.client_submission_id === input.clientSubmissionId);
       if (retried) throw new Abort(sameIdOutcome(retried, input));
       if (submission.status === 'approved') throw new Abort<CreateOutcome>({ kind: 'locked' });
@@ -106,19 +128,12 @@ export async function createRevision(db: Kysely<Database>, input: NewRevision): 
 
       const revision = submission.latest_revision + 1;
       const response = input.respond(submission.id, revision);
-      await tx
-        .insertInto('revisions')
-        .values({
-          id: randomUUID(), submission_id: submission.id, revision, client_submission_id: input.clientSubmissionId,
-          content_hash: input.contentHash, rows: input.rows, evaluations: JSON.stringify(input.evaluations),
-          late: input.late ? 1 : 0, submitted_by: input.userId, submitted_at: input.now, response: JSON.stringify(response),
-        })
-        .execute();
-      await tx
-        .updateTable('submissions')
-        .set({ status: 'submitted', latest_revision: revision, updated_at: input.now })
-        .where('id', '=', submission.id)
-        .execute();
+      await insertRevision.execute(tx, {
+        id: randomUUID(), submissionId: submission.id, revision, clientSubmissionId: input.clientSubmissionId,
+        contentHash: input.contentHash, rows: input.rows, evaluations: JSON.stringify(input.evaluations),
+        late: input.late ? 1 : 0, submittedBy: input.userId, submittedAt: input.now, response: JSON.stringify(response),
+      });
+      await markSubmitted.execute(tx, { id: submission.id, revision, now: input.now });
       await recordAudit(tx, {
         at: input.now, userId: input.userId, action: revision === 1 ? 'submission.create' : 'submission.revise',
         entity: 'submission', entityId: submission.id, unitId: input.unitId,

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Catalogue, Unit } from '../../core/catalogue-types';
 import { parseUnitsCsv } from '../../core/units';
 import type { Issue } from '../../core/result';
+import { preparedQuery } from '../db/prepared';
 import type { Database } from '../db/schema';
 import { recordAudit } from './audit';
 
@@ -50,8 +51,12 @@ export async function listUnits(db: Kysely<Database>): Promise<Unit[]> {
 }
 
 /** One active unit, or undefined. */
+// Read by every submission (prepared once: db/prepared.ts).
+const activeUnit = preparedQuery<{ id: string }, UnitRow>((db, param) =>
+  db.selectFrom('units').selectAll().where('id', '=', param('id')).where('active', '=', 1));
+
 export async function getUnit(db: Kysely<Database>, id: string): Promise<Unit | undefined> {
-  const row = await db.selectFrom('units').selectAll().where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+  const row = await activeUnit.executeTakeFirst(db, { id });
   return row ? toUnit(row) : undefined;
 }
 

@@ -3,6 +3,7 @@
 // Pass a Transaction to make several writes one unit (the admin CLI does).
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { preparedQuery } from '../db/prepared';
 import type { Database, UserTable } from '../db/schema';
 import type { Principal, Role, RoleGrant } from '../auth/principal';
 import { isRole, roleNeedsUnit } from '../auth/roles';
@@ -88,8 +89,11 @@ export async function findByUsername(db: Q, username: string): Promise<UserRow |
   return db.selectFrom('users').selectAll().where('username', '=', normalizeUsername(username)).executeTakeFirst();
 }
 
+// Read at every request by the authentication (prepared once: db/prepared.ts).
+const userById = preparedQuery<{ id: string }, UserRow>((db, param) => db.selectFrom('users').selectAll().where('id', '=', param('id')));
+
 export async function findById(db: Q, id: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return userById.executeTakeFirst(db, { id });
 }
 
 /**
@@ -222,10 +226,16 @@ export interface UserWithRoles {
   readonly grants: readonly RoleGrant[];
 }
 
+// One user's grants, read at every request (prepared once); several users' through an `in` list.
+const grantsOfUser = preparedQuery<{ userId: string }, { user_id: string; role: string; unit_id: string }>((db, param) =>
+  db.selectFrom('user_roles').select(['user_id', 'role', 'unit_id']).where('user_id', '=', param('userId')).orderBy('role').orderBy('unit_id'));
+
 async function grantsOf(db: Q, userIds: readonly string[]): Promise<Map<string, RoleGrant[]>> {
   const map = new Map<string, RoleGrant[]>();
   if (userIds.length === 0) return map;
-  const rows = await db.selectFrom('user_roles').select(['user_id', 'role', 'unit_id']).where('user_id', 'in', userIds).orderBy('role').orderBy('unit_id').execute();
+  const rows = userIds.length === 1
+    ? await grantsOfUser.execute(db, { userId: userIds[0] })
+    : await db.selectFrom('user_roles').select(['user_id', 'role', 'unit_id']).where('user_id', 'in', userIds).orderBy('role').orderBy('unit_id').execute();
   for (const r of rows) {
     if (!isRole(r.role)) continue; // a role removed from the code grants nothing
     const list = map.get(r.user_id) ?? [];
