@@ -72,6 +72,7 @@ async function run(target: Target): Promise<void> {
       const latencies: number[] = [];
       let next = 0;
       const cpu0 = cpuMs(pid);
+      const client0 = process.cpuUsage();
       const started = performance.now();
       await Promise.all(
         Array.from({ length: CLIENTS }, async () => {
@@ -89,12 +90,15 @@ async function run(target: Target): Promise<void> {
       );
       const seconds = (performance.now() - started) / 1000;
       const cpu1 = cpuMs(pid);
+      const client = process.cpuUsage(client0);
       const cpuPerRequest = cpu0 !== undefined && cpu1 !== undefined ? (cpu1 - cpu0) / bodies.length : undefined;
-      return { latencies: latencies.sort((a, b) => a - b), seconds, cpuPerRequest };
+      // The clients' own CPU (this process: fetch, JSON): on a 2-core machine they take a core's share.
+      const clientCpuPerRequest = (client.user + client.system) / 1000 / bodies.length;
+      return { latencies: latencies.sort((a, b) => a - b), seconds, cpuPerRequest, clientCpuPerRequest };
     };
     await load(Array.from({ length: WARM_UP }, (_, n) => maker.make(maker.indicatorUnits[n % maker.indicatorUnits.length], '2026-Y', 'indicators', n)));
     statuses.clear();
-    const { latencies, seconds, cpuPerRequest } = await load(requests);
+    const { latencies, seconds, cpuPerRequest, clientCpuPerRequest } = await load(requests);
 
     const url = `${server.url}/api/consolidation?planId=${catalogue.planId}&period=2026-Q1&kind=indicators`;
     const times: number[] = [];
@@ -128,9 +132,9 @@ async function run(target: Target): Promise<void> {
     const lat = (l: readonly number[]) => `p50 ${ms(quantile(l, 0.5))}, p90 ${ms(quantile(l, 0.9))}, p99 ${ms(quantile(l, 0.99))}, max ${ms(l[l.length - 1])}`;
     console.log(`  submissions:    ${requests.length} by ${CLIENTS} concurrent clients after ${WARM_UP} warm-up ones: ${answered} (200: the same content again, stored once)`);
     if (firstRefusal) console.log(`  first refusal:  ${firstRefusal}`);
-    console.log(`  throughput:     ${rate.toFixed(0)} submissions/s${cpu(cpuPerRequest)}`);
+    console.log(`  throughput:     ${rate.toFixed(0)} submissions/s${cpu(cpuPerRequest)} (the clients: ${clientCpuPerRequest.toFixed(2)} ms/request)`);
     console.log(`  latency:        ${lat(latencies)}`);
-    console.log(`  limit:          ${limitRate.toFixed(0)} submissions/s${cpu(limitRun.cpuPerRequest)} for Fastify parsing the body + one better-sqlite3 insert`);
+    console.log(`  limit:          ${limitRate.toFixed(0)} submissions/s${cpu(limitRun.cpuPerRequest)} (the clients: ${limitRun.clientCpuPerRequest.toFixed(2)} ms/request) for Fastify parsing the body + one better-sqlite3 insert`);
     console.log(`  limit latency:  ${lat(limitRun.latencies)}`);
     const cpuRatio = cpuPerRequest && limitRun.cpuPerRequest ? `; by server CPU per request ${(limitRun.cpuPerRequest / cpuPerRequest).toFixed(2)}` : '';
     console.log(`  ratio:          ${(rate / limitRate).toFixed(2)} of the limit's rate${cpuRatio}`);

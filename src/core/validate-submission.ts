@@ -50,6 +50,17 @@ export type ValidatedSubmission =
   | (Header & { readonly kind: 'indicators'; readonly rows: readonly CheckedIndicatorRow[] })
   | (Header & { readonly kind: 'tasks'; readonly rows: readonly CheckedTaskRow[] });
 
+/** A catalogue's items by id, built once per catalogue (catalogues are immutable; every submission asked for them). */
+const itemIndex = new WeakMap<Catalogue, { indicators: ReadonlyMap<string, Catalogue['indicators'][number]>; tasks: ReadonlyMap<string, Catalogue['tasks'][number]> }>();
+function itemsOf(catalogue: Catalogue) {
+  let index = itemIndex.get(catalogue);
+  if (!index) {
+    index = { indicators: new Map(catalogue.indicators.map((i) => [i.id, i])), tasks: new Map(catalogue.tasks.map((t) => [t.id, t])) };
+    itemIndex.set(catalogue, index);
+  }
+  return index;
+}
+
 const text = (s: string | null | undefined): string | null => (s === null || s === undefined || tidy(s) === '' ? null : tidy(s));
 
 /**
@@ -77,7 +88,8 @@ export function validateSubmission(
     issues.push(schemeIssue(catalogue, period.value));
   }
 
-  const known = new Set((request.kind === 'indicators' ? catalogue.indicators : catalogue.tasks).map((x) => x.id));
+  const index = itemsOf(catalogue);
+  const known = request.kind === 'indicators' ? index.indicators : index.tasks;
   const seen = new Set<string>();
   const readable = <R extends { id: string }>(row: R): boolean => {
     const code = seen.has(row.id) ? 'row.duplicateId'
@@ -92,7 +104,7 @@ export function validateSubmission(
   let submission: ValidatedSubmission | null = null;
   const header = { planId: request.planId, unitId: request.unitId };
   if (request.kind === 'indicators') {
-    const byId = new Map(catalogue.indicators.map((i) => [i.id, i]));
+    const byId = index.indicators;
     const rows: CheckedIndicatorRow[] = [];
     for (const row of request.rows) {
       if (!readable(row)) continue;
@@ -113,7 +125,7 @@ export function validateSubmission(
     if (period.ok) submission = { ...header, period: period.value, kind: 'indicators', rows };
   } else {
     const rows: CheckedTaskRow[] = [];
-    const byId = new Map(catalogue.tasks.map((t) => [t.id, t]));
+    const byId = index.tasks;
     for (const row of request.rows) {
       if (readable(row)) {
         const checked = checkTaskRow(row, issues);
