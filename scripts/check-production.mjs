@@ -3,10 +3,11 @@
 // a temporary directory, installs with `npm ci --omit=dev`, starts `node dist/server/server.js`
 // and checks /api/health and /api/health/ready, then downloads a consolidation .xlsx (drawn in a
 // worker thread, whose bundle must run on production dependencies too). No tsx, TypeScript or
-// webpack is present there, so any run-time use of a devDependency fails the start. Run by tests/server/production.test.ts
+// webpack is present there, so any run-time use of a devDependency fails the start. Run by tests/operations/production.test.ts
 // and by .ci/run; `node scripts/check-production.mjs [port]` by hand.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,15 +56,49 @@ async function checkExport(base, output) {
   return `consolidation .xlsx drawn in a worker thread: ${res.status}, ${file.length} bytes`;
 }
 
+/**
+ * The production install for this lock file, Node version and platform, kept in .cache/ after the
+ * first run: CI runs this check and then the test suite runs it again, and the install (a native
+ * build of better-sqlite3 where no prebuilt binary can be downloaded) was two of its minutes. The
+ * same lock file gives the same tree, so the second run proves the same thing.
+ */
+function installKey() {
+  const hash = createHash('sha256');
+  for (const file of ['package.json', 'package-lock.json']) hash.update(readFileSync(join(ROOT, file)));
+  hash.update(`${process.version} ${process.platform} ${process.arch}`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+function productionInstall(dir, log) {
+  const cached = join(ROOT, '.cache', 'production-install', installKey());
+  if (existsSync(join(cached, 'node_modules'))) {
+    log(`production dependencies from ${cached} (npm ci --omit=dev, same lock file and Node)`);
+    symlinkSync(join(cached, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    return;
+  }
+  log(`npm ci --omit=dev in ${dir}`);
+  const npm = spawnSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, encoding: 'utf8' });
+  if (npm.status !== 0) throw new Error(`npm ci --omit=dev failed:\n${npm.stderr}`);
+  // Kept for the next run: copied whole, then renamed into place, so a half-copied tree is never used.
+  const partial = `${cached}.partial-${process.pid}`;
+  try {
+    cpSync(join(dir, 'node_modules'), join(partial, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+    mkdirSync(join(cached, '..'), { recursive: true });
+    renameSync(partial, cached);
+  } catch (error) {
+    log(`the install is not kept for the next run: ${error.message}`);
+  } finally {
+    rmSync(partial, { recursive: true, force: true });
+  }
+}
+
 export async function checkProduction({ port = 41290, log = console.log } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cds-production-'));
   try {
     for (const file of ['package.json', 'package-lock.json', 'seeds']) cpSync(join(ROOT, file), join(dir, file), { recursive: true });
     if (['server.js', 'xlsx-worker.js'].every((f) => existsSync(join(ROOT, 'dist', 'server', f)))) cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
     else await buildServer(join(dir, 'dist', 'server'));
-    log(`npm ci --omit=dev in ${dir}`);
-    const npm = spawnSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, encoding: 'utf8' });
-    if (npm.status !== 0) throw new Error(`npm ci --omit=dev failed:\n${npm.stderr}`);
+    productionInstall(dir, log);
     const present = DEV_ONLY.filter((name) => existsSync(join(dir, 'node_modules', name)));
     if (present.length > 0) throw new Error(`development packages installed in production: ${present.join(', ')}`);
 
