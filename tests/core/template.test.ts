@@ -177,7 +177,7 @@ describe('columns and input cells per reporting form', () => {
   it('print setup, frozen header and mapping', () => {
     expect(s.print).toEqual({
       paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: { first: 8, last: 8 },
-      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 }, footer: 'Trang &P/&N',
     });
     expect(s.freezeRows).toBe(s.headerRow + 1);
     expect(s.mapping).toMatchObject({ planId: 'nghe-an-1174-2026', catalogueVersion: 2, unitId: 'so-khcn', period: '2026-Y', kind: 'indicators', clientSubmissionId: null });

@@ -179,7 +179,7 @@ export function buildTemplateSpec(catalogue: Catalogue, options: TemplateOptions
     freezeRows: HEADER_ROW + 1,
     evaluationStyles: EVALUATION_STYLES,
     colors: SHEET_COLORS,
-    print: { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: { first: HEADER_ROW, last: HEADER_ROW }, margins: TEMPLATE_MARGINS },
+    print: { paper: 'A4', orientation: 'landscape', fitToWidth: true, titleRows: { first: HEADER_ROW, last: HEADER_ROW }, margins: TEMPLATE_MARGINS, footer: 'Trang &P/&N' },
     mapping: {
       planId: catalogue.planId,
       catalogueVersion: catalogue.catalogueVersion,

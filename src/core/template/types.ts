@@ -79,6 +79,8 @@ export interface PrintSpec {
   readonly titleRows: { readonly first: number; readonly last: number };
   /** Page margins in inches (the .xlsx unit). */
   readonly margins: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number; readonly header: number; readonly footer: number };
+  /** Page footer in Excel's header/footer codes ("&P" page, "&N" pages), centred. */
+  readonly footer: string;
 }
 
 /** What the hidden mapping sheet keeps, so that a reopened workbook is read by id, not by position. */

@@ -10,7 +10,7 @@
 import { rangeAddress, cellAddress } from '../../core/template/address';
 import type { ConsolidationSheetSpec } from '../../core/consolidation-sheet';
 import { done, guarded, type ExcelOutcome } from './errors';
-import { queueMargins } from './page-margins';
+import { queueFooter, queueMargins } from './page-margins';
 import { supports } from '../host';
 
 /** Excel's column width is in points; one character of the 12 pt body font is about 6 points wide. */
@@ -122,6 +122,7 @@ export function queueConsolidationPageLayout(sheet: Excel.Worksheet, spec: Conso
   sheet.pageLayout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
   sheet.pageLayout.centerHorizontally = true;
   queueMargins(sheet, p.margins);
+  queueFooter(sheet, p.footer);
   sheet.pageLayout.setPrintArea(rangeAddress(p.area.row, p.area.col, p.area.rows, p.area.cols));
   sheet.pageLayout.setPrintTitleRows(`$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`);
   // A break goes above the range's top row. A refresh first removes the old sheet's breaks.

@@ -7,7 +7,7 @@ import {
   NUMBER_FORMATS, VALIDATION_TEXT, lastRow, serializeMapping,
   type InputCell, type SheetRow, type TemplateSpec,
 } from '../../core/template';
-import { queueMargins } from './page-margins';
+import { queueFooter, queueMargins } from './page-margins';
 
 /** Excel's column width is in points; one character of the 12 pt body font is about 6 points wide. */
 const POINTS_PER_CHAR = 6;
@@ -122,6 +122,7 @@ export function queuePageLayout(sheet: Excel.Worksheet, spec: TemplateSpec): voi
   sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   sheet.pageLayout.centerHorizontally = true;
   queueMargins(sheet, spec.print.margins);
+  queueFooter(sheet, spec.print.footer);
   sheet.pageLayout.setPrintTitleRows(`$${spec.print.titleRows.first + 1}:$${spec.print.titleRows.last + 1}`);
 }
 

@@ -81,7 +81,7 @@ function drawReportSheet(sheet: ExcelJS.Worksheet, spec: TemplateSpec): void {
     paperSize: 9, orientation: spec.print.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
     margins: spec.print.margins, printTitlesRow: `${spec.print.titleRows.first + 1}:${spec.print.titleRows.last + 1}`,
   };
-  sheet.headerFooter = { oddFooter: '&CTrang &P/&N' };
+  sheet.headerFooter = { oddFooter: `&C${spec.print.footer}` };
 }
 
 function drawInput(cell: ExcelJS.Cell, input: Item['inputs'][number], fill: string): void {

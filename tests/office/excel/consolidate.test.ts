@@ -61,7 +61,7 @@ it.each(['indicators', 'tasks'] as const)('%s: prints as the .xlsx does – A4 l
     orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, centerHorizontally: true,
     leftMargin: 36, rightMargin: 28.8, topMargin: 43.2, bottomMargin: 43.2, headerMargin: 21.6, footerMargin: 21.6,
     printArea: `A1:${cellAddress(area.rows - 1, area.cols - 1)}`, printTitleRows: `$${titleRows.first + 1}:$${titleRows.last + 1}`,
-    pageBreaks: [spec.chart!.anchor.row - 1],
+    pageBreaks: [spec.chart!.anchor.row - 1], footers: { centerFooter: 'Trang &P/&N' },
   });
   // Table text wraps in its cell and Excel fits every table row to it.
   const province = spec.blocks.find((b) => b.id === 'province')!;

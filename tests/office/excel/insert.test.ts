@@ -86,6 +86,7 @@ describe('insertTemplate', () => {
     expect(sheet.pageLayout).toEqual({
       orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, centerHorizontally: true, printTitleRows: '$9:$9',
       leftMargin: 36, rightMargin: 28.8, topMargin: 43.2, bottomMargin: 43.2, headerMargin: 21.6, footerMargin: 21.6,
+      footers: { centerFooter: 'Trang &P/&N' },
     });
     expect(sheet.columnWidths.get(1)).toBeGreaterThan(sheet.columnWidths.get(0)!);
   });

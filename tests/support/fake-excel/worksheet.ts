@@ -81,10 +81,21 @@ export class FakeWorksheet extends ClientObject {
     const set = (k: string, v: unknown) => this.context.queue(() => {
       this.sheet().pageLayout[k] = structuredClone(v);
     }, { requires: [API.pageLayout], name: 'pageLayout' });
+    // headersFooters.defaultForAllPages.centerFooter = … is kept as pageLayout.footers.centerFooter.
+    const footers = new Proxy({}, {
+      set: (_t, k, v) => {
+        this.context.queue(() => {
+          const layout = this.sheet().pageLayout;
+          layout.footers = { ...(layout.footers as Record<string, unknown> | undefined), [String(k)]: v };
+        }, { requires: [API.pageLayout], name: 'headersFooters' });
+        return true;
+      },
+    });
     return new Proxy({}, {
       set: (_t, k, v) => { set(String(k), v); return true; },
       get: (_t, k) => (k === 'setPrintTitleRows' ? (address: string) => set('printTitleRows', address)
-        : k === 'setPrintArea' ? (address: string) => set('printArea', address) : undefined),
+        : k === 'setPrintArea' ? (address: string) => set('printArea', address)
+        : k === 'headersFooters' ? { defaultForAllPages: footers } : undefined),
     });
   }
 
