@@ -23,12 +23,16 @@ export interface ConsolidationJob {
   readonly header: { readonly planId: string; readonly period: string; readonly generatedAt: string };
 }
 
+const parsed = (job: ConsolidationJob): StoredReport[] =>
+  job.stored.map(({ contentText, ...r }) => ({ ...r, content: JSON.parse(contentText) as StoredReport['content'] }));
+
 /**
- * The consolidation as GET /api/consolidation answers it (header, then the consolidation).
+ * The consolidation written out unit by unit (header, then the consolidation): what the CSV and the
+ * .xlsx are drawn from.
  * @example const body = consolidationBody(job); body.summary.completenessRate
  */
 export function consolidationBody(job: ConsolidationJob) {
-  const stored: StoredReport[] = job.stored.map(({ contentText, ...r }) => ({ ...r, content: JSON.parse(contentText) as StoredReport['content'] }));
+  const stored = parsed(job);
   const { catalogue, units, assignments: a } = job;
   let result: Consolidation;
   if (job.kind === 'indicators') {
@@ -39,3 +43,4 @@ export function consolidationBody(job: ConsolidationJob) {
   }
   return { ...job.header, ...result };
 }
+

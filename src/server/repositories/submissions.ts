@@ -282,6 +282,49 @@ export async function latestRowsText(db: Kysely<Database>, planId: string, perio
   return rows.map((r) => ({ ...toSummary(r), contentText: r.rows }));
 }
 
+/** The latest revision of one unit's submission, without its rows (consolidation; report-rows.ts reads those once per revision). */
+export interface RevisionHead {
+  readonly unitId: string;
+  readonly status: Status;
+  readonly revision: number;
+  readonly late: boolean;
+  readonly submittedAt: string;
+  readonly provinceState: 'accepted' | 'reopened' | null;
+  /** The revision row's id and content hash: a revision is never changed once stored. */
+  readonly revisionId: string;
+  readonly contentHash: string;
+}
+
+/** The latest revision of every submission of a plan, period and kind, with the province's mark, in one query. */
+export async function latestRevisionHeads(db: Kysely<Database>, planId: string, period: string, kind: Kind): Promise<RevisionHead[]> {
+  const rows = await db
+    .selectFrom('submissions as s')
+    .innerJoin('revisions as r', (j) => j.onRef('r.submission_id', '=', 's.id').onRef('r.revision', '=', 's.latest_revision'))
+    .select(['s.unit_id', 's.status', 's.latest_revision', 's.province_state', 'r.late', 'r.submitted_at', 'r.id', 'r.content_hash'])
+    .where('s.plan_id', '=', planId)
+    .where('s.period', '=', period)
+    .where('s.kind', '=', kind)
+    .execute();
+  return rows.map((r) => ({
+    unitId: r.unit_id, status: r.status as Status, revision: r.latest_revision, late: r.late === 1, submittedAt: r.submitted_at,
+    provinceState: r.province_state as RevisionHead['provinceState'], revisionId: r.id, contentHash: r.content_hash,
+  }));
+}
+
+/** Ids per query: well under SQLite's and PostgreSQL's limits on bound parameters. */
+const IDS_PER_QUERY = 500;
+
+/** The stored rows (JSON text) of the given revisions, by revision id. */
+export async function revisionRowsText(db: Kysely<Database>, revisionIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < revisionIds.length; i += IDS_PER_QUERY) {
+    const ids = revisionIds.slice(i, i + IDS_PER_QUERY);
+    const rows = await db.selectFrom('revisions').select(['id', 'rows']).where('id', 'in', ids).execute();
+    for (const r of rows) out.set(r.id, r.rows);
+  }
+  return out;
+}
+
 /** One submission with every revision (oldest first) and every decision. */
 export async function getSubmission(db: Kysely<Database>, id: string) {
   const summary = await summaryQuery(db).where('s.id', '=', id).executeTakeFirst();
