@@ -1,65 +1,78 @@
 // The indicator rows of the stored reports, as the consolidation reads them: per report its row ids,
-// values (with a key equal for equal values), and notes. Reading a period's 3,400 reports at the
-// national scale means parsing ~5 MB of JSON (bench/consolidation.ts): the digest of each revision
-// is remembered, keyed by the revision's id and content hash. A revision is never changed once
-// stored (repositories/submissions.ts only inserts them) and its hash is the sha256 of the very
-// rows text, so a remembered digest is right for every server instance sharing the database, with
-// nothing to invalidate: what changes – a new revision, a decision, the province's mark – is read
-// from the database at every request (latestRevisionHeads), only the rows' decoding is skipped.
+// values (with a key equal for equal values: the value's canonical JSON), and notes. Reading a
+// period's 3,400 reports at the national scale (bench/consolidation.ts) means decoding ~4 MB:
+// - each revision is stored with its rows' compact form, `cells` (migration 009): arrays of strings
+//   parse in a third of the time of the rows' objects, and each distinct value is parsed once;
+// - the decoded rows of each revision are remembered, keyed by the revision's id and content hash.
+//   A revision is never changed once stored (repositories/submissions.ts only inserts them) and its
+//   hash is the sha256 of its rows, so a remembered digest is right for every server instance sharing
+//   the database, with nothing to invalidate: what does change – a new revision, a decision, the
+//   province's mark – is read from the database at every request (latestRevisionHeads).
 import type { Kysely } from 'kysely';
 import type { ParsedValue } from '../core/values';
 import type { Database } from './db/schema';
-import { latestRevisionHeads, revisionRowsText, type RevisionHead } from './repositories/submissions';
+import { latestRevisionHeads, revisionCellsText, type RevisionHead } from './repositories/submissions';
 
 /** A report's indicator rows, column by column (row k is ids[k], values[k], keys[k], notes[k]). */
 export interface RowDigest {
   readonly ids: readonly string[];
   readonly values: readonly (ParsedValue | null)[];
-  /** valueKey of each value: equal for equal values. */
+  /** The value's JSON ('' for none): equal for equal values, values being stored canonical. */
   readonly keys: readonly string[];
   readonly notes: readonly (string | null)[];
 }
 
 type IndicatorRow = { readonly id: string; readonly value?: ParsedValue | null; readonly note?: string | null };
+/** The stored compact form: [ids, value JSON texts (null: none), notes]. */
+type Cells = [readonly string[], readonly (string | null)[], readonly (string | null)[]];
 
 /**
- * A text equal for equal values and different for different ones (stored values are canonical,
- * src/core/validate-submission.ts), cheaper than JSON.stringify per cell. Free texts come last,
- * after a separator no enum word contains.
+ * The compact form of a report's canonical rows (JSON text), stored with the revision.
+ * @example cellsOfRows('{"rows":[{"id":"ct-01","value":{"kind":"rate","percent":70},"note":null}]}') // '[["ct-01"],["{\"kind\":\"rate\",\"percent\":70}"],[null]]'
  */
-export function valueKey(v: ParsedValue | null): string {
-  if (v === null) return '';
-  switch (v.kind) {
-    case 'rate': return `r${v.percent}`;
-    case 'countPair': return `c${v.numerator}/${v.denominator}`;
-    case 'yesNo': return v.yes ? 'y1' : 'y0';
-    case 'status': return v.evidence === undefined ? `s${v.status}` : `s${v.status}\u0000${v.evidence}`;
-    case 'applied': return v.description === undefined ? `a${Number(v.applied)}` : `a${Number(v.applied)}\u0000${v.description}`;
-    default: return `j${JSON.stringify(v)}`;
-  }
+export function cellsOfRows(rowsText: string): string {
+  const rows = (JSON.parse(rowsText) as { rows: readonly IndicatorRow[] }).rows;
+  const cells: Cells = [rows.map((r) => r.id), rows.map((r) => (r.value === null || r.value === undefined ? null : JSON.stringify(r.value))), rows.map((r) => r.note ?? null)];
+  return JSON.stringify(cells);
 }
 
 /** The digest of a report's rows (a missing value or note reads as null). */
 export function digestRows(rows: readonly unknown[]): RowDigest {
-  const n = rows.length;
-  const ids = new Array<string>(n);
-  const values = new Array<ParsedValue | null>(n);
-  const keys = new Array<string>(n);
-  const notes = new Array<string | null>(n);
-  for (let k = 0; k < n; k++) {
-    const row = rows[k] as IndicatorRow;
-    ids[k] = row.id;
-    values[k] = row.value ?? null;
-    keys[k] = valueKey(values[k]);
-    notes[k] = row.note ?? null;
+  const ids: string[] = [];
+  const values: (ParsedValue | null)[] = [];
+  const keys: string[] = [];
+  const notes: (string | null)[] = [];
+  for (const r of rows as readonly IndicatorRow[]) {
+    const value = r.value ?? null;
+    ids.push(r.id);
+    values.push(value);
+    keys.push(value === null ? '' : JSON.stringify(value));
+    notes.push(r.note ?? null);
   }
   return { ids, values, keys, notes };
 }
 
+/** The digest of the stored compact form; `parsed` holds the values already parsed, by their JSON. */
+function digestCells(cells: Cells, parsed: Map<string, ParsedValue>): RowDigest {
+  const [ids, texts, notes] = cells;
+  const keys = texts.map((t) => t ?? '');
+  const values = texts.map((t) => {
+    if (t === null) return null;
+    let v = parsed.get(t);
+    if (v === undefined) parsed.set(t, (v = JSON.parse(t) as ParsedValue));
+    return v;
+  });
+  return { ids, values, keys, notes };
+}
+
+/** The digest of what revisionCellsText gave: the compact form (an array), else the rows (an object). */
+const digestText = (text: string, parsed: Map<string, ParsedValue>): RowDigest =>
+  text.startsWith('[') ? digestCells(JSON.parse(text) as Cells, parsed) : digestRows((JSON.parse(text) as { rows: readonly unknown[] }).rows);
+
 /** A stored report's state with its rows digested. */
 export type DigestedReport = Omit<RevisionHead, 'revisionId' | 'contentHash'> & { readonly rows: RowDigest };
 
-/** Revisions remembered: two periods of the national scale (3,400 units each), about 5 kB apiece. */
+/** Revisions remembered: two periods of the national scale (3,400 units each), a few kB apiece. */
 const LIMIT = 8000;
 const digests = new Map<string, RowDigest>();
 
@@ -70,20 +83,20 @@ function remember(key: string, digest: RowDigest): void {
   digests.set(key, digest);
 }
 
-/** Forgets every digest: the bench measures the first (cold) consolidation with it. */
+/** Forgets every digest: the bench measures the cold consolidation with it. */
 export function forgetReportRows(): void {
   digests.clear();
 }
 
 /**
  * The latest indicator report of every unit for a plan and period, rows digested: the heads read
- * from the database every time, the rows text only for revisions not yet digested.
+ * from the database every time, the rows only for revisions not yet digested.
  * @example const reports = await latestIndicatorReports(app.db.kysely, planId, '2026-Q1');
  */
 export async function latestIndicatorReports(db: Kysely<Database>, planId: string, period: string): Promise<DigestedReport[]> {
   const heads = await latestRevisionHeads(db, planId, period, 'indicators');
   const keys = heads.map(keyOf);
-  const rows = keys.map((key) => {
+  const known = keys.map((key) => {
     const d = digests.get(key);
     if (d !== undefined) {
       digests.delete(key); // most recently used: last in the map's order
@@ -91,14 +104,15 @@ export async function latestIndicatorReports(db: Kysely<Database>, planId: strin
     }
     return d;
   });
-  const missing = heads.filter((_, i) => rows[i] === undefined).map((h) => h.revisionId);
-  const texts = missing.length > 0 ? await revisionRowsText(db, missing) : new Map<string, string>();
+  const missing = heads.filter((_, i) => known[i] === undefined).map((h) => h.revisionId);
+  const texts = missing.length > 0 ? await revisionCellsText(db, missing) : new Map<string, string>();
+  const parsed = new Map<string, ParsedValue>();
   return heads.map(({ revisionId, contentHash: _hash, ...head }, i) => {
-    let digest = rows[i];
+    let digest = known[i];
     if (digest === undefined) {
       const text = texts.get(revisionId);
       if (text === undefined) throw new Error(`report rows: revision ${revisionId} not found`);
-      digest = digestRows((JSON.parse(text) as { rows: readonly unknown[] }).rows);
+      digest = digestText(text, parsed);
       remember(keys[i], digest);
     }
     return { ...head, rows: digest };

@@ -12,7 +12,7 @@ import type { ParsedValue } from '../../src/core/values';
 import { assignmentsOf, type AssignmentOverride } from '../../src/server/assignments';
 import { consolidateIndicators, type StoredReport } from '../../src/server/consolidation';
 import { consolidateIndicatorsPacked } from '../../src/server/consolidation-indicators';
-import { digestRows, valueKey } from '../../src/server/report-rows';
+import { digestRows } from '../../src/server/report-rows';
 import { referenceConsolidateIndicators } from '../support/reference-consolidation';
 import { realCatalogue, syntheticUnits } from '../support/synthetic-consolidation';
 
@@ -88,19 +88,4 @@ describe.each([
     const data = { planId: catalogue.planId, period: periodId, generatedAt: 'x', kind: 'indicators', ...reference } as ConsolidationData;
     expect(expandConsolidation(packConsolidation(data))).toEqual(data);
   });
-});
-
-it('valueKey tells values apart exactly as their JSON does', () => {
-  const values: (ParsedValue | null)[] = [
-    null, { kind: 'rate', percent: 0 }, { kind: 'rate', percent: 70.5 }, { kind: 'rate', percent: 705 },
-    { kind: 'countPair', numerator: 1, denominator: 12 }, { kind: 'countPair', numerator: 11, denominator: 2 },
-    { kind: 'yesNo', yes: true }, { kind: 'yesNo', yes: false },
-    { kind: 'status', status: 'done' }, { kind: 'status', status: 'done', evidence: '' }, { kind: 'status', status: 'done', evidence: 'a' },
-    { kind: 'status', status: 'inProgress', evidence: 'done' },
-    { kind: 'applied', applied: true }, { kind: 'applied', applied: true, description: '' }, { kind: 'applied', applied: false, description: '1' },
-    { kind: 'applied', applied: true, description: '\u0000' },
-  ];
-  const keys = values.map(valueKey);
-  expect(new Set(keys).size).toBe(values.length);
-  expect(valueKey({ kind: 'rate', percent: 70.5 })).toBe(valueKey(JSON.parse('{"percent":70.5,"kind":"rate"}')));
 });

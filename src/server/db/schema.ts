@@ -65,6 +65,8 @@ export interface RevisionTable {
   client_submission_id: string; // unique: a retry is idempotent, a conflicting reuse is refused
   content_hash: string; // sha256 hex of the canonical rows
   rows: string; // JSON, as received (canonical form)
+  /** Indicator reports: the rows as [ids, value JSON texts, notes] (migration 009, src/server/report-rows.ts); null for tasks. */
+  cells: string | null;
   evaluations: string; // JSON, the server's own evaluation
   late: number; // 1 | 0
   submitted_by: string; // user id

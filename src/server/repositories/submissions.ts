@@ -22,6 +22,8 @@ export interface NewRevision {
   readonly contentHash: string;
   /** The canonical rows (JSON text), as hashed. */
   readonly rows: string;
+  /** Indicator reports: the same rows in the consolidation's compact form (report-rows.ts cellsOfRows); null for tasks. */
+  readonly cells: string | null;
   readonly evaluations: unknown;
   readonly late: boolean;
   readonly userId: string;
@@ -110,7 +112,7 @@ export async function createRevision(db: Kysely<Database>, input: NewRevision): 
         .insertInto('revisions')
         .values({
           id: randomUUID(), submission_id: submission.id, revision, client_submission_id: input.clientSubmissionId,
-          content_hash: input.contentHash, rows: input.rows, evaluations: JSON.stringify(input.evaluations),
+          content_hash: input.contentHash, rows: input.rows, cells: input.cells, evaluations: JSON.stringify(input.evaluations),
           late: input.late ? 1 : 0, submitted_by: input.userId, submitted_at: input.now, response: JSON.stringify(response),
         })
         .execute();
@@ -314,13 +316,16 @@ export async function latestRevisionHeads(db: Kysely<Database>, planId: string, 
 /** Ids per query: well under SQLite's and PostgreSQL's limits on bound parameters. */
 const IDS_PER_QUERY = 500;
 
-/** The stored rows (JSON text) of the given revisions, by revision id. */
-export async function revisionRowsText(db: Kysely<Database>, revisionIds: readonly string[]): Promise<Map<string, string>> {
+/**
+ * The indicator rows of the given revisions, by revision id: their compact form (migration 009), or
+ * the rows themselves for a revision stored without it (report-rows.ts tells them apart).
+ */
+export async function revisionCellsText(db: Kysely<Database>, revisionIds: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < revisionIds.length; i += IDS_PER_QUERY) {
     const ids = revisionIds.slice(i, i + IDS_PER_QUERY);
-    const rows = await db.selectFrom('revisions').select(['id', 'rows']).where('id', 'in', ids).execute();
-    for (const r of rows) out.set(r.id, r.rows);
+    const rows = await db.selectFrom('revisions').select((eb) => ['id', eb.fn.coalesce('cells', 'rows').as('text')]).where('id', 'in', ids).execute();
+    for (const r of rows) out.set(r.id, r.text);
   }
   return out;
 }
