@@ -1,13 +1,14 @@
 // The indicator rows of the stored reports, as the consolidation reads them: per report its row ids,
 // values (with a key equal for equal values: the value's canonical JSON), and notes. Reading a
 // period's 3,400 reports at the national scale (bench/consolidation.ts) means decoding ~4 MB:
-// - each revision is stored with its rows' compact form, `cells` (migration 009): arrays of strings
-//   parse in a third of the time of the rows' objects, and each distinct value is parsed once;
-// - the decoded rows of each revision are remembered, keyed by the revision's id and content hash.
-//   A revision is never changed once stored (repositories/submissions.ts only inserts them) and its
-//   hash is the sha256 of its rows, so a remembered digest is right for every server instance sharing
-//   the database, with nothing to invalidate: what does change – a new revision, a decision, the
-//   province's mark – is read from the database at every request (latestRevisionHeads).
+// - each indicator revision is stored with its rows' compact form (revision_cells, migration 009):
+//   arrays of strings parse in a third of the time of the rows' objects, and each distinct value is
+//   parsed once;
+// - the decoded rows of each revision are remembered, keyed by the revision's id (a random UUID). A
+//   revision is never changed nor deleted once stored (repositories/submissions.ts only inserts
+//   them), so a remembered digest is right for every server instance sharing the database, with
+//   nothing to invalidate: what does change – a new revision, a decision, the province's mark – is
+//   read from the database at every request (latestRevisionHeads).
 import type { Kysely } from 'kysely';
 import type { ParsedValue } from '../core/values';
 import type { Database } from './db/schema';
@@ -52,31 +53,41 @@ export function digestRows(rows: readonly unknown[]): RowDigest {
   return { ids, values, keys, notes };
 }
 
-/** The digest of the stored compact form; `parsed` holds the values already parsed, by their JSON. */
-function digestCells(cells: Cells, parsed: Map<string, ParsedValue>): RowDigest {
+/**
+ * The digest of the stored compact form. `seen` holds the values already parsed, by their JSON, with
+ * that JSON's first copy: every report then keys a value with the same string, which the
+ * consolidation's per-cell lookups compare by identity rather than character by character.
+ */
+function digestCells(cells: Cells, seen: Map<string, { readonly key: string; readonly value: ParsedValue }>): RowDigest {
   const [ids, texts, notes] = cells;
-  const keys = texts.map((t) => t ?? '');
-  const values = texts.map((t) => {
-    if (t === null) return null;
-    let v = parsed.get(t);
-    if (v === undefined) parsed.set(t, (v = JSON.parse(t) as ParsedValue));
-    return v;
-  });
+  const keys = new Array<string>(texts.length);
+  const values = new Array<ParsedValue | null>(texts.length);
+  for (let k = 0; k < texts.length; k++) {
+    const t = texts[k];
+    if (t === null) {
+      keys[k] = '';
+      values[k] = null;
+      continue;
+    }
+    let v = seen.get(t);
+    if (v === undefined) seen.set(t, (v = { key: t, value: JSON.parse(t) as ParsedValue }));
+    keys[k] = v.key;
+    values[k] = v.value;
+  }
   return { ids, values, keys, notes };
 }
 
 /** The digest of what revisionCellsText gave: the compact form (an array), else the rows (an object). */
-const digestText = (text: string, parsed: Map<string, ParsedValue>): RowDigest =>
-  text.startsWith('[') ? digestCells(JSON.parse(text) as Cells, parsed) : digestRows((JSON.parse(text) as { rows: readonly unknown[] }).rows);
+const digestText = (text: string, seen: Parameters<typeof digestCells>[1]): RowDigest =>
+  text.startsWith('[') ? digestCells(JSON.parse(text) as Cells, seen) : digestRows((JSON.parse(text) as { rows: readonly unknown[] }).rows);
 
 /** A stored report's state with its rows digested. */
-export type DigestedReport = Omit<RevisionHead, 'revisionId' | 'contentHash'> & { readonly rows: RowDigest };
+export type DigestedReport = Omit<RevisionHead, 'revisionId'> & { readonly rows: RowDigest };
 
 /** Revisions remembered: two periods of the national scale (3,400 units each), a few kB apiece. */
 const LIMIT = 8000;
 const digests = new Map<string, RowDigest>();
 
-const keyOf = (h: RevisionHead) => `${h.revisionId}:${h.contentHash}`;
 
 function remember(key: string, digest: RowDigest): void {
   if (digests.size >= LIMIT) digests.delete(digests.keys().next().value as string); // the least recently used
@@ -95,7 +106,7 @@ export function forgetReportRows(): void {
  */
 export async function latestIndicatorReports(db: Kysely<Database>, planId: string, period: string): Promise<DigestedReport[]> {
   const heads = await latestRevisionHeads(db, planId, period, 'indicators');
-  const keys = heads.map(keyOf);
+  const keys = heads.map((h) => h.revisionId);
   const known = keys.map((key) => {
     const d = digests.get(key);
     if (d !== undefined) {
@@ -106,13 +117,13 @@ export async function latestIndicatorReports(db: Kysely<Database>, planId: strin
   });
   const missing = heads.filter((_, i) => known[i] === undefined).map((h) => h.revisionId);
   const texts = missing.length > 0 ? await revisionCellsText(db, missing) : new Map<string, string>();
-  const parsed = new Map<string, ParsedValue>();
-  return heads.map(({ revisionId, contentHash: _hash, ...head }, i) => {
+  const seen: Parameters<typeof digestCells>[1] = new Map();
+  return heads.map(({ revisionId, ...head }, i) => {
     let digest = known[i];
     if (digest === undefined) {
       const text = texts.get(revisionId);
       if (text === undefined) throw new Error(`report rows: revision ${revisionId} not found`);
-      digest = digestText(text, parsed);
+      digest = digestText(text, seen);
       remember(keys[i], digest);
     }
     return { ...head, rows: digest };

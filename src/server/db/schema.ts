@@ -58,6 +58,12 @@ export interface SubmissionTable {
   province_comment: string | null;
 }
 
+/** An indicator revision's rows as [ids, value JSON texts, notes] (migration 009, src/server/report-rows.ts). */
+export interface RevisionCellsTable {
+  revision_id: string;
+  cells: string;
+}
+
 export interface RevisionTable {
   id: string;
   submission_id: string;
@@ -65,8 +71,6 @@ export interface RevisionTable {
   client_submission_id: string; // unique: a retry is idempotent, a conflicting reuse is refused
   content_hash: string; // sha256 hex of the canonical rows
   rows: string; // JSON, as received (canonical form)
-  /** Indicator reports: the rows as [ids, value JSON texts, notes] (migration 009, src/server/report-rows.ts); null for tasks. */
-  cells: string | null;
   evaluations: string; // JSON, the server's own evaluation
   late: number; // 1 | 0
   submitted_by: string; // user id
@@ -195,6 +199,7 @@ export interface Database {
   user_roles: UserRoleTable;
   submissions: SubmissionTable;
   revisions: RevisionTable;
+  revision_cells: RevisionCellsTable;
   decisions: DecisionTable;
   audit: AuditTable;
   assignment_overrides: AssignmentOverrideTable;

@@ -108,14 +108,16 @@ export async function createRevision(db: Kysely<Database>, input: NewRevision): 
 
       const revision = submission.latest_revision + 1;
       const response = input.respond(submission.id, revision);
+      const revisionId = randomUUID();
       await tx
         .insertInto('revisions')
         .values({
-          id: randomUUID(), submission_id: submission.id, revision, client_submission_id: input.clientSubmissionId,
-          content_hash: input.contentHash, rows: input.rows, cells: input.cells, evaluations: JSON.stringify(input.evaluations),
+          id: revisionId, submission_id: submission.id, revision, client_submission_id: input.clientSubmissionId,
+          content_hash: input.contentHash, rows: input.rows, evaluations: JSON.stringify(input.evaluations),
           late: input.late ? 1 : 0, submitted_by: input.userId, submitted_at: input.now, response: JSON.stringify(response),
         })
         .execute();
+      if (input.cells !== null) await tx.insertInto('revision_cells').values({ revision_id: revisionId, cells: input.cells }).execute();
       await tx
         .updateTable('submissions')
         .set({ status: 'submitted', latest_revision: revision, updated_at: input.now })
@@ -292,9 +294,8 @@ export interface RevisionHead {
   readonly late: boolean;
   readonly submittedAt: string;
   readonly provinceState: 'accepted' | 'reopened' | null;
-  /** The revision row's id and content hash: a revision is never changed once stored. */
+  /** The revision row's id: a revision is never changed once stored. */
   readonly revisionId: string;
-  readonly contentHash: string;
 }
 
 /** The latest revision of every submission of a plan, period and kind, with the province's mark, in one query. */
@@ -302,14 +303,14 @@ export async function latestRevisionHeads(db: Kysely<Database>, planId: string, 
   const rows = await db
     .selectFrom('submissions as s')
     .innerJoin('revisions as r', (j) => j.onRef('r.submission_id', '=', 's.id').onRef('r.revision', '=', 's.latest_revision'))
-    .select(['s.unit_id', 's.status', 's.latest_revision', 's.province_state', 'r.late', 'r.submitted_at', 'r.id', 'r.content_hash'])
+    .select(['s.unit_id', 's.status', 's.latest_revision', 's.province_state', 'r.late', 'r.submitted_at', 'r.id'])
     .where('s.plan_id', '=', planId)
     .where('s.period', '=', period)
     .where('s.kind', '=', kind)
     .execute();
   return rows.map((r) => ({
     unitId: r.unit_id, status: r.status as Status, revision: r.latest_revision, late: r.late === 1, submittedAt: r.submitted_at,
-    provinceState: r.province_state as RevisionHead['provinceState'], revisionId: r.id, contentHash: r.content_hash,
+    provinceState: r.province_state as RevisionHead['provinceState'], revisionId: r.id,
   }));
 }
 
@@ -317,15 +318,21 @@ export async function latestRevisionHeads(db: Kysely<Database>, planId: string, 
 const IDS_PER_QUERY = 500;
 
 /**
- * The indicator rows of the given revisions, by revision id: their compact form (migration 009), or
- * the rows themselves for a revision stored without it (report-rows.ts tells them apart).
+ * The indicator rows of the given revisions, by revision id: their compact form (revision_cells,
+ * migration 009), or the rows themselves for a revision stored without it (report-rows.ts tells
+ * them apart: an array, or an object).
  */
 export async function revisionCellsText(db: Kysely<Database>, revisionIds: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < revisionIds.length; i += IDS_PER_QUERY) {
     const ids = revisionIds.slice(i, i + IDS_PER_QUERY);
-    const rows = await db.selectFrom('revisions').select((eb) => ['id', eb.fn.coalesce('cells', 'rows').as('text')]).where('id', 'in', ids).execute();
-    for (const r of rows) out.set(r.id, r.text);
+    const rows = await db.selectFrom('revision_cells').select(['revision_id', 'cells']).where('revision_id', 'in', ids).execute();
+    for (const r of rows) out.set(r.revision_id, r.cells);
+  }
+  const without = revisionIds.filter((id) => !out.has(id));
+  for (let i = 0; i < without.length; i += IDS_PER_QUERY) {
+    const rows = await db.selectFrom('revisions').select(['id', 'rows']).where('id', 'in', without.slice(i, i + IDS_PER_QUERY)).execute();
+    for (const r of rows) out.set(r.id, r.rows);
   }
   return out;
 }
