@@ -9,7 +9,7 @@
 import { aggregate, aggregateExpected, figureText } from '../core/aggregate';
 import { assessmentLabel, assessMeasure, assessValue, contributionText } from '../core/assessment';
 import type { Catalogue, Indicator, Unit } from '../core/catalogue-types';
-import type { JudgedValue, PackedIndicatorLine } from '../core/consolidation-sheet/wire';
+import type { Judgement, PackedIndicatorLine } from '../core/consolidation-sheet/wire';
 import { evaluateValue } from '../core/evaluate';
 import { formatCount } from '../core/numbers';
 import { closesYear, periodWording, type Period } from '../core/periods';
@@ -61,7 +61,10 @@ export function consolidateIndicatorsPacked(
     const { unitIndexes, distinct } = placed.get(expected)!;
     const rows = table[col];
     const valueIndexes = new Array<number | null>(expected.length);
-    const values: JudgedValue[] = [];
+    const values: (ParsedValue | null)[] = [];
+    const judged: number[] = [];
+    const judgements: Judgement[] = [];
+    const said = new Map<string, number>();
     const known = new Map<string, number>();
     const notes: Record<string, string> = {};
     // Each expected unit's value as the province figure counts it: null when missing, blank or returned.
@@ -82,10 +85,15 @@ export function consolidateIndicatorsPacked(
       const key = d.keys[row];
       let v = known.get(key);
       if (v === undefined) {
-        v = values.push({
-          value, display: contributionText(value), evaluation: evaluateValue(indicator.target, value),
+        const j: Judgement = {
+          display: contributionText(value), evaluation: evaluateValue(indicator.target, value),
           assessment: assessmentLabel(assessValue(indicator, value, period)),
-        }) - 1;
+        };
+        const jKey = `${j.display}\u0000${j.evaluation}\u0000${j.assessment}`;
+        let ja = said.get(jKey);
+        if (ja === undefined) said.set(jKey, (ja = judgements.push(j) - 1));
+        v = values.push(value) - 1;
+        judged.push(ja);
         known.set(key, v);
       }
       valueIndexes[k] = v;
@@ -101,7 +109,7 @@ export function consolidateIndicatorsPacked(
       expected: agg.expected, reported: agg.reported, provisional: agg.provisional,
       completeness: `${formatCount(agg.reported)}/${formatCount(agg.expected)} đơn vị đã báo cáo`,
       periodText: `Số liệu ${periodWording(indicator.measure, period)}`,
-      unitIndexes, valueIndexes, values, notes,
+      unitIndexes, valueIndexes, values, judged, judgements, notes,
     };
   });
   return { indicators, ...completeness(expectedUnits, reports) };

@@ -82,7 +82,9 @@ describe.each([
   it('names each distinct value once per indicator, and packing the written-out form gives the answer back', () => {
     const packed = consolidateIndicatorsPacked(catalogue, units, a, digested, period.value);
     for (const line of packed.indicators) {
-      expect(new Set(line.values.map((v) => JSON.stringify(v.value))).size).toBe(line.values.length);
+      expect(new Set(line.values.map((v) => JSON.stringify(v))).size).toBe(line.values.length);
+      expect(new Set(line.judgements.map((j) => JSON.stringify(j))).size).toBe(line.judgements.length);
+      expect(line.judged).toHaveLength(line.values.length);
       expect(line.unitIndexes).toHaveLength(line.expected);
     }
     const data = { planId: catalogue.planId, period: periodId, generatedAt: 'x', kind: 'indicators', ...reference } as ConsolidationData;

@@ -34,13 +34,16 @@ export const CompletenessSummarySchema = z.strictObject({
 
 // Lines name what the dashboards read; the figure's inner shape follows aggregate.ts. Indicator
 // lines are packed (src/core/consolidation-sheet/wire.ts): units as positions in the answer's
-// `units`, each with the position of its value among the line's distinct `values`.
+// `units`, each with the position of its value among the line's distinct `values`, each value with
+// the position of what is said of it among the line's `judgements`.
 const IndicatorLineSchema = z.looseObject({
   id: z.string(), no: z.number().int(), group: z.string(), text: z.string(), figureText: z.string(),
   evaluation: z.string(), evaluationLabel: z.string(), expected: z.number().int(), reported: z.number().int(), provisional: z.boolean(),
   unitIndexes: z.array(z.number().int().nonnegative()),
   valueIndexes: z.array(z.number().int().nonnegative().nullable()),
-  values: z.array(z.looseObject({ value: z.unknown(), display: z.string(), evaluation: z.string(), assessment: z.string() })),
+  values: z.array(z.unknown()),
+  judged: z.array(z.number().int().nonnegative()),
+  judgements: z.array(z.looseObject({ display: z.string(), evaluation: z.string(), assessment: z.string() })),
   notes: z.record(z.string(), z.string()),
 });
 const TaskLineSchema = z.looseObject({

@@ -4,7 +4,8 @@
 // (JSON.stringify, UTF-8, the client's reading) took longer than the whole budget. Packed, a line
 // carries its units as positions in the answer's `units` (which has each unit's id, name and report
 // status once), and per unit a position in the line's `values` – the distinct values reported for
-// the indicator, each with its words and judgement once. `expandConsolidation` gives back the
+// the indicator, each pointing to what is said of it among the line's few distinct `judgements`
+// (words, evaluation, assessment: free texts make values many). `expandConsolidation` gives back the
 // unit-by-unit form every consumer reads (ConsolidationData); `packConsolidation` is its inverse, for
 // stubbed servers in tests and benches. Tasks travel as they are: a task has a few lead units.
 import type { Evaluation } from '../evaluate';
@@ -25,9 +26,8 @@ export interface IndicatorUnitValue {
   readonly assessment: string | null;
 }
 
-/** A value some unit reported for the indicator, with its words and judgement. */
-export interface JudgedValue {
-  readonly value: ParsedValue | null;
+/** What the consolidation says of a value: its words, its judgement against the target, and the unit's assessment. */
+export interface Judgement {
   readonly display: string;
   readonly evaluation: Evaluation;
   readonly assessment: string;
@@ -38,7 +38,11 @@ export interface PackedIndicatorLine extends Omit<IndicatorLine, 'units'> {
   readonly unitIndexes: readonly number[];
   /** Per expected unit (same order), the position in `values` of its value; null: nothing reported for it. */
   readonly valueIndexes: readonly (number | null)[];
-  readonly values: readonly JudgedValue[];
+  /** The distinct values reported (null: a row left blank). */
+  readonly values: readonly (ParsedValue | null)[];
+  /** Per value (same order), the position in `judgements` of what is said of it: many values, few judgements. */
+  readonly judged: readonly number[];
+  readonly judgements: readonly Judgement[];
   /** The notes units wrote, by position in `unitIndexes` (most units write none). */
   readonly notes: Readonly<Record<string, string>>;
 }
@@ -64,10 +68,10 @@ export function expandIndicatorUnits(line: PackedIndicatorLine, units: readonly 
     const u = units[line.unitIndexes[k]];
     if (!u) throw new Error(`consolidation: indicator ${line.id} names unit position ${line.unitIndexes[k]}, beyond the answer's units`);
     const at = line.valueIndexes[k];
-    const v = at === null || at === undefined ? undefined : line.values[at];
+    const j = at === null || at === undefined ? undefined : line.judgements[line.judged[at]];
     out[k] = {
-      unitId: u.unitId, name: u.name, status: u.status, value: v?.value ?? null, display: v?.display ?? null,
-      note: line.notes[k] ?? null, evaluation: v?.evaluation ?? null, assessment: v?.assessment ?? null,
+      unitId: u.unitId, name: u.name, status: u.status, value: j ? line.values[at!] : null, display: j?.display ?? null,
+      note: line.notes[k] ?? null, evaluation: j?.evaluation ?? null, assessment: j?.assessment ?? null,
     };
   }
   return out;
@@ -75,7 +79,7 @@ export function expandIndicatorUnits(line: PackedIndicatorLine, units: readonly 
 
 /** A packed line written out unit by unit. */
 export function expandIndicatorLine(line: PackedIndicatorLine, units: readonly CompletenessUnit[]): ExpandedIndicatorLine {
-  const { unitIndexes: _u, valueIndexes: _v, values: _values, notes: _n, ...rest } = line;
+  const { unitIndexes: _u, valueIndexes: _v, values: _values, judged: _j, judgements: _js, notes: _n, ...rest } = line;
   return { ...rest, units: expandIndicatorUnits(line, units) };
 }
 
@@ -90,9 +94,6 @@ export function expandConsolidation(wire: ConsolidationWire): ConsolidationData 
   return { ...wire, indicators: wire.indicators.map((line) => expandIndicatorLine(line, wire.units)) };
 }
 
-/** The same value, words and judgement: one entry of `values`. */
-const judgedKey = (v: JudgedValue) => JSON.stringify([v.value, v.display, v.evaluation, v.assessment]);
-
 /**
  * The packed form of a consolidation written out unit by unit (a test's or bench's stubbed server).
  * A unit with no value, display, evaluation nor assessment sent nothing for the indicator; each
@@ -103,20 +104,26 @@ export function packConsolidation(data: ConsolidationData): ConsolidationWire {
   const position = new Map(data.units.map((u, k) => [u.unitId, k]));
   const indicators = data.indicators.map((line): PackedIndicatorLine => {
     const { units, ...rest } = line;
-    const values: JudgedValue[] = [];
-    const seen = new Map<string, number>();
+    const values: (ParsedValue | null)[] = [];
+    const judged: number[] = [];
+    const judgements: Judgement[] = [];
+    const valueAt = new Map<string, number>();
+    const judgementAt = new Map<string, number>();
     const notes: Record<string, string> = {};
     const valueIndexes = units.map((u, k) => {
       const full = u as Partial<IndicatorUnitValue> & IndicatorLine['units'][number];
       if (full.note !== null && full.note !== undefined) notes[k] = full.note;
-      const nothing = (full.value ?? null) === null && u.display === null && u.evaluation === null && (u.assessment ?? null) === null;
-      if (nothing) return null;
-      const v: JudgedValue = { value: full.value ?? null, display: u.display ?? '', evaluation: u.evaluation ?? 'noData', assessment: u.assessment ?? '' };
-      const key = judgedKey(v);
-      let at = seen.get(key);
+      const value = full.value ?? null;
+      if (value === null && u.display === null && u.evaluation === null && (u.assessment ?? null) === null) return null;
+      const j: Judgement = { display: u.display ?? '', evaluation: u.evaluation ?? 'noData', assessment: u.assessment ?? '' };
+      const jKey = JSON.stringify([j.display, j.evaluation, j.assessment]);
+      let ja = judgementAt.get(jKey);
+      if (ja === undefined) judgementAt.set(jKey, (ja = judgements.push(j) - 1));
+      const key = JSON.stringify([value, ja]);
+      let at = valueAt.get(key);
       if (at === undefined) {
-        at = values.push(v) - 1;
-        seen.set(key, at);
+        valueAt.set(key, (at = values.push(value) - 1));
+        judged.push(ja);
       }
       return at;
     });
@@ -125,7 +132,7 @@ export function packConsolidation(data: ConsolidationData): ConsolidationWire {
       if (at === undefined) throw new Error(`packConsolidation: unit ${u.unitId} of indicator ${line.id} is not in the answer's units`);
       return at;
     });
-    return { ...rest, unitIndexes, valueIndexes, values, notes };
+    return { ...rest, unitIndexes, valueIndexes, values, judged, judgements, notes };
   });
   return { ...data, indicators };
 }

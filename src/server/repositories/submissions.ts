@@ -4,7 +4,7 @@
 // submission (an UPDATE … RETURNING, which locks on PostgreSQL and serialises on SQLite) keep it so
 // under concurrency, on both databases, without knowing which one runs.
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { SubmissionResponse } from '../../core/schemas';
 import { isUniqueViolation } from '../db/connect';
 import type { Database } from '../db/schema';
@@ -302,7 +302,10 @@ export interface RevisionHead {
 export async function latestRevisionHeads(db: Kysely<Database>, planId: string, period: string, kind: Kind): Promise<RevisionHead[]> {
   const rows = await db
     .selectFrom('submissions as s')
-    .innerJoin('revisions as r', (j) => j.onRef('r.submission_id', '=', 's.id').onRef('r.revision', '=', 's.latest_revision'))
+    // `+r.revision` (the number itself, on PostgreSQL too) keeps SQLite, which has no statistics, off
+    // the unique (submission_id, revision) index: from it SQLite would read late and submitted_at in
+    // the revision's row, past its ~6 kB of text (overflow pages); revisions_heads (migration 009) has both.
+    .innerJoin('revisions as r', (j) => j.onRef('r.submission_id', '=', 's.id').on(sql<number>`+r.revision`, '=', sql.ref<number>('s.latest_revision')))
     .select(['s.unit_id', 's.status', 's.latest_revision', 's.province_state', 'r.late', 'r.submitted_at', 'r.id'])
     .where('s.plan_id', '=', planId)
     .where('s.period', '=', period)
