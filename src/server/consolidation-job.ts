@@ -23,16 +23,13 @@ export interface ConsolidationJob {
   readonly header: { readonly planId: string; readonly period: string; readonly generatedAt: string };
 }
 
-const parsed = (job: ConsolidationJob): StoredReport[] =>
-  job.stored.map(({ contentText, ...r }) => ({ ...r, content: JSON.parse(contentText) as StoredReport['content'] }));
-
 /**
  * The consolidation written out unit by unit (header, then the consolidation): what the CSV and the
- * .xlsx are drawn from.
+ * .xlsx are drawn from, and the JSON answer for tasks (indicators travel packed: routes/consolidation.ts).
  * @example const body = consolidationBody(job); body.summary.completenessRate
  */
 export function consolidationBody(job: ConsolidationJob) {
-  const stored = parsed(job);
+  const stored: StoredReport[] = job.stored.map(({ contentText, ...r }) => ({ ...r, content: JSON.parse(contentText) as StoredReport['content'] }));
   const { catalogue, units, assignments: a } = job;
   let result: Consolidation;
   if (job.kind === 'indicators') {
@@ -43,4 +40,3 @@ export function consolidationBody(job: ConsolidationJob) {
   }
   return { ...job.header, ...result };
 }
-

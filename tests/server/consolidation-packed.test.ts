@@ -91,3 +91,18 @@ describe.each([
     expect(expandConsolidation(packConsolidation(data))).toEqual(data);
   });
 });
+
+it('a unit listed twice for an indicator (assignments never list one so) still gives the reference figures', () => {
+  const period = parsePeriod('2026-Q1');
+  if (!period.ok) throw new Error('period');
+  const units = syntheticUnits(catalogue, 60);
+  const a = assignmentsOf(catalogue, units);
+  const [first, ...rest] = catalogue.indicators.filter((i) => (a.indicatorUnits.get(i.id) ?? []).length > 1);
+  const twice = new Map(a.indicatorUnits);
+  const listed = a.indicatorUnits.get(first.id)!;
+  twice.set(first.id, [...listed, listed[0]]);
+  const doubled = { ...a, indicatorUnits: twice };
+  const stored = storedReports(units, a, false);
+  expect(rest.length).toBeGreaterThan(0);
+  expect(consolidateIndicators(catalogue, units, doubled, stored, period.value)).toEqual(referenceConsolidateIndicators(catalogue, units, doubled, stored, period.value));
+});
