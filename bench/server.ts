@@ -106,9 +106,9 @@ async function run(target: Target): Promise<void> {
     for (let i = 0; i < 6; i++) {
       const t0 = performance.now();
       const res = await fetch(url, { headers });
-      const body = (await res.json()) as { summary: { expected: number; submitted: number }; indicators: { units: unknown[] }[] };
+      const body = (await res.json()) as { summary: { expected: number; submitted: number }; indicators: { unitIndexes: unknown[] }[] }; // packed (src/core/consolidation-sheet/wire.ts)
       if (i > 0) times.push(performance.now() - t0); // the first run warms up
-      const values = body.indicators.reduce((n, i) => n + i.units.length, 0);
+      const values = body.indicators.reduce((n, i) => n + i.unitIndexes.length, 0);
       summary = `${body.summary.submitted}/${body.summary.expected} units reporting, ${body.indicators.length} indicators, ${values} unit values`;
     }
     times.sort((a, b) => a - b);

@@ -13,6 +13,7 @@ import { BENCH_PASSWORD, BENCH_USER, prepareTarget, startServer, freePort } from
 import { ROOT, launchChromium } from '../tests/support/browser';
 import { cachedBuild } from '../tests/support/build-cache';
 import { syntheticConsolidation } from '../tests/support/synthetic-consolidation';
+import { packConsolidation } from '../src/core/consolidation-sheet/wire';
 import { signInText } from '../src/text/sign-in';
 import { web } from '../src/text/web';
 
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const data = syntheticConsolidation('indicators', { units: 160 });
-    const body = JSON.stringify(data);
+    const body = JSON.stringify(packConsolidation(data)); // as the server sends it
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
     await page.route('**/api/consolidation?*', (route) => route.fulfill({ contentType: 'application/json', body }));
     await page.goto(`${server.url}/#consolidator`);

@@ -6,6 +6,7 @@
 // stricter client would break on a newer server's extra field. See docs/api.md.
 import { API, urlOf, type Endpoint, type EndpointInput, type EndpointOutput } from '../core/api';
 import type { ImportResult } from '../core/api/files';
+import { expandConsolidation } from '../core/consolidation-sheet/wire';
 import { ApiError, type ApiClient, type FileAnswer } from './api';
 
 type Input = { params?: unknown; query?: unknown; body?: unknown };
@@ -79,7 +80,9 @@ export async function importFile(api: ApiClient, file: Blob, fileName: string, q
 
 // Consolidation
 type ConsolidationQuery = EndpointInput<typeof API.consolidation>['query'];
-export const consolidation = (api: ApiClient, query: Omit<ConsolidationQuery, 'format'>) => call(api, API.consolidation, { query: { ...query, format: 'json' } });
+/** The consolidation with every indicator's units written out (the answer packs them: src/core/consolidation-sheet/wire.ts). */
+export const consolidation = async (api: ApiClient, query: Omit<ConsolidationQuery, 'format'>) =>
+  expandConsolidation(await call(api, API.consolidation, { query: { ...query, format: 'json' } }));
 export const consolidationFile = (api: ApiClient, query: Omit<ConsolidationQuery, 'format'>, format: 'csv' | 'xlsx') =>
   download(api, API.consolidation, { query: { ...query, format } });
 

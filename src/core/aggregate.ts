@@ -77,12 +77,25 @@ export function aggregate(
     if (expectedSet.has(r.unitId)) latest.set(r.unitId, r.value);
     else if (!unexpected.includes(r.unitId)) unexpected.push(r.unitId);
   }
+  return { ...aggregateExpected(indicator, expected, expected.map((unitId) => latest.get(unitId) ?? null)), unexpected };
+}
+
+/**
+ * As aggregate, for expected units given once each with the value each gives, in the same order
+ * (null: missing or blank) – the consolidation knows both already, for thousands of units.
+ * @example aggregateExpected(indicator, ['xa-1', 'xa-2'], [{ kind: 'yesNo', yes: true }, null]) // as aggregate's example
+ */
+export function aggregateExpected(
+  indicator: Pick<Indicator, 'target' | 'aggregation'>,
+  expected: readonly string[],
+  valueOf: readonly (ParsedValue | null)[],
+): Aggregate {
   const values: { unitId: string; value: ParsedValue }[] = [];
   const missing: string[] = [];
-  for (const unitId of expected) {
-    const value = latest.get(unitId) ?? null;
-    if (value === null) missing.push(unitId);
-    else values.push({ unitId, value });
+  for (let k = 0; k < expected.length; k++) {
+    const value = valueOf[k];
+    if (value === null) missing.push(expected[k]);
+    else values.push({ unitId: expected[k], value });
   }
   const { figure, evaluation } = figureOf(indicator, values);
   return {
@@ -92,7 +105,7 @@ export function aggregate(
     expected: expected.length,
     reported: values.length,
     missing,
-    unexpected,
+    unexpected: [],
     provisional: missing.length > 0,
   };
 }

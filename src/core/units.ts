@@ -72,8 +72,12 @@ export function fallbackReportersOf(
   item: Partial<Pick<Indicator, 'fallbackReporters'>> & Partial<Pick<Task, 'monitor'>>,
   directory: UnitDirectory,
 ): readonly Unit[] {
-  return resolveUnits(item.fallbackReporters ?? item.monitor ?? [], directory);
+  return resolveUnits(fallbackRefsOf(item), directory);
 }
+
+/** The refs of an item's fallback reporters: the review's fallback, or a task's monitoring agency. */
+export const fallbackRefsOf = (item: Partial<Pick<Indicator, 'fallbackReporters'>> & Partial<Pick<Task, 'monitor'>>): readonly UnitRef[] =>
+  item.fallbackReporters ?? item.monitor ?? [];
 
 /** Refs naming a unit or class the directory does not hold. */
 export function unknownRefs(refs: readonly UnitRef[], directory: UnitDirectory): readonly UnitRef[] {

@@ -4,7 +4,7 @@
 // Computed, never stored, so a CSV import of communes changes assignments at once. Pure: the
 // overrides are data read by the caller (effective-assignments.ts reads them once per request).
 import type { Catalogue, Unit, UnitRef } from '../core/catalogue-types';
-import { fallbackReportersOf, resolveUnits } from '../core/units';
+import { fallbackRefsOf, fallbackReportersOf, resolveUnits } from '../core/units';
 
 export type OverrideEffect = 'include' | 'exclude';
 
@@ -41,17 +41,26 @@ export function assignmentsOf(catalogue: Catalogue, units: readonly Unit[], over
   // reporters and the overrides leave nobody: tagging or including a real owner takes over.
   // Without an override for the item (the usual case) the resolved units are the answer as they are,
   // already in directory order: no second pass over the directory (3,400 units × 100 items nationally).
-  const pick = (resolved: readonly Unit[], own: ReadonlyMap<string, OverrideEffect> | undefined) =>
-    own === undefined ? resolved.map((u) => u.id) : apply(new Set(resolved.map((u) => u.id)), own);
+  // Most items name the same few lead cells (every commune, the departments): each distinct cell is
+  // resolved over the directory once, and items naming it share its list.
+  const resolved = new Map<string, readonly string[]>();
+  const resolve = (refs: readonly UnitRef[]) => {
+    const key = JSON.stringify(refs);
+    let ids = resolved.get(key);
+    if (ids === undefined) resolved.set(key, (ids = resolveUnits(refs, directory).map((u) => u.id)));
+    return ids;
+  };
+  const pick = (resolvedIds: readonly string[], own: ReadonlyMap<string, OverrideEffect> | undefined) =>
+    own === undefined ? resolvedIds : apply(new Set(resolvedIds), own);
   const ids = (itemId: string, item: Item) => {
     const own = byItem.get(itemId);
-    const assigned = pick(resolveUnits(plannedRefs(item), directory), own);
-    return assigned.length > 0 ? assigned : pick(fallbackReportersOf(item, directory), own);
+    const assigned = pick(resolve(plannedRefs(item)), own);
+    return assigned.length > 0 ? assigned : pick(resolve(fallbackRefsOf(item)), own);
   };
   return {
     indicatorUnits: new Map(catalogue.indicators.map((i) => [i.id, ids(i.id, i)])),
     taskUnits: new Map(catalogue.tasks.map((t) => [t.id, ids(t.id, t)])),
-    taskMonitors: new Map(catalogue.tasks.map((t) => [t.id, resolveUnits(t.monitor, directory).map((u) => u.id)])),
+    taskMonitors: new Map(catalogue.tasks.map((t) => [t.id, resolve(t.monitor)])),
   };
 }
 

@@ -24,7 +24,8 @@ export interface ConsolidationJob {
 }
 
 /**
- * The consolidation as GET /api/consolidation answers it (header, then the consolidation).
+ * The consolidation written out unit by unit (header, then the consolidation): what the CSV and the
+ * .xlsx are drawn from, and the JSON answer for tasks (indicators travel packed: routes/consolidation.ts).
  * @example const body = consolidationBody(job); body.summary.completenessRate
  */
 export function consolidationBody(job: ConsolidationJob) {

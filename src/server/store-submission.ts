@@ -8,6 +8,7 @@ import type { Issue } from '../core/result';
 import type { SubmissionRequest, SubmissionResponse } from '../core/schemas';
 import { isLate } from '../core/periods';
 import { canonicalRows, rowEvaluations, validateSubmission } from '../core/validate-submission';
+import { cellsOfRows } from './report-rows';
 import { unitAssignment } from './effective-assignments';
 import { conflict, locked, notFound, type HttpError } from './errors';
 import { contentHash } from './hash';
@@ -69,6 +70,7 @@ export async function storeSubmission(
     return { kind: 'created', response: respond('', (current?.revision ?? 0) + 1) };
   }
 
+  const rows = canonicalRows(submission);
   const outcome = await createRevision(app.db.kysely, {
     clientSubmissionId: body.clientSubmissionId,
     planId: body.planId,
@@ -76,7 +78,8 @@ export async function storeSubmission(
     period: submission.period.id,
     kind: body.kind,
     contentHash: hash,
-    rows: canonicalRows(submission),
+    rows,
+    cells: body.kind === 'indicators' ? cellsOfRows(rows) : null,
     evaluations,
     late,
     userId,

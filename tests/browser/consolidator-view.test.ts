@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { freePort, startServer, type ChildServer } from '../../bench/child-server';
 import { reportMaker } from '../../bench/reports';
 import type { Catalogue } from '../../src/core/catalogue-types';
-import { buildConsolidationSheet, type ConsolidationData } from '../../src/core/consolidation-sheet';
+import { buildConsolidationSheet, expandConsolidation, type ConsolidationWire } from '../../src/core/consolidation-sheet';
 import { cellAddress } from '../../src/core/template/address';
 import { parseUnitsCsv } from '../../src/core/units';
 import { hashPassword } from '../../src/server/auth/passwords';
@@ -103,8 +103,8 @@ describeWithChromium('the consolidator’s Excel taskpane against the real serve
 
   /** Where the summary's "Chưa nộp" count is on the sheet, from the consolidation the server gives. */
   async function missingCell(): Promise<{ address: string; missing: number }> {
-    const { body } = await call<ConsolidationData>(CONSOLIDATOR, `/api/consolidation?planId=${PLAN}&period=2026-Q1&kind=indicators`);
-    const summary = buildConsolidationSheet(body).blocks.find((b) => b.id === 'summary')!;
+    const { body } = await call<ConsolidationWire>(CONSOLIDATOR, `/api/consolidation?planId=${PLAN}&period=2026-Q1&kind=indicators`);
+    const summary = buildConsolidationSheet(expandConsolidation(body)).blocks.find((b) => b.id === 'summary')!;
     return { address: cellAddress(summary.row + summary.values.findIndex((l) => l[0] === 'Chưa nộp'), summary.col + 1), missing: body.summary.missing };
   }
 
@@ -156,8 +156,8 @@ describeWithChromium('the consolidator’s Excel taskpane against the real serve
     if (report.status !== 'approved') expect((await call(HEAD, `/api/submissions/${report.id}/approve`, { contentHash: report.contentHash })).status).toBe(200);
     /** The unit's "Tiếp nhận của tỉnh" cell, and its name, from the consolidation the server gives. */
     const stateCell = async () => {
-      const { body } = await call<ConsolidationData>(CONSOLIDATOR, `/api/consolidation?planId=${PLAN}&period=2026-Q1&kind=indicators`);
-      const units = buildConsolidationSheet(body).blocks.find((b) => b.id === 'units')!;
+      const { body } = await call<ConsolidationWire>(CONSOLIDATOR, `/api/consolidation?planId=${PLAN}&period=2026-Q1&kind=indicators`);
+      const units = buildConsolidationSheet(expandConsolidation(body)).blocks.find((b) => b.id === 'units')!;
       const at = units.values.findIndex((r) => r.at(-1) === CLERK.unitId);
       const column = units.values[0].indexOf('Tiếp nhận của tỉnh');
       return { address: cellAddress(units.row + at, units.col + column), name: body.units.find((u) => u.unitId === CLERK.unitId)!.name };

@@ -9,6 +9,7 @@ import { describeEachDatabase } from './support/databases';
 import { communeReport, indicatorReport, taskReport } from './support/requests';
 import { as, principal } from './support/test-auth';
 import { download, loadBook, mappingOf } from './support/xlsx';
+import { expandConsolidation } from '../../src/core/consolidation-sheet';
 
 const admin = as(principal('admin', null, 'quan-tri'));
 const consolidator = as(principal('consolidator', null));
@@ -35,7 +36,7 @@ describeEachDatabase('assignment overrides', (database) => {
   };
   const consolidation = async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/consolidation?planId=${PLAN_ID}&period=2026-Q1&kind=indicators`, headers: consolidator });
-    const body = res.json() as { indicators: IndicatorRow[]; units: UnitRow[]; summary: Record<string, number> };
+    const body = expandConsolidation(res.json()) as unknown as { indicators: IndicatorRow[]; units: UnitRow[]; summary: Record<string, number> };
     return { ...body, byId: Object.fromEntries(body.indicators.map((i) => [i.id, i])) };
   };
   const audit = async () => (await t.app.inject({ method: 'GET', url: '/api/audit?entity=assignment', headers: admin })).json().records;

@@ -92,7 +92,7 @@ describeEachDatabase('authorization matrix', (database) => {
     const period = `2026-Q${(n++ % 4) + 1}-${n}`;
     const outcome = await createRevision(t.db.kysely, {
       clientSubmissionId: randomUUID(), planId: PLAN_ID, unitId, period, kind: 'indicators', contentHash: 'f'.repeat(64),
-      rows: '{"rows":[]}', evaluations: [], late: false, userId: 'setup', now: new Date().toISOString(),
+      rows: '{"rows":[]}', cells: null, evaluations: [], late: false, userId: 'setup', now: new Date().toISOString(),
       respond: (id, revision) => ({ id, revision, status: 'submitted', contentHash: 'f'.repeat(64), late: false, evaluations: [] }),
     });
     if (outcome.kind !== 'created') throw new Error(outcome.kind);

@@ -6,6 +6,7 @@ import { COMMUNES, PLAN_ID, SKHCN, SNV, SYT } from './support/catalogue';
 import { describeEachDatabase } from './support/databases';
 import { communeReport, indicatorReport, taskReport } from './support/requests';
 import { as, principal } from './support/test-auth';
+import { expandConsolidation } from '../../src/core/consolidation-sheet';
 
 const consolidator = as(principal('consolidator', null));
 const url = (kind: string, format = 'json') => `/api/consolidation?planId=${PLAN_ID}&period=2026-Q1&kind=${kind}&format=${format}`;
@@ -34,7 +35,7 @@ describeEachDatabase('consolidation', (database) => {
   it('computes each indicator’s province figure by its rule', async () => {
     const res = await t.app.inject({ method: 'GET', url: url('indicators'), headers: consolidator });
     expect(res.statusCode).toBe(200);
-    const byId = Object.fromEntries(res.json().indicators.map((i: { id: string }) => [i.id, i]));
+    const byId = Object.fromEntries(expandConsolidation(res.json()).indicators.map((i) => [i.id, i]));
     // singleSource: SKHCN's own rate
     expect(byId['ct-01']).toMatchObject({ rule: 'singleSource', figureText: '72,5%', evaluation: 'exceeded' });
     // shareYes over the communes that reported: Vĩnh Hưng Có (approved), Diễn Châu Không; Trường Vinh was

@@ -18,7 +18,7 @@ describeEachDatabase('database', (database) => {
   it('creates every table of schema.ts', async () => {
     // On PostgreSQL other suites' schemas sit beside this one: count this database's tables only.
     const tables = (await db.kysely.introspection.getTables()).filter((t) => db.schema === undefined || t.schema === db.schema).map((t) => t.name).sort();
-    expect(tables).toEqual(['api_keys', 'assignment_overrides', 'audit', 'decisions', 'health_checks', 'province_report_revisions', 'province_reports', 'revisions', 'sign_in_failures', 'sign_in_known_addresses', 'submissions', 'units', 'user_roles', 'users', 'verification_codes']);
+    expect(tables).toEqual(['api_keys', 'assignment_overrides', 'audit', 'decisions', 'health_checks', 'province_report_revisions', 'province_reports', 'revision_cells', 'revisions', 'sign_in_failures', 'sign_in_known_addresses', 'submissions', 'units', 'user_roles', 'users', 'verification_codes']);
   });
 
   it('running the migrations again changes nothing', async () => {

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildConsolidationSheet, type ConsolidationData, type SheetBlock } from '../../src/core/consolidation-sheet';
+import { buildConsolidationSheet, expandConsolidation, type ConsolidationWire, type SheetBlock } from '../../src/core/consolidation-sheet';
 import { formatPercent } from '../../src/core/numbers';
 import { testApp, type TestApp } from './support/app';
 import { PLAN_ID, testCatalogue } from './support/catalogue';
@@ -38,7 +38,7 @@ describeWithSoffice('LibreOffice: consolidated workbook → CSV', () => {
 
   it.each(['indicators', 'tasks'])('%s: every block of the CSV matches the JSON consolidation', async (kind) => {
     const q = `planId=${PLAN_ID}&period=2026-Q1&kind=${kind}`;
-    const json = (await t.app.inject({ method: 'GET', url: `/api/consolidation?${q}`, headers: consolidator })).json() as ConsolidationData;
+    const json = expandConsolidation((await t.app.inject({ method: 'GET', url: `/api/consolidation?${q}`, headers: consolidator })).json() as ConsolidationWire);
     const xlsx = await t.app.inject({ method: 'GET', url: `/api/consolidation?${q}&format=xlsx`, headers: consolidator });
     const file = join(dir, `tong-hop-${kind}.xlsx`);
     writeFileSync(file, xlsx.rawPayload);

@@ -11,7 +11,7 @@ import { as, principal } from './support/test-auth';
 const clerk = as(principal('reporter', SKHCN));
 const head = as(principal('approver', SKHCN));
 const admin = as(principal('admin', null));
-const TABLES = ['submissions', 'revisions', 'decisions', 'audit', 'assignment_overrides', 'units', 'users', 'user_roles'] as const;
+const TABLES = ['submissions', 'revisions', 'revision_cells', 'decisions', 'audit', 'assignment_overrides', 'units', 'users', 'user_roles'] as const;
 
 interface Stored {
   readonly report: ReturnType<typeof indicatorReport>;

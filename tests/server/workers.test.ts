@@ -4,6 +4,7 @@
 // with the app; and while a large export is drawn the event loop keeps answering.
 import JSZip from 'jszip';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { expandConsolidation } from '../../src/core/consolidation-sheet';
 import { parsePeriod } from '../../src/core/periods';
 import { assignmentsOf } from '../../src/server/assignments';
 import type { ConsolidationJob } from '../../src/server/consolidation-job';
@@ -52,7 +53,7 @@ describeEachDatabase('worker threads', (database) => {
     const xlsx = await t.app.inject({ method: 'GET', url: url(kind, 'xlsx'), headers });
     expect([json.statusCode, xlsx.statusCode]).toEqual([200, 200]);
     const groups = kind === 'indicators' ? testCatalogue.indicatorGroups : testCatalogue.taskGroups;
-    const inProcess = await consolidationWorkbook(json.json(), { groups, document: testCatalogue.document });
+    const inProcess = await consolidationWorkbook(expandConsolidation(json.json()), { groups, document: testCatalogue.document });
     const [threaded, local] = [await parts(xlsx.rawPayload), await parts(inProcess)];
     expect(Object.keys(threaded)).toEqual(Object.keys(local));
     for (const name of Object.keys(local)) expect([name, threaded[name]]).toEqual([name, local[name]]);

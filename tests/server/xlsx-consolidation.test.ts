@@ -2,7 +2,7 @@
 // with the chart of indicators met per group; a monitoring agency's workbook holds only its tasks.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { buildConsolidationSheet, PRINTED_COLUMNS } from '../../src/core/consolidation-sheet';
+import { buildConsolidationSheet, expandConsolidation, PRINTED_COLUMNS, type ConsolidationWire } from '../../src/core/consolidation-sheet';
 import { testApp, type TestApp } from './support/app';
 import { PLAN_ID, SNV, testCatalogue } from './support/catalogue';
 import { seedPeriod } from './support/consolidation-data';
@@ -27,7 +27,7 @@ describeEachDatabase('consolidation as .xlsx', (database) => {
   afterAll(async () => t.close());
 
   it('holds every block of the consolidation sheet, cell by cell, as the JSON says', async () => {
-    const json = (await t.app.inject({ method: 'GET', url: url('indicators', 'json'), headers: consolidator })).json();
+    const json = expandConsolidation((await t.app.inject({ method: 'GET', url: url('indicators', 'json'), headers: consolidator })).json());
     const res = await t.app.inject({ method: 'GET', url: url('indicators', 'xlsx'), headers: consolidator });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
@@ -60,7 +60,7 @@ describeEachDatabase('consolidation as .xlsx', (database) => {
   });
 
   it.each(['indicators', 'tasks'])('%s: prints on A4 landscape, one page wide, the province header atop every page, the working tables and ids outside the print area', async (kind) => {
-    const json = (await t.app.inject({ method: 'GET', url: url(kind, 'json'), headers: consolidator })).json();
+    const json = expandConsolidation((await t.app.inject({ method: 'GET', url: url(kind, 'json'), headers: consolidator })).json() as ConsolidationWire);
     const file = (await t.app.inject({ method: 'GET', url: url(kind, 'xlsx'), headers: consolidator })).rawPayload;
     const sheet = await sheetOf(file);
     const xml = await (await JSZip.loadAsync(file)).file('xl/worksheets/sheet1.xml')!.async('string');
@@ -78,7 +78,7 @@ describeEachDatabase('consolidation as .xlsx', (database) => {
     const lastCol = String.fromCharCode(64 + PRINTED_COLUMNS[kind as 'indicators' | 'tasks']);
     expect(sheet.pageSetup.printArea).toBe(`A1:${lastCol}${lastRow}`);
     // Inside the print area: no catalogue or unit id, and the header row holds the column names.
-    const ids = new Set<string>([...json.units.map((u: { unitId: string }) => u.unitId), ...(json.indicators ?? json.tasks).map((x: { id: string }) => x.id)]);
+    const ids = new Set<string>([...json.units.map((u: { unitId: string }) => u.unitId), ...(json.kind === 'indicators' ? json.indicators : json.tasks).map((x: { id: string }) => x.id)]);
     for (let r = 1; r <= lastRow; r++) {
       for (let c = 1; c <= PRINTED_COLUMNS[kind as 'indicators' | 'tasks']; c++) {
         const v = sheet.getCell(r, c).value;

@@ -1,7 +1,7 @@
 // The province's consolidation of one plan, period and kind: the figure per indicator (or the
 // progress per task), each unit's values, completeness and timeliness. Also as .csv and .xlsx.
 import { z } from 'zod';
-import type { ConsolidationData } from '../consolidation-sheet/types';
+import type { ConsolidationWire } from '../consolidation-sheet/wire';
 import { endpoint } from './endpoint';
 import { errors, KindSchema, PeriodSchema, PlanIdSchema } from './common';
 import { XLSX_TYPE } from './files';
@@ -32,11 +32,19 @@ export const CompletenessSummarySchema = z.strictObject({
   missing: z.number().int(), onTime: z.number().int(), late: z.number().int(), completenessRate: rate, onTimeRate: rate,
 });
 
-// Lines name what the dashboards read; the figure's inner shape follows aggregate.ts.
+// Lines name what the dashboards read; the figure's inner shape follows aggregate.ts. Indicator
+// lines are packed (src/core/consolidation-sheet/wire.ts): units as positions in the answer's
+// `units`, each with the position of its value among the line's distinct `values`, each value with
+// the position of what is said of it among the line's `judgements`.
 const IndicatorLineSchema = z.looseObject({
   id: z.string(), no: z.number().int(), group: z.string(), text: z.string(), figureText: z.string(),
   evaluation: z.string(), evaluationLabel: z.string(), expected: z.number().int(), reported: z.number().int(), provisional: z.boolean(),
-  units: z.array(z.looseObject({ unitId: z.string(), status: z.string(), display: z.string().nullable() })),
+  unitIndexes: z.array(z.number().int().nonnegative()),
+  valueIndexes: z.array(z.number().int().nonnegative().nullable()),
+  values: z.array(z.unknown()),
+  judged: z.array(z.number().int().nonnegative()),
+  judgements: z.array(z.looseObject({ display: z.string(), evaluation: z.string(), assessment: z.string() })),
+  notes: z.record(z.string(), z.string()),
 });
 const TaskLineSchema = z.looseObject({
   id: z.string(), no: z.number().int().nullable(), group: z.string(), text: z.string(),
@@ -52,7 +60,7 @@ const header = {
 export const ConsolidationSchema = z.discriminatedUnion('kind', [
   z.looseObject({ ...header, kind: z.literal('indicators'), indicators: z.array(IndicatorLineSchema) }),
   z.looseObject({ ...header, kind: z.literal('tasks'), tasks: z.array(TaskLineSchema) }),
-]) as unknown as z.ZodType<ConsolidationData>;
+]) as unknown as z.ZodType<ConsolidationWire>;
 
 export const consolidationEndpoints = {
   consolidation: endpoint({

@@ -8,6 +8,7 @@ import * as m004 from './migrations/004_audit_unit';
 import * as m005 from './migrations/005_province_report';
 import * as m006 from './migrations/006_health_checks';
 import * as m007 from './migrations/007_sign_in_and_sessions';
+import * as m009 from './migrations/009_revision_cells';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '005_province_report': m005,
   '006_health_checks': m006,
   '007_sign_in_and_sessions': m007,
+  '009_revision_cells': m009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

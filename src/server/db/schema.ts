@@ -58,6 +58,12 @@ export interface SubmissionTable {
   province_comment: string | null;
 }
 
+/** An indicator revision's rows as [ids, value JSON texts, notes] (migration 009, src/server/report-rows.ts). */
+export interface RevisionCellsTable {
+  revision_id: string;
+  cells: string;
+}
+
 export interface RevisionTable {
   id: string;
   submission_id: string;
@@ -193,6 +199,7 @@ export interface Database {
   user_roles: UserRoleTable;
   submissions: SubmissionTable;
   revisions: RevisionTable;
+  revision_cells: RevisionCellsTable;
   decisions: DecisionTable;
   audit: AuditTable;
   assignment_overrides: AssignmentOverrideTable;

@@ -4,7 +4,7 @@
 // submission (an UPDATE … RETURNING, which locks on PostgreSQL and serialises on SQLite) keep it so
 // under concurrency, on both databases, without knowing which one runs.
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { SubmissionResponse } from '../../core/schemas';
 import { isUniqueViolation } from '../db/connect';
 import { preparedQuery } from '../db/prepared';
@@ -23,6 +23,8 @@ export interface NewRevision {
   readonly contentHash: string;
   /** The canonical rows (JSON text), as hashed. */
   readonly rows: string;
+  /** Indicator reports: the same rows in the consolidation's compact form (report-rows.ts cellsOfRows); null for tasks. */
+  readonly cells: string | null;
   readonly evaluations: unknown;
   readonly late: boolean;
   readonly userId: string;
@@ -99,6 +101,9 @@ const insertRevision = preparedQuery<RevisionValues, never>((db, param) =>
     late: param('late'), submitted_by: param('submittedBy'), submitted_at: param('submittedAt'), response: param('response'),
   }));
 
+const insertCells = preparedQuery<{ revisionId: string; cells: string }, never>((db, param) =>
+  db.insertInto('revision_cells').values({ revision_id: param('revisionId'), cells: param('cells') }));
+
 const markSubmitted = preparedQuery<{ id: string; revision: number; now: string }, never>((db, param) =>
   db.updateTable('submissions').set({ status: 'submitted', latest_revision: param('revision'), updated_at: param('now') }).where('id', '=', param('id')));
 
@@ -128,11 +133,13 @@ export async function createRevision(db: Kysely<Database>, input: NewRevision): 
 
       const revision = submission.latest_revision + 1;
       const response = input.respond(submission.id, revision);
+      const revisionId = randomUUID();
       await insertRevision.execute(tx, {
-        id: randomUUID(), submissionId: submission.id, revision, clientSubmissionId: input.clientSubmissionId,
+        id: revisionId, submissionId: submission.id, revision, clientSubmissionId: input.clientSubmissionId,
         contentHash: input.contentHash, rows: input.rows, evaluations: JSON.stringify(input.evaluations),
         late: input.late ? 1 : 0, submittedBy: input.userId, submittedAt: input.now, response: JSON.stringify(response),
       });
+      if (input.cells !== null) await insertCells.execute(tx, { revisionId, cells: input.cells });
       await markSubmitted.execute(tx, { id: submission.id, revision, now: input.now });
       await recordAudit(tx, {
         at: input.now, userId: input.userId, action: revision === 1 ? 'submission.create' : 'submission.revise',
@@ -295,6 +302,60 @@ export async function latestRowsText(db: Kysely<Database>, planId: string, perio
     .where('s.kind', '=', kind)
     .execute();
   return rows.map((r) => ({ ...toSummary(r), contentText: r.rows }));
+}
+
+/** The latest revision of one unit's submission, without its rows (consolidation; report-rows.ts reads those once per revision). */
+export interface RevisionHead {
+  readonly unitId: string;
+  readonly status: Status;
+  readonly revision: number;
+  readonly late: boolean;
+  readonly submittedAt: string;
+  readonly provinceState: 'accepted' | 'reopened' | null;
+  /** The revision row's id: a revision is never changed once stored. */
+  readonly revisionId: string;
+}
+
+/** The latest revision of every submission of a plan, period and kind, with the province's mark, in one query. */
+export async function latestRevisionHeads(db: Kysely<Database>, planId: string, period: string, kind: Kind): Promise<RevisionHead[]> {
+  const rows = await db
+    .selectFrom('submissions as s')
+    // `+r.revision` (the number itself, on PostgreSQL too) keeps SQLite, which has no statistics, off
+    // the unique (submission_id, revision) index: from it SQLite would read late and submitted_at in
+    // the revision's row, past its ~6 kB of text (overflow pages); revisions_heads (migration 009) has both.
+    .innerJoin('revisions as r', (j) => j.onRef('r.submission_id', '=', 's.id').on(sql<number>`+r.revision`, '=', sql.ref<number>('s.latest_revision')))
+    .select(['s.unit_id', 's.status', 's.latest_revision', 's.province_state', 'r.late', 'r.submitted_at', 'r.id'])
+    .where('s.plan_id', '=', planId)
+    .where('s.period', '=', period)
+    .where('s.kind', '=', kind)
+    .execute();
+  return rows.map((r) => ({
+    unitId: r.unit_id, status: r.status as Status, revision: r.latest_revision, late: r.late === 1, submittedAt: r.submitted_at,
+    provinceState: r.province_state as RevisionHead['provinceState'], revisionId: r.id,
+  }));
+}
+
+/** Ids per query: well under SQLite's and PostgreSQL's limits on bound parameters. */
+const IDS_PER_QUERY = 500;
+
+/**
+ * The indicator rows of the given revisions, by revision id: their compact form (revision_cells,
+ * migration 009), or the rows themselves for a revision stored without it (report-rows.ts tells
+ * them apart: an array, or an object).
+ */
+export async function revisionCellsText(db: Kysely<Database>, revisionIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < revisionIds.length; i += IDS_PER_QUERY) {
+    const ids = revisionIds.slice(i, i + IDS_PER_QUERY);
+    const rows = await db.selectFrom('revision_cells').select(['revision_id', 'cells']).where('revision_id', 'in', ids).execute();
+    for (const r of rows) out.set(r.revision_id, r.cells);
+  }
+  const without = revisionIds.filter((id) => !out.has(id));
+  for (let i = 0; i < without.length; i += IDS_PER_QUERY) {
+    const rows = await db.selectFrom('revisions').select(['id', 'rows']).where('id', 'in', without.slice(i, i + IDS_PER_QUERY)).execute();
+    for (const r of rows) out.set(r.id, r.rows);
+  }
+  return out;
 }
 
 /** One submission with every revision (oldest first) and every decision. */

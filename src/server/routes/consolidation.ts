@@ -5,9 +5,11 @@ import { API } from '../../core/api';
 import type { Task } from '../../core/catalogue-types';
 import { inScheme, parsePeriod, periodLabel, periodsOfScheme } from '../../core/periods';
 import { can, monitoringUnitIds } from '../auth/roles';
+import { consolidateIndicatorsPacked } from '../consolidation-indicators';
 import { consolidationBody, type ConsolidationJob } from '../consolidation-job';
 import { consolidationCsv } from '../consolidation-csv';
 import { effectiveAssignments } from '../effective-assignments';
+import { latestIndicatorReports } from '../report-rows';
 import { badRequest, forbidden, HttpError, notFound } from '../errors';
 import { provinceMarks } from '../repositories/acceptance';
 import { latestRowsText } from '../repositories/submissions';
@@ -35,14 +37,19 @@ export const consolidationRoutes: FastifyPluginAsync = async (app) => {
 
     const units = await listUnits(app.db.kysely);
     const a = await effectiveAssignments(app.db.kysely, catalogue, units);
+    const header = { planId: query.planId, period: query.period, generatedAt: app.clock().toISOString() };
+    if (query.format === 'json' && query.kind === 'indicators') {
+      // Packed (src/core/consolidation-sheet/wire.ts), from the reports' rows decoded once per revision (report-rows.ts).
+      const reports = await latestIndicatorReports(app.db.kysely, query.planId, query.period);
+      return { ...header, kind: 'indicators' as const, ...consolidateIndicatorsPacked(catalogue, units, a, reports, period.value) };
+    }
     const marks = await provinceMarks(app.db.kysely, query.planId, query.period, query.kind);
     const stored = (await latestRowsText(app.db.kysely, query.planId, query.period, query.kind))
       .map((r) => ({ ...r, provinceState: marks.get(r.unitId)?.provinceState ?? null }));
     const visible = (task: Task) => everything || (a.taskMonitors.get(task.id) ?? []).some((m) => monitors.includes(m));
     const job: ConsolidationJob = {
       catalogue, units, assignments: a, stored, kind: query.kind, period: period.value,
-      visibleTaskIds: query.kind === 'tasks' && !everything ? catalogue.tasks.filter(visible).map((t) => t.id) : null,
-      header: { planId: query.planId, period: query.period, generatedAt: app.clock().toISOString() },
+      visibleTaskIds: query.kind === 'tasks' && !everything ? catalogue.tasks.filter(visible).map((t) => t.id) : null, header,
     };
     if (query.format === 'xlsx') {
       // Computed and drawn in a worker thread: seconds of exceljs at the national scale (bench/consolidation.ts).
@@ -57,11 +64,10 @@ export const consolidationRoutes: FastifyPluginAsync = async (app) => {
       }
       return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${file}"`).send(xlsx);
     }
-    const body = consolidationBody(job);
     if (query.format === 'csv') {
       const file = `tong-hop-${query.planId}-${query.period}-${query.kind}.csv`;
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(consolidationCsv(body));
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(consolidationCsv(consolidationBody(job)));
     }
-    return body;
+    return consolidationBody(job);
   });
 };
