@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { SAFETY_NET_PAGES } from '../../src/server/db/checkpoints';
+import { BackgroundCheckpoints, SAFETY_NET_PAGES } from '../../src/server/db/checkpoints';
 import { connect, type Db } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
 
@@ -96,5 +96,13 @@ describe('WAL checkpoints in a thread (SQLite file)', () => {
       await memory.close();
       await plain.close();
     }
+  });
+
+  it('a thread that cannot work is reported, and stopping it still resolves (the safety net takes over)', async () => {
+    const errors: Error[] = [];
+    const thread = new BackgroundCheckpoints(path.join(dir, 'missing', 'reporting.sqlite'), { onError: (e) => errors.push(e) });
+    await thread.stop();
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/unable to open|SQLITE_CANTOPEN|directory does not exist/i);
   });
 });
