@@ -5,7 +5,7 @@ import {
   AlignmentType, BorderStyle, Document, Header, ImageRun, Packer, PageNumber, PageOrientation, Paragraph, Table, TableBorders,
   TableCell, TableRow, TextRun, VerticalAlign, WidthType, convertMillimetersToTwip, type IRunOptions,
 } from 'docx';
-import QRCode from 'qrcode';
+import QRCode, { type QRCodeToBufferOptions } from 'qrcode';
 import { QR_ALT_TITLE, REPORT_LAYOUT as L, verificationLine, type ReportBlock, type ReportModel, type ReportTable } from '../core/report';
 
 const halfPoints = (pt: number): number => pt * 2;
@@ -178,7 +178,16 @@ export function reportDocument(model: ReportModel, qrPng?: Buffer): Document {
  * @example reply.type(DOCX_TYPE).send(await reportDocx(model))
  */
 /** The QR code's PNG: medium error correction survives a printed, photocopied page. */
-export const QR_OPTIONS = { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 300 } as const;
+/**
+ * The verification QR as a PNG. `filterType: 0`: pngjs otherwise tries all five PNG row filters on
+ * every row to keep the best, which for a black-and-white square of 300 px was most of a .docx's
+ * time (and twenty times that under jest); unfiltered rows of a QR code deflate just as well.
+ */
+export const QR_OPTIONS: QRCodeToBufferOptions = {
+  type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 300,
+  // qrcode hands rendererOpts to pngjs as they are; its types list only the deflate settings.
+  rendererOpts: { filterType: 0 } as QRCodeToBufferOptions['rendererOpts'],
+};
 
 export async function reportDocx(model: ReportModel): Promise<Buffer> {
   const qr = model.verification ? await QRCode.toBuffer(model.verification.url, QR_OPTIONS) : undefined;
