@@ -88,7 +88,6 @@ export type DigestedReport = Omit<RevisionHead, 'revisionId'> & { readonly rows:
 const LIMIT = 8000;
 const digests = new Map<string, RowDigest>();
 
-
 function remember(key: string, digest: RowDigest): void {
   if (digests.size >= LIMIT) digests.delete(digests.keys().next().value as string); // the least recently used
   digests.set(key, digest);

@@ -11,7 +11,7 @@ import { canonicalRows, rowEvaluations, validateSubmission } from '../core/valid
 import { cellsOfRows } from './report-rows';
 import { unitAssignment } from './effective-assignments';
 import { conflict, locked, notFound, type HttpError } from './errors';
-import { contentHash } from './hash';
+import { sha256Hex } from './hash';
 import { createRevision, listSubmissions } from './repositories/submissions';
 import { getUnit } from './repositories/units';
 
@@ -55,7 +55,9 @@ export async function storeSubmission(
   if (!checked.ok) return { kind: 'invalid', issues: checked.issues };
   const submission = checked.value;
   const now = app.clock();
-  const hash = contentHash(submission);
+  // The canonical rows once: hashed here (as contentHash does), stored, and compacted below.
+  const rows = canonicalRows(submission);
+  const hash = sha256Hex(rows);
   const late = isLate(submission.period, now, app.config.deadline);
   const evaluations = rowEvaluations(submission, catalogue);
   const warnings = checked.warnings;
@@ -70,7 +72,6 @@ export async function storeSubmission(
     return { kind: 'created', response: respond('', (current?.revision ?? 0) + 1) };
   }
 
-  const rows = canonicalRows(submission);
   const outcome = await createRevision(app.db.kysely, {
     clientSubmissionId: body.clientSubmissionId,
     planId: body.planId,
