@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type SqliteDialectConfig } from
 import pg from 'pg';
 import { DEFAULT_POSTGRES, type PostgresSettings } from '../config';
 import { BackgroundCheckpoints, LOG_SIZE_LIMIT, SAFETY_NET_PAGES, type CheckpointOptions } from './checkpoints';
+import { groupCommits, type GroupCommit } from './group-commit';
 import type { Database } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -20,6 +21,8 @@ export interface Db {
   readonly sqlite?: SqliteDatabase.Database;
   /** The WAL checkpoint thread (SQLite file opened with backgroundCheckpoints). */
   readonly checkpoints?: BackgroundCheckpoints;
+  /** SQLite: the write transactions that run through writeTransaction, committed in groups (db/group-commit.ts). */
+  readonly groupCommit?: GroupCommit;
   close(): Promise<void>;
 }
 
@@ -116,7 +119,7 @@ export function connect(options: ConnectOptions): Db {
     const kysely = new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
     const checkpoints = options.backgroundCheckpoints && options.sqliteFile !== ':memory:' ? backgroundCheckpoints(sqlite, options.sqliteFile, options.backgroundCheckpoints) : null;
     return {
-      kysely, dialect: 'sqlite', sqlite, checkpoints: checkpoints ?? undefined,
+      kysely, dialect: 'sqlite', sqlite, checkpoints: checkpoints ?? undefined, groupCommit: groupCommits(kysely, sqlite),
       // The thread's connection first: the last connection to close checkpoints the whole log.
       close: async () => {
         await checkpoints?.stop();

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { SubmissionResponse } from '../../core/schemas';
 import { isUniqueViolation } from '../db/connect';
+import { writeTransaction } from '../db/group-commit';
 import { preparedQuery } from '../db/prepared';
 import type { Database, SubmissionTable } from '../db/schema';
 import { recordAudit } from './audit';
@@ -112,11 +113,12 @@ const markSubmitted = preparedQuery<{ id: string; revision: number; now: string 
  * with its audit record. Nothing is stored unless the outcome is 'created'. The reads that decide
  * the outcome happen under the submission's lock: a retry of this client id (replayed, or conflict
  * when the id came with other content), an approved period (locked), and the same content as the
- * revision awaiting approval (replayed).
+ * revision awaiting approval (replayed). On SQLite the transaction is committed together with the
+ * other submissions waiting at the same moment, each in its own savepoint (db/group-commit.ts).
  */
 export async function createRevision(db: Kysely<Database>, input: NewRevision): Promise<CreateOutcome> {
   try {
-    return await db.transaction().execute(async (tx) => {
+    return await writeTransaction(db, async (tx) => {
       const submission = await claimSubmission(tx, input);
       // One read for both: the revision stored under this client id, if any, and the latest revision.
       const found = await retryOrLatest.execute(tx, { clientSubmissionId: input.clientSubmissionId, submissionId: submission.id, revision: submission.latest_revision });
