@@ -11,7 +11,7 @@ import { startLimitServer } from './limit-server';
 import { reportMaker } from './reports';
 
 const CLIENTS = 50;
-const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS) || 3000;
+const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS) || 10000;
 const UNITS = 160;
 const PERIODS = ['2026-H1', '2026-9M', '2026-Y']; // the plan's reporting scheme after Q1 (Q2 and Q4 are not report periods)
 /** Sent first and not measured: the server's first requests compile code paths (JIT, lazy modules). */
