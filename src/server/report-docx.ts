@@ -97,8 +97,13 @@ function block(b: ReportBlock, keepNext = false): Paragraph | Table {
   }
 }
 
-/** Nơi nhận and the signer; an extract has neither (nobody signs it). */
-function signature(model: ReportModel): Table[] {
+/**
+ * Nơi nhận and the signer; an extract has neither (nobody signs it). The verification block goes in
+ * the signer's cell, under the name: the row never splits, so the QR code cannot end up alone on a
+ * page of its own (LibreOffice does not keep a table with the paragraph after it), and the block is
+ * still the last text of the document, where the text hash stops.
+ */
+function signature(model: ReportModel, qrPng: Buffer | undefined): Table[] {
   const s = model.signature;
   if (!s) return [];
   const [left, right] = [Math.round(TEXT_WIDTH * 0.5), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.5)];
@@ -110,6 +115,7 @@ function signature(model: ReportModel): Table[] {
     ...s.authority.map((a) => line(a, { size: L.size.signature, bold: true })),
     line(s.title, { size: L.size.signature, bold: true, after: 1400 }),
     line(s.name, { size: L.size.signature, bold: true }),
+    ...verificationBlock(model, qrPng, AlignmentType.CENTER),
   ];
   return [layoutTable([left, right], [[recipients, signer]])];
 }
@@ -118,15 +124,15 @@ function signature(model: ReportModel): Table[] {
  * The verification block at the very end: the QR code of the verification page and the code in
  * words. Its text starts with VERIFICATION_MARK (verificationLine), where the document's text hash stops.
  */
-function verificationBlock(model: ReportModel, qrPng: Buffer | undefined): Paragraph[] {
+function verificationBlock(model: ReportModel, qrPng: Buffer | undefined, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT): Paragraph[] {
   const v = model.verification;
   if (!v) return [];
   return [
     new Paragraph({
-      keepNext: true, spacing: { before: 240, after: 0 },
+      keepNext: true, alignment: align, spacing: { before: 240, after: 0 },
       children: qrPng ? [new ImageRun({ type: 'png', data: qrPng, transformation: { width: 76, height: 76 }, altText: { name: 'QR', title: QR_ALT_TITLE, description: v.url } })] : [],
     }),
-    line(verificationLine(v), { size: 10, align: AlignmentType.LEFT, italics: true }),
+    line(verificationLine(v), { size: 10, align, italics: true }),
   ];
 }
 
@@ -166,8 +172,9 @@ export function reportDocument(model: ReportModel, qrPng?: Buffer): Document {
         new Paragraph({ spacing: { after: 120 }, children: [] }),
         ...model.body.map((b, i) => block(b, i === model.body.length - 1)),
         new Paragraph({ keepNext: true, spacing: { after: 120 }, children: [] }),
-        ...signature(model),
-        ...verificationBlock(model, qrPng),
+        ...signature(model, qrPng),
+        // Unsigned (an extract): the block follows the body.
+        ...(model.signature ? [] : verificationBlock(model, qrPng)),
       ],
     }],
   });

@@ -217,13 +217,18 @@ describe('the foot of a report written in Word', () => {
     expect(blank).toMatchObject({ kind: 'paragraph', text: '', keepWithNext: true });
   });
 
-  it('prints the QR code and the code after the signature, before the binding line and the approval', async () => {
+  it('prints the QR code and the code under the signer, in the signature row, before the binding line and the approval', async () => {
     await wordReportHost.writeReport(verified(model(indicators)));
     await wordReportHost.recordApproval({ approver: 'Nguyễn Văn A', at: '2026-07-02T03:04:05.000Z', contentHash: HASH });
-    const after = word.doc.blocks.slice(word.doc.blocks.indexOf(word.tables()[2]) + 1);
-    expect(after.map((b) => (b.kind === 'paragraph' ? b.text.split(':')[0] : 'table'))).toEqual(['', 'Mã xác thực', 'Mã báo cáo', 'Đã ký duyệt']);
-    expect(after[0]).toMatchObject({ pictures: [{ base64: QR_PNG, width: 57, height: 57, altTextTitle: 'Mã QR xác thực', altTextDescription: 'https://bc.example/verify/K7M2-9QXA' }] });
-    expect(after[1]).toMatchObject({ text: 'Mã xác thực: K7M2-9QXA. Kiểm tra tại https://bc.example/verify/K7M2-9QXA', font: { italic: true, size: 10 } });
+    const signatureTable = word.tables()[2];
+    // The row never splits, so the QR code stays on the signature's page (as in the server's .docx).
+    const signer = signatureTable.cells[0][1].paragraphs;
+    const name = signer.findIndex((p) => p.text === model(indicators).signature!.name);
+    expect(signer.slice(name + 1).map((p) => p.text.split(':')[0])).toEqual(['', 'Mã xác thực']);
+    expect(signer[name + 1]).toMatchObject({ alignment: 'Centered', pictures: [{ base64: QR_PNG, width: 57, height: 57, altTextTitle: 'Mã QR xác thực', altTextDescription: 'https://bc.example/verify/K7M2-9QXA' }] });
+    expect(signer[name + 2]).toMatchObject({ text: 'Mã xác thực: K7M2-9QXA. Kiểm tra tại https://bc.example/verify/K7M2-9QXA', alignment: 'Centered', font: { italic: true, size: 10 } });
+    const after = word.doc.blocks.slice(word.doc.blocks.indexOf(signatureTable) + 1);
+    expect(after.map((b) => (b.kind === 'paragraph' ? b.text.split(':')[0] : 'table'))).toEqual(['Mã báo cáo', 'Đã ký duyệt']);
     // What the code vouches for stops at the code: the binding line and the approval are not in it.
     expect(documentXmlText(documentXml(word.doc))).not.toMatch(/Mã báo cáo|Đã ký duyệt/u);
   });

@@ -9,7 +9,8 @@ import { SKHCN, SNV, SYT } from './support/catalogue';
 import { sqliteTestDatabase } from './support/databases';
 import { indicatorReport, taskReport } from './support/requests';
 import { as, principal } from './support/test-auth';
-import { convertToPdf, renderPng, requireSoffice } from '../support/office-pdf';
+import { execFileSync } from 'node:child_process';
+import { convertManyToPdf, convertToPdf, renderPng, requireSoffice } from '../support/office-pdf';
 import type { Unit } from '../../src/core/catalogue-types';
 import { buildReportModel, unitKindOf, type ReportSubmission } from '../../src/core/report';
 import { reportDocx } from '../../src/server/report-docx';
@@ -215,4 +216,41 @@ describe('the form of each kind of unit, printed through LibreOffice (Nghị đ�
     expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]))).toBe(true);
     expect(bare(text)).toContain(bare('Chưa bố trí được kinh phí'));
   }, 120_000);
+});
+
+describe('the verification block stays on the page of the signature, whatever the length', () => {
+  const catalogue = loadCatalogue();
+  const unit: Unit = { id: 'so-khcn', name: 'Sở Khoa học và Công nghệ', classes: ['so-ban-nganh'], level: 'province' };
+  const verification = { code: 'K7M2-9QXA', url: 'https://bc.example/verify/K7M2-9QXA' };
+  // 1 to 16 task rows move the end of the body across two page breaks (before the signature moved
+  // into one row with the QR code, 1, 8 and 14 rows left the QR code alone on the next page).
+  const sizes = Array.from({ length: 16 }, (_, i) => i + 1);
+  const pdfIt = requireSoffice('the verification block through LibreOffice') ? it : it.skip;
+
+  pdfIt('puts Nơi nhận, the signer, the QR code and the code on one page, the code last', async () => {
+    const files = await Promise.all(sizes.map(async (n) => {
+      const submission: ReportSubmission = {
+        submissionId: 's-1', revision: 1, contentHash: 'a'.repeat(64), planId: catalogue.planId, unitId: unit.id, period: '2026-Q1', kind: 'tasks',
+        rows: catalogue.tasks.slice(0, n).map((t, i) => ({ id: t.id, status: (['done', 'late', 'notStarted'] as const)[i % 3], progress: null, result: null, obstacles: null, proposal: null, completedOn: null })),
+      };
+      const model = { ...buildReportModel(catalogue, submission, unit, { date: '2026-04-05' }), verification };
+      return { name: `rows-${n}.docx`, bytes: await reportDocx(model) };
+    }));
+    const pdfs = convertManyToPdf(files);
+    const seen: string[] = [];
+    for (const n of sizes) {
+      const pdf = pdfs.get(`rows-${n}.docx`)!;
+      const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+      const pageOf = (text: string) => pages.findIndex((p) => p.includes(text)) + 1;
+      // pdfimages -list: "page num type …" – the QR code (its image and its mask) is the only picture.
+      const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim()).map((l) => Number(l.trim().split(/\s+/)[0]));
+      seen.push(`${n}: ${[pageOf('Nơi nhận:'), pageOf('GIÁM ĐỐC'), [...new Set(images)].join('+'), pageOf('Mã xác thực')].join(' ')} of ${pages.length}`);
+      expect(pages[pages.length - 1].trim().endsWith('K7M2-9QXA')).toBe(true);
+    }
+    // Every page number the same, and the last page.
+    expect(seen).toEqual(seen.map((line) => {
+      const last = line.split(' of ')[1];
+      return `${line.split(':')[0]}: ${[last, last, last, last].join(' ')} of ${last}`;
+    }));
+  }, 300_000);
 });

@@ -9,6 +9,7 @@ import { createApiClient, type ApiClient } from '../../src/client/api';
 import { wordReportHost } from '../../src/office/word';
 import { approveShownReport, generateReport, pendingByPeriod, returnShownReport } from '../../src/taskpane/views/word-flow';
 import { installFakeWord, savedDocx, type FakeWord } from '../support/fake-word';
+import { allParagraphs } from '../support/fake-word/model';
 import { verifyMultipart } from './support/verify';
 import type { TestApp } from './support/app';
 import { testApp } from './support/app';
@@ -76,7 +77,7 @@ describeEachDatabase('the Word sign-off flow', (database) => {
     const code = /^Mã xác thực: ([0-9A-Z]{4}-[0-9A-Z]{4})\. Kiểm tra tại (\S+)$/u.exec(word.lines().find((l) => l.startsWith('Mã xác thực')) ?? '');
     expect(code).not.toBeNull();
     expect(code![2]).toMatch(new RegExp(`/verify/${code![1]}$`, 'u'));
-    const qr = word.doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.pictures ?? [] : []));
+    const qr = allParagraphs(word.doc).flatMap((p) => p.pictures ?? []); // under the signer, in the signature row
     expect(qr).toEqual([expect.objectContaining({ width: 57, height: 57, altTextDescription: code![2] })]);
     expect(Buffer.from(qr[0].base64, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
     const page = await t.app.inject({ method: 'GET', url: `/verify/${code![1]}` });

@@ -45,10 +45,12 @@ function style(p: Word.Paragraph, look: Look): Word.Paragraph {
 }
 
 /** Fills a table cell with lines, each its own paragraph: the cell's first paragraph, then after it. */
-function fill(cell: Word.TableCell, lines: readonly (readonly [string, Look])[]): void {
+/** Fills a cell with lines; returns its last paragraph. */
+function fill(cell: Word.TableCell, lines: readonly (readonly [string, Look])[]): Word.Paragraph {
   let p = style(cell.body.paragraphs.getFirst(), lines[0][1]);
   p.insertText(lines[0][0], 'Replace');
   for (const [text, look] of lines.slice(1)) p = style(p.insertParagraph(text, 'After'), look);
+  return p;
 }
 
 function borderless(table: Word.Table, widths: readonly number[]): void {
@@ -96,7 +98,11 @@ function dataTable(body: Word.Body, table: ReportTable): void {
   for (let r = 1; r < values.length; r += 1) for (const c of table.centred) t.getCell(r, c).horizontalAlignment = 'Centered';
 }
 
-/** Nơi nhận and the signer; an extract has neither (nobody signs it). */
+/**
+ * Nơi nhận and the signer; an extract has neither (nobody signs it). The verification block goes in
+ * the signer's cell under the name, as in the server's .docx: the one row keeps the QR code on the
+ * signature's page, and the code is still the last text of the report.
+ */
 function signature(body: Word.Body, model: ReportModel): void {
   const s = model.signature;
   if (!s) return;
@@ -106,19 +112,23 @@ function signature(body: Word.Body, model: ReportModel): void {
     ['Nơi nhận:', { size: L.size.recipientsLabel, bold: true, italic: true, align: 'Left' }],
     ...model.recipients.map((r) => [r, { size: L.size.recipients, align: 'Left' }] as const),
   ]);
-  fill(t.getCell(0, 1), [
+  const name = fill(t.getCell(0, 1), [
     ...s.authority.map((a) => [a, { size: L.size.signature, bold: true }] as const),
     [s.title, { size: L.size.signature, bold: true, after: 72 }],
     [s.name, { size: L.size.signature, bold: true }],
   ]);
+  if (model.verification) verificationBlock((text) => name.insertParagraph(text, 'After'), model.verification, 'Centered');
 }
 
 /** The QR code's side in points (76 px, as the server's .docx draws it). */
 const QR_SIDE = 57;
 
-/** The QR code of the verification page, then the code in words (its first words end the hashed text). */
-function verificationBlock(body: Word.Body, v: ReportVerification): void {
-  const picture = style(body.insertParagraph('', 'End'), { size: L.size.body, align: 'Left', before: 12 });
+/**
+ * The QR code of the verification page, then the code in words (its first words end the hashed
+ * text); `insert` adds a paragraph after the one before (in the signer's cell, or at the body's end).
+ */
+function verificationBlock(insert: (text: string) => Word.Paragraph, v: ReportVerification, align: Look['align']): void {
+  const picture = style(insert(''), { size: L.size.body, align, before: 12 });
   if (v.qrPng) {
     const qr = picture.insertInlinePictureFromBase64(v.qrPng, 'Start');
     qr.width = QR_SIDE;
@@ -126,7 +136,7 @@ function verificationBlock(body: Word.Body, v: ReportVerification): void {
     qr.altTextTitle = QR_ALT_TITLE;
     qr.altTextDescription = v.url;
   }
-  style(body.insertParagraph(verificationLine(v), 'End'), { size: 10, italic: true, align: 'Left' });
+  style(picture.insertParagraph(verificationLine(v), 'After'), { size: 10, italic: true, align });
 }
 
 function pageSetup(document: Word.Document): void {
@@ -172,7 +182,8 @@ export async function writeReport(model: ReportModel): Promise<void> {
       // Office.js has no paragraph "keep" below WordApi 1.5, so they go in as OOXML (WordApi 1.1).
       body.insertOoxml(keptParagraphsOoxml([last?.kind === 'paragraph' ? last.text : '', '']), 'End');
       signature(body, model);
-      if (model.verification) verificationBlock(body, model.verification);
+      // Unsigned (an extract): the block follows the body.
+      if (model.verification && !model.signature) verificationBlock((text) => body.insertParagraph(text, 'End'), model.verification, 'Left');
       const foot = style(body.insertParagraph(model.extract ? extractFootText(model.binding) : bindingText(model.binding), 'End'), { size: 8, align: 'Left', before: 12 });
       foot.font.color = '#595959';
       const control = foot.insertContentControl();
