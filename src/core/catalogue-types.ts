@@ -196,6 +196,12 @@ export interface Catalogue {
   readonly unitClasses: readonly UnitClass[];
   /** Provincial agencies named in the plan; communes and wards are loaded from CSV by the administrator. */
   readonly units: readonly Unit[];
+  /**
+   * The consolidating body: the unit (one of `units`) the plan's "Tổ chức thực hiện" sends the
+   * reports to, which consolidates them and reports to the province (import/coordinator.ts). Absent
+   * when the plan does not say: then nobody may approve its province report.
+   */
+  readonly coordinator?: string;
   /** Which periods units report in the plan's year. */
   readonly reportingScheme: ReportingScheme;
   /** What the importer could not read, verbatim, so nothing is silently dropped. */

@@ -49,6 +49,7 @@ const MESSAGES: Readonly<Partial<Record<IssueCode, (p: MessageParams) => string>
   'import.numbering': (p) => `Số thứ tự trong phụ lục bị nhảy quãng hoặc trùng${p.detail ? `: ${p.detail}` : ''}.`,
   'import.manualTarget': (p) => `Mục tiêu${typed(p)} không theo mẫu đã biết: giữ nguyên văn và đánh giá thủ công.`,
   'import.docx': () => 'Không đọc được tệp Word (.docx) của kế hoạch.',
+  'import.noCoordinator': (p) => `Kế hoạch không nói rõ đơn vị nào tổng hợp báo cáo${p.detail ? `: ${p.detail}` : ''}.`,
   'import.review': (p) => `Tệp rà soát thủ công không khớp với kế hoạch${p.detail ? `: ${p.detail}` : ''}.`,
   'units.csvHeader': (p) => `Dòng tiêu đề của tệp CSV danh mục đơn vị không đúng${p.detail ? `: ${p.detail}` : ''}.`,
   'units.csvRow': (p) => `Không đọc được dòng${typed(p)} của tệp CSV danh mục đơn vị.`,

@@ -24,6 +24,8 @@ export type IssueCode =
   | 'import.docx'
   /** The hand review file does not fit the plan (an entry's text differs, an indicator is not reviewed). */
   | 'import.review'
+  /** The plan does not say which unit consolidates the reports ("Tổ chức thực hiện"). */
+  | 'import.noCoordinator'
   // unit directory CSV (communes and wards loaded by the administrator)
   | 'units.csvHeader'
   | 'units.csvRow'

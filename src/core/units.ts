@@ -1,7 +1,7 @@
 // The unit directory: provincial agencies named in the plan (from the catalogue) plus the communes
 // and wards the administrator loads from CSV; a class in a lead cell resolves to its members.
 // Source of truth: docs/domain.md §3.
-import type { Indicator, Task, Unit, UnitClass, UnitRef } from './catalogue-types';
+import type { Catalogue, Indicator, Task, Unit, UnitClass, UnitRef } from './catalogue-types';
 import { fail, ok, type Issue, type Result } from './result';
 
 export interface UnitDirectory {
@@ -21,6 +21,15 @@ export function slugify(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * The plan's consolidating body as a unit of its directory (catalogue.coordinator, read from the plan's
+ * "Tổ chức thực hiện" by the importer); null when the plan names none.
+ * @example coordinatorOf(catalogue)?.name // 'Sở Khoa học và Công nghệ'
+ */
+export function coordinatorOf(catalogue: Pick<Catalogue, 'coordinator' | 'units'>): Unit | null {
+  return catalogue.coordinator === undefined ? null : (catalogue.units.find((u) => u.id === catalogue.coordinator) ?? null);
 }
 
 /** Every class id that `classId` stands for: itself and, transitively, the classes it includes. */

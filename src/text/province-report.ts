@@ -30,7 +30,9 @@ export const provinceReportText = {
   title: 'Báo cáo tổng hợp của tỉnh',
   create: 'Tạo báo cáo tổng hợp',
   open: 'Mở báo cáo tổng hợp',
-  none: 'Kỳ này chưa có báo cáo tổng hợp: cán bộ tổng hợp của Sở cần lập trước.',
+  none: 'Kỳ này chưa có báo cáo tổng hợp: cán bộ tổng hợp cần lập trước.',
+  /** The plan names no consolidating body (catalogue.coordinator): the server refuses the report too. */
+  noCoordinator: 'Kế hoạch chưa xác định đơn vị tổng hợp báo cáo, nên chưa lập được báo cáo tổng hợp.',
   creating: 'Đang lập báo cáo tổng hợp…',
   written: (revision: number) => `Đã ghi báo cáo tổng hợp (lần lập ${revision}) vào văn bản Word.`,
   unchanged: (revision: number) => `Số liệu không thay đổi so với lần lập ${revision}; đã ghi lại lần lập này.`,

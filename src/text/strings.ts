@@ -10,8 +10,6 @@ export const vi = {
   planName: PROVINCE_NAME ? `Kế hoạch chuyển đổi số ${PROVINCE_NAME}` : 'Kế hoạch chuyển đổi số',
   connecting: 'Đang kết nối với Office…',
   loadingView: 'Đang tải…',
-  underConstruction: 'Chức năng đang được xây dựng',
-  comingLabel: 'Sẽ có trong các bản cập nhật tới:',
   /** Must match the button's label in manifest.xml (tests/manifest.test.ts checks it). */
   ribbonButtonLabel: 'Báo cáo CĐS',
   roles: {
@@ -21,13 +19,6 @@ export const vi = {
   },
   clerk: {
     title: 'Nhập số liệu báo cáo',
-    description:
-      'Dành cho cán bộ đầu mối của các sở, ban, ngành và UBND cấp xã: nhập số liệu các chỉ tiêu (Phụ lục 01) và tiến độ các nhiệm vụ (Phụ lục 02) mà đơn vị được giao, rồi gửi báo cáo về Sở Khoa học và Công nghệ.',
-    coming: [
-      'Tạo trang tính nhập liệu theo mẫu cho đúng các chỉ tiêu, nhiệm vụ của đơn vị.',
-      'Kiểm tra số liệu ngay khi nhập, báo lỗi bằng tiếng Việt tại ô có lỗi.',
-      'Gửi báo cáo quý, 6 tháng và năm; giữ lại báo cáo khi mất mạng để gửi sau.',
-    ],
   },
   /** The clerk's Excel view: sign-in, unit and period, Chèn Phụ lục, Kiểm tra, Gửi báo cáo, outbox, status. */
   clerkFlow: {
@@ -92,7 +83,8 @@ export const vi = {
     revision: (n: number) => `Lần nộp ${n}`,
     late: 'Nộp muộn',
     returnedComment: 'Ý kiến của lãnh đạo:',
-    provinceComment: 'Sở Khoa học và Công nghệ trả lại báo cáo đã phê duyệt để chỉnh sửa. Lý do:',
+    /** The province sent an approved report back: by the plan's consolidating body, named when the plan names it. */
+    provinceComment: (coordinator: string | null) => `${coordinator ?? 'Cấp tỉnh'} trả lại báo cáo đã phê duyệt để chỉnh sửa. Lý do:`,
     returnedHint: 'Sửa số liệu trên trang rồi bấm Gửi báo cáo: báo cáo sẽ được gửi thành lần nộp mới.',
     otherUnit: 'Trang này thuộc đơn vị mà tài khoản đang dùng không được giao báo cáo.',
     noPlan: 'Máy chủ chưa có kế hoạch nào. Hãy liên hệ quản trị hệ thống.',
@@ -100,13 +92,6 @@ export const vi = {
   },
   consolidator: {
     title: 'Tổng hợp toàn tỉnh',
-    description:
-      'Dành cho Sở Khoa học và Công nghệ: theo dõi đơn vị nào đã nộp báo cáo và tổng hợp số liệu các chỉ tiêu, nhiệm vụ của kế hoạch trên toàn tỉnh.',
-    coming: [
-      'Danh sách đơn vị đã nộp, chưa nộp, bị trả lại trong từng kỳ báo cáo.',
-      'Tổng hợp số liệu toàn tỉnh theo đúng quy tắc của từng chỉ tiêu (cộng tử số và mẫu số, không lấy trung bình các tỷ lệ).',
-      'Đánh giá từng chỉ tiêu so với mục tiêu của năm kế hoạch: đạt, vượt, chưa đạt, chưa có số liệu.',
-    ],
   },
   /** The consolidator's Excel view: plan, period and appendix, Tổng hợp, Làm mới. */
   consolidatorFlow: {
@@ -145,13 +130,6 @@ export const vi = {
   },
   head: {
     title: 'Phê duyệt báo cáo',
-    description:
-      'Dành cho lãnh đạo đơn vị: xem báo cáo do cán bộ đầu mối lập, phê duyệt hoặc trả lại kèm ý kiến, và đưa số liệu vào văn bản báo cáo.',
-    coming: [
-      'Xem báo cáo chờ phê duyệt của đơn vị, với kết quả kiểm tra số liệu.',
-      'Phê duyệt hoặc trả lại báo cáo kèm ý kiến.',
-      'Chèn bảng số liệu chỉ tiêu, nhiệm vụ vào văn bản Word đang soạn.',
-    ],
   },
   /** The head's Word view: sign-in, submissions waiting for sign-off, report, approve / return. */
   word: {

@@ -1,4 +1,5 @@
 // The consolidated report's content and model (src/core/report/province-*.ts), without a server.
+import type { Unit } from '../../src/core/catalogue-types';
 import { parsePeriod, periodsOfYear } from '../../src/core/periods';
 import { periodInYear, provinceReportContent, provinceReportModel, type ProvinceReportInput } from '../../src/core/report';
 
@@ -74,7 +75,8 @@ describe('provinceReportContent', () => {
 
 describe('provinceReportModel', () => {
   const c = provinceReportContent(input);
-  const model = (period: string) => provinceReportModel(DOC, { ...c, period }, { date: '2026-04-03', reportId: 'r', revision: 2, contentHash: 'h' });
+  const SKHCN_UNIT: Unit = { id: 'so-khcn', name: 'Sở Khoa học và Công nghệ', classes: ['so-ban-nganh'], level: 'province' };
+  const model = (period: string) => provinceReportModel(DOC, SKHCN_UNIT, { ...c, period }, { date: '2026-04-03', reportId: 'r', revision: 2, contentHash: 'h' });
 
   it.each(periodsOfYear(2026).map((p) => [p.id] as const))('names the year once in the trích yếu (%s)', (id) => {
     const subject = model(id).subject;
@@ -107,11 +109,29 @@ describe('provinceReportModel', () => {
     ['UBND thành phố Cần Thơ', 'Cần Thơ', 'Ủy ban nhân dân thành phố Cần Thơ', 'UBND THÀNH PHỐ CẦN THƠ', '- UBND thành phố Cần Thơ (để báo cáo);'],
     ['Ban Chỉ đạo chuyển đổi số tỉnh Hà Tĩnh', 'Hà Tĩnh', 'Ban Chỉ đạo chuyển đổi số tỉnh Hà Tĩnh', 'UBND TỈNH HÀ TĨNH', '- Ban Chỉ đạo chuyển đổi số tỉnh Hà Tĩnh (để báo cáo);'],
   ])('is addressed to the plan’s issuer, not a fixed body: %s', (issuer, province, addressee, parent, recipient) => {
-    const m = provinceReportModel({ ...DOC, issuer, province, title: `Chuyển đổi số năm 2026` }, { ...c, period: '2026-Q1' }, { date: '2026-04-03', reportId: 'r', revision: 1, contentHash: 'h' });
+    const m = provinceReportModel({ ...DOC, issuer, province, title: `Chuyển đổi số năm 2026` }, SKHCN_UNIT, { ...c, period: '2026-Q1' }, { date: '2026-04-03', reportId: 'r', revision: 1, contentHash: 'h' });
     expect(m.body[0]).toEqual({ kind: 'paragraph', text: `Kính gửi: ${addressee}.` });
     expect(m.body.at(-1)).toMatchObject({ text: expect.stringMatching(new RegExp(`kính báo cáo ${addressee}\\./\\.$`, 'u')) });
     expect(m.header).toMatchObject({ parentAgency: parent, placeDate: expect.stringMatching(new RegExp(`^${province}, ngày`, 'u')) });
     expect(m.recipients[0]).toBe(recipient);
     expect(m.body[1]).toMatchObject({ text: expect.stringContaining(`của ${issuer} về chuyển đổi số năm 2026`) });
+  });
+
+  it.each([
+    // the plan's consolidating body (catalogue.coordinator) → header, number symbol, signer, wording, archive
+    [{ id: 'so-khcn', name: 'Sở Khoa học và Công nghệ', classes: ['so-ban-nganh'], level: 'province' }, 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', 'SKHCN', 'GIÁM ĐỐC'],
+    [{ id: 'so-tttt', name: 'Sở Thông tin và Truyền thông', classes: ['so-ban-nganh'], level: 'province' }, 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'STTTT', 'GIÁM ĐỐC'],
+    [{ id: 'vp-ubnd', name: 'Văn phòng UBND tỉnh', classes: ['so-ban-nganh'], level: 'province' }, 'VĂN PHÒNG', 'VPUB', 'CHÁNH VĂN PHÒNG'],
+  ] as [Unit, string, string, string][])('is issued by the plan’s consolidating body: %s', (unit, agency, symbol, title) => {
+    const m = provinceReportModel(DOC, unit, { ...c, period: '2026-H1' }, { date: '2026-07-03', reportId: 'r', revision: 1, contentHash: 'h' });
+    expect(m.header).toMatchObject({ parentAgency: 'UBND TỈNH NGHỆ AN', agency, number: `Số: …/BC-${symbol}` });
+    expect(m.signature).toMatchObject({ title });
+    expect(m.recipients.at(-1)).toBe(`- Lưu: VT, ${symbol}.`);
+    const text = m.body.map((b) => ('text' in b ? b.text : '')).join(' ');
+    expect(text).toContain(`${unit.name} tổng hợp, báo cáo kết quả thực hiện`);
+    expect(text).toContain(`${unit.name} đã tiếp nhận`);
+    expect(m.body.at(-1)).toMatchObject({ text: expect.stringContaining(`của ${unit.name}, kính báo cáo`) });
+    // No other body is named as the issuer.
+    if (unit.id !== 'so-khcn') expect(text).not.toContain('Sở Khoa học và Công nghệ');
   });
 });

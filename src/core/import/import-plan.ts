@@ -9,6 +9,7 @@ import { readIndicators, type IndicatorsReading, type RowReading } from './indic
 import { readRegion, type HeaderTest, type LayoutName, type RegionReading } from './layouts';
 import { derivePlanId, readDocument } from './metadata';
 import type { Review } from './review';
+import { readCoordinator } from './coordinator';
 import { lineLabel, planLines } from './table';
 import { readTasks } from './tasks';
 
@@ -172,6 +173,9 @@ export function importPlan(input: string | PlanSource, options: ImportOptions): 
     issues.push({ code: 'import.unreadableRow', severity: 'warning', message: `Phụ lục 01: không đọc được "${u}" (nằm ngoài mọi dòng của bảng).` });
   }
 
+  const coordinator = readCoordinator(lines.slice(0, at01.headingIndex), names, options.review.coordinator);
+  if ('issue' in coordinator) issues.push(coordinator.issue);
+
   const document = doc.document;
   if (document.planYear === 0) errors.push(error('import.missingMetadata', 'Không đọc được năm kế hoạch từ tên kế hoạch: chạy lại với --year (ví dụ --year 2027).'));
   if (options.planId === undefined) {
@@ -207,6 +211,7 @@ export function importPlan(input: string | PlanSource, options: ImportOptions): 
         ...(u.aliases.length > 0 ? { aliases: u.aliases } : {}),
       }),
     ),
+    ...('unitId' in coordinator ? { coordinator: coordinator.unitId } : {}),
     reportingScheme: options.review.reportingScheme ?? DEFAULT_SCHEME,
     unread,
   };

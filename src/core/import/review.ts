@@ -87,6 +87,8 @@ const reviewSchema = z
         })
         .strict(),
     ),
+    /** The consolidating body's unit id, when the plan's "Tổ chức thực hiện" does not say it plainly. */
+    coordinator: id.optional(),
     /** The reports a year (default: Q1, H1, 9M, Y). */
     reportingScheme: z.object({ periods: z.array(periodCode).min(1), reason: z.string().min(1) }).strict().optional(),
     indicators: z.array(indicatorReview),
@@ -133,6 +135,7 @@ export function parseReview(json: unknown): Result<Review> {
   const unitIds = new Set(review.units.filter((u) => !u.successor).map((u) => u.id));
   for (const u of review.units)
     if (u.successor && !unitIds.has(u.successor)) problems.push(`đơn vị "${u.id}" có đơn vị kế nhiệm không có "${u.successor}"`);
+  if (review.coordinator !== undefined && !unitIds.has(review.coordinator)) problems.push(`đơn vị tổng hợp "${review.coordinator}" không có trong danh sách đơn vị`);
   for (const r of review.indicators) {
     for (const ref of [...(r.reporters ?? []), ...(r.fallbackReporters ?? [])])
       if (!unitIds.has(ref) && !classIds.has(ref)) problems.push(`chỉ tiêu ${r.no} giao cho "${ref}", không phải đơn vị hay nhóm nào`);

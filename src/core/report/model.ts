@@ -9,6 +9,7 @@ import { assessmentLabel, assessValue, contributionText } from '../assessment';
 import { taskStateInPeriod, type TaskDeadlineState } from '../deadline';
 import { formatPercent } from '../numbers';
 import { closesYear, parsePeriod, periodLabel, periodWording, type Period } from '../periods';
+import { coordinatorOf } from '../units';
 import { TASK_STATUS_LABELS } from '../values';
 import type { IndicatorContentRow, ReportSubmission, TaskContentRow } from './source';
 import type { EvaluationCounts, ReportBlock, ReportModel, ReportTable, TaskCounts } from './types';
@@ -32,7 +33,6 @@ export const DEADLINE_STATE_LABELS: Readonly<Record<TaskDeadlineState, string>> 
 
 const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
-const SKHCN_NAME = 'Sở Khoa học và Công nghệ';
 const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 
 /**
@@ -258,9 +258,13 @@ function extractNotice(names: readonly string[], unit: Unit, revision: number): 
     + 'Bản trích không phải là văn bản được lãnh đạo đơn vị phê duyệt, không có chữ ký và mã xác thực; văn bản có giá trị là báo cáo đầy đủ của đơn vị.';
 }
 
-/** Nơi nhận: who the report goes to (SKHCN consolidates; monitoring agencies follow their tasks), then the archive. */
+/**
+ * Nơi nhận: who the report goes to – the plan's consolidating body (the province's committee when the
+ * unit is that body, or when the plan names none), monitoring agencies for their tasks – then the archive.
+ */
 function recipientsOf(catalogue: Catalogue, submission: ReportSubmission, unit: Unit, symbol: string, authority: PlanAuthority): string[] {
-  const names: string[] = unit.name === SKHCN_NAME ? [`${authority.committee} (để báo cáo)`] : [`${SKHCN_NAME} (để tổng hợp)`];
+  const coordinator = coordinatorOf(catalogue);
+  const names: string[] = !coordinator || coordinator.id === unit.id ? [`${authority.committee} (để báo cáo)`] : [`${coordinator.name} (để tổng hợp)`];
   if (submission.kind === 'tasks') {
     // Named monitoring agencies only: a class ("Cơ quan theo ngành, lĩnh vực…") is nobody to send to.
     const reported = new Set(submission.rows.map((r) => r.id));
@@ -270,7 +274,7 @@ function recipientsOf(catalogue: Catalogue, submission: ReportSubmission, unit: 
       for (const ref of task.monitor) {
         const name = ref.kind === 'unit' ? unitName.get(ref.unitId) : undefined;
         const line = `${name} (để theo dõi)`;
-        if (name && name !== unit.name && name !== SKHCN_NAME && !names.includes(line)) names.push(line);
+        if (name && name !== unit.name && name !== coordinator?.name && !names.includes(line)) names.push(line);
       }
     }
   }

@@ -1,14 +1,13 @@
-// Sở KH&CN's consolidated report to UBND tỉnh as a declarative document (types.ts), so the .docx
+// The consolidating body's report to the province (Sở KH&CN's to UBND tỉnh in 1174) as a declarative document (types.ts), so the .docx
 // route and the Word add-in draw it as they draw a unit's report. Layout per Nghị định 30/2020
 // (docs/province-report.md): I. reporting by the units, II. indicators by group with evaluation and
 // completeness, III. tasks by group and the overdue ones with their lead units, IV. units not
 // reported or late, V. difficulties, VI. proposals, VII. next period's priorities.
-import type { PlanDocument } from '../catalogue-types';
+import type { PlanDocument, Unit } from '../catalogue-types';
 import { parsePeriod, periodLabel } from '../periods';
 import type { ProvinceReportContent, ReportingCounts, ReportState, UnitRemark } from './province-content';
 import type { ReportBlock, ReportModel } from './types';
-import { placeDateLine, planAuthority, planSubject, signatureOf, upper, type SigningAs } from './wording';
-import { unitKindOf } from './unit-kinds';
+import { placeDateLine, planAuthority, planSubject, signatureOf, unitForm, type SigningAs } from './wording';
 
 export interface ProvinceReportOptions {
   /** ISO "YYYY-MM-DD", the report's date. */
@@ -22,16 +21,14 @@ export interface ProvinceReportOptions {
   readonly verification?: ReportModel['verification'];
 }
 
-/** The issuing body of the consolidated report: the plan names Sở KH&CN as the one that consolidates. */
-const ISSUER = { name: 'Sở Khoa học và Công nghệ', symbol: 'SKHCN' } as const;
 
 const REPORT_STATE: Readonly<Record<ReportState, string>> = { notExpected: 'Không giao', missing: 'Chưa báo cáo', late: 'Nộp muộn', onTime: 'Đúng hạn' };
 
 const pct = (x: number, of: number): string => (of === 0 ? '—' : `${(Math.round((x * 1000) / of) / 10).toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`);
 
-function reportingText(label: string, c: ReportingCounts): string {
+function reportingText(label: string, c: ReportingCounts, issuer: string): string {
   if (c.expected === 0) return `- ${label}: không có đơn vị nào được giao báo cáo.`;
-  return `- ${label}: ${c.received}/${c.expected} cơ quan, đơn vị đã gửi báo cáo (đạt ${pct(c.received, c.expected)}), trong đó đúng hạn ${c.onTime}, muộn ${c.late}; chưa báo cáo ${c.missing}; đã được lãnh đạo đơn vị phê duyệt ${c.approved}; Sở Khoa học và Công nghệ đã tiếp nhận ${c.accepted}.`;
+  return `- ${label}: ${c.received}/${c.expected} cơ quan, đơn vị đã gửi báo cáo (đạt ${pct(c.received, c.expected)}), trong đó đúng hạn ${c.onTime}, muộn ${c.late}; chưa báo cáo ${c.missing}; đã được lãnh đạo đơn vị phê duyệt ${c.approved}; ${issuer} đã tiếp nhận ${c.accepted}.`;
 }
 
 function remarksBlocks(items: readonly UnitRemark[], none: string): ReportBlock[] {
@@ -47,17 +44,18 @@ function remarksBlocks(items: readonly UnitRemark[], none: string): ReportBlock[
 }
 
 /**
- * The consolidated report of a plan and period.
- * @example provinceReportModel(document, content, { date: '2026-04-10', reportId, revision: 1, contentHash }).subject
+ * The consolidated report of a plan and period, issued by the plan's consolidating body
+ * (`coordinatorOf(catalogue)`): its header, number symbol, signer and wording.
+ * @example provinceReportModel(catalogue.document, coordinatorOf(catalogue)!, content, { date: '2026-04-10', reportId, revision: 1, contentHash }).subject
  * // 'Tổng hợp kết quả thực hiện Kế hoạch chuyển đổi số tỉnh Nghệ An năm 2026, quý I'
  */
-export function provinceReportModel(doc: PlanDocument, content: ProvinceReportContent, options: ProvinceReportOptions): ReportModel {
+export function provinceReportModel(doc: PlanDocument, issuer: Unit, content: ProvinceReportContent, options: ProvinceReportOptions): ReportModel {
   const period = parsePeriod(content.period);
   if (!period.ok) throw new Error(`provinceReportModel: unreadable period ${content.period}`);
   const authority = planAuthority(doc);
   // The consolidated report goes to whoever issued the plan (its metadata), not to a fixed body.
   const addressee = authority.issuerFull;
-  const form = unitKindOf({ name: ISSUER.name });
+  const form = unitForm(issuer, authority);
   // In running text the period's full name: "quý I năm 2026", "6 tháng đầu năm 2026", "năm 2026".
   const span = periodLabel(period.value).replace(/^./u, (c) => c.toLocaleLowerCase('vi'));
   const c = content;
@@ -65,11 +63,11 @@ export function provinceReportModel(doc: PlanDocument, content: ProvinceReportCo
     { kind: 'paragraph', text: `Kính gửi: ${addressee}.` },
     {
       kind: 'paragraph',
-      text: `Thực hiện Kế hoạch số ${doc.number} ngày ${doc.issuedOn.split('-').reverse().join('/')} của ${doc.issuer} về ${doc.title.charAt(0).toLocaleLowerCase('vi')}${doc.title.slice(1)}, trên cơ sở báo cáo của các cơ quan, đơn vị, ${ISSUER.name} tổng hợp, báo cáo kết quả thực hiện ${span} như sau:`,
+      text: `Thực hiện Kế hoạch số ${doc.number} ngày ${doc.issuedOn.split('-').reverse().join('/')} của ${doc.issuer} về ${doc.title.charAt(0).toLocaleLowerCase('vi')}${doc.title.slice(1)}, trên cơ sở báo cáo của các cơ quan, đơn vị, ${issuer.name} tổng hợp, báo cáo kết quả thực hiện ${span} như sau:`,
     },
     { kind: 'heading', text: 'I. TÌNH HÌNH BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ' },
-    { kind: 'paragraph', text: reportingText('Báo cáo kết quả thực hiện các chỉ tiêu (Phụ lục 01)', c.reporting.indicators) },
-    { kind: 'paragraph', text: reportingText('Báo cáo tiến độ thực hiện các nhiệm vụ (Phụ lục 02)', c.reporting.tasks) },
+    { kind: 'paragraph', text: reportingText('Báo cáo kết quả thực hiện các chỉ tiêu (Phụ lục 01)', c.reporting.indicators, issuer.name) },
+    { kind: 'paragraph', text: reportingText('Báo cáo tiến độ thực hiện các nhiệm vụ (Phụ lục 02)', c.reporting.tasks, issuer.name) },
     { kind: 'heading', text: 'II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU' },
     {
       kind: 'paragraph',
@@ -141,16 +139,16 @@ export function provinceReportModel(doc: PlanDocument, content: ProvinceReportCo
   body.push(...remarksBlocks(c.proposals, 'Các cơ quan, đơn vị không có đề xuất, kiến nghị.'));
   body.push({ kind: 'heading', text: `VII. NHIỆM VỤ TRỌNG TÂM KỲ TỚI` });
   body.push(...c.priorities.map((p, i) => ({ kind: 'paragraph' as const, text: `${i + 1}. ${p}` })));
-  body.push({ kind: 'paragraph', text: `Trên đây là báo cáo tổng hợp kết quả thực hiện ${span} của ${ISSUER.name}, kính báo cáo ${addressee}./.` });
+  body.push({ kind: 'paragraph', text: `Trên đây là báo cáo tổng hợp kết quả thực hiện ${span} của ${issuer.name}, kính báo cáo ${addressee}./.` });
 
   return {
     binding: { submissionId: options.reportId, revision: options.revision, contentHash: options.contentHash, kind: 'province', unitId: 'province', period: c.period },
     header: {
-      parentAgency: upper(authority.committee),
-      agency: upper(ISSUER.name),
+      parentAgency: form.parent,
+      agency: form.agency,
       nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       motto: 'Độc lập - Tự do - Hạnh phúc',
-      number: `Số: ${options.number?.trim() || '…'}/BC-${ISSUER.symbol}`,
+      number: `Số: ${options.number?.trim() || '…'}/BC-${form.symbol}`,
       placeDate: placeDateLine(doc.province, options.date),
     },
     title: 'BÁO CÁO',
@@ -159,12 +157,12 @@ export function provinceReportModel(doc: PlanDocument, content: ProvinceReportCo
     summary: { indicators: null, tasks: null },
     proposals: c.proposals.map((p) => `${p.unit}: ${p.text}`),
     difficulties: c.difficulties.map((p) => `${p.unit}: ${p.text}`),
-    signature: signatureOf(form, options.signingAs ?? 'head', options.signerName),
+    signature: signatureOf(form.kind, options.signingAs ?? 'head', options.signerName),
     recipients: [
       `- ${doc.issuer} (để báo cáo);`,
       '- Các sở, ban, ngành cấp tỉnh;',
       '- UBND các xã, phường;',
-      `- Lưu: VT, ${ISSUER.symbol}.`,
+      `- Lưu: VT, ${form.symbol}.`,
     ],
     ...(options.verification ? { verification: options.verification } : {}),
   };

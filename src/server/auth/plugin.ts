@@ -2,6 +2,8 @@
 // Register before the API routes: app.register(authPlugin, { db, config }). The plugin is not
 // encapsulated (skip-override), so request.principal and the hooks reach every later route.
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { CatalogueStore } from '../catalogues';
+import { coordinatorNames } from '../coordinators';
 import type { Db } from '../db/connect';
 import { findByEntra, findById, principalOf } from '../repositories/users';
 import { loadEntraConfig, JwksCache, verifyEntraToken, type EntraConfig } from './entra';
@@ -145,12 +147,19 @@ const REASONS: Readonly<Record<Capability, string>> = {
   'audit.read': 'Chỉ quản trị viên được xem nhật ký thay đổi.',
   'units.manage': 'Chỉ quản trị viên được quản lý danh mục đơn vị.',
   'users.manage': 'Chỉ quản trị viên được quản lý người dùng và phân quyền.',
-  'submission.accept': 'Chỉ Sở Khoa học và Công nghệ được tiếp nhận báo cáo của đơn vị.',
+  'submission.accept': 'Chỉ {coordinator} được tiếp nhận báo cáo của đơn vị.',
   'submission.reopen': 'Bạn không có quyền trả lại báo cáo đã phê duyệt để đơn vị chỉnh sửa.',
-  'provinceReport.write': 'Chỉ cán bộ tổng hợp của Sở Khoa học và Công nghệ được lập báo cáo tổng hợp.',
-  'provinceReport.approve': 'Chỉ lãnh đạo Sở Khoa học và Công nghệ được phê duyệt báo cáo tổng hợp.',
+  'provinceReport.write': 'Chỉ cán bộ tổng hợp của {coordinator} được lập báo cáo tổng hợp.',
+  'provinceReport.approve': 'Chỉ lãnh đạo {coordinator} được phê duyệt báo cáo tổng hợp.',
   'apiKeys.manage': 'Chỉ quản trị viên được cấp và thu hồi khóa truy cập dữ liệu mở.',
 };
+
+/** The refusal's words; {coordinator} is the consolidating body the plans name (coordinators.ts). */
+function reasonFor(request: FastifyRequest, capability: Capability): string {
+  const reason = REASONS[capability] ?? 'Bạn không có quyền thực hiện thao tác này.';
+  const catalogues = request.server.catalogues as CatalogueStore | undefined;
+  return reason.includes('{coordinator}') ? reason.replace('{coordinator}', catalogues ? coordinatorNames(catalogues) : 'đơn vị tổng hợp báo cáo của kế hoạch') : reason;
+}
 
 /** 'someUnit': the route lists rows and filters them with visibleUnitIds(); it only needs the capability somewhere. */
 export type ResourceFrom = ((request: FastifyRequest) => Resource | undefined | Promise<Resource | undefined>) | 'someUnit';
@@ -167,7 +176,7 @@ export function requireCapability(capability: Capability, resourceFrom?: Resourc
     let allowed: boolean;
     if (resourceFrom === 'someUnit') allowed = canForSomeUnit(principal, capability);
     else allowed = can(principal, capability, resourceFrom ? await resourceFrom(request) : undefined);
-    if (!allowed) return refuse(reply, 403, 'auth.forbidden', REASONS[capability] ?? 'Bạn không có quyền thực hiện thao tác này.');
+    if (!allowed) return refuse(reply, 403, 'auth.forbidden', reasonFor(request, capability));
   };
 }
 

@@ -56,7 +56,7 @@ export async function codeFor(db: Kysely<Database>, ref: DocumentRef, documentHa
 export interface VerifiedDocument {
   readonly code: string;
   readonly planId: string;
-  /** The unit's name; Sở KH&CN for the consolidated report. */
+  /** The unit's name; for the consolidated report, the plan's consolidating body (Sở KH&CN in 1174). */
   readonly unitName: string;
   readonly period: string;
   readonly revision: number;
@@ -67,8 +67,11 @@ export interface VerifiedDocument {
   readonly document: 'unit' | 'province';
 }
 
-/** What a code stands for, with the approval state now; undefined for an unknown code. */
-export async function lookupCode(db: Kysely<Database>, code: string): Promise<VerifiedDocument | undefined> {
+/**
+ * What a code stands for, with the approval state now; undefined for an unknown code.
+ * `issuerName` names the body that issues a plan's consolidated report (routes/verify.ts: the plan's coordinator).
+ */
+export async function lookupCode(db: Kysely<Database>, code: string, issuerName: (planId: string) => string): Promise<VerifiedDocument | undefined> {
   const v = await db.selectFrom('verification_codes').selectAll().where('code', '=', code).executeTakeFirst();
   if (!v) return undefined;
   const base = { code: v.code, revision: v.revision, contentHash: v.content_hash, documentHash: v.document_hash, document: v.document as 'unit' | 'province' };
@@ -76,7 +79,7 @@ export async function lookupCode(db: Kysely<Database>, code: string): Promise<Ve
     const p = await db.selectFrom('province_reports').selectAll().where('id', '=', v.ref_id).executeTakeFirst();
     if (!p) return undefined;
     const approval = p.status === 'approved' && p.approved_revision === v.revision ? 'approved' : p.latest_revision > v.revision ? 'superseded' : 'notApproved';
-    return { ...base, planId: p.plan_id, unitName: 'Sở Khoa học và Công nghệ', period: p.period, approval };
+    return { ...base, planId: p.plan_id, unitName: issuerName(p.plan_id), period: p.period, approval };
   }
   const s = await db
     .selectFrom('submissions as s').innerJoin('units as u', 'u.id', 's.unit_id')

@@ -1,51 +1,65 @@
-// Sở KH&CN's consolidated report (docs/province-report.md):
+// The consolidating body's report to the province (docs/province-report.md; Sở KH&CN's in 1174):
 //   POST /api/province-reports {planId, period, priorities?}      – the consolidator generates a snapshot (a revision);
 //   GET  /api/province-reports?planId[&period]                     – the reports, latest revision each;
 //   GET  /api/province-reports/{id}                                – one report, its revisions and latest content;
 //   GET  /api/province-reports/{id}/report.docx[?revision…]        – the official document;
 //   GET  /api/province-reports/{id}/verification[?revision…]       – its verification code, for the report written in Word;
-//   POST /api/province-reports/{id}/approve {contentHash} | /return {comment} – the head of Sở KH&CN.
+//   POST /api/province-reports/{id}/approve {contentHash} | /return {comment} – the head of the plan's consolidating body.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { API, IdParams } from '../../core/api';
+import type { Unit } from '../../core/catalogue-types';
 import { inScheme, parsePeriod, periodLabel, periodsOfScheme, vietnamDate } from '../../core/periods';
 import { provinceReportModel } from '../../core/report';
 import type { Principal } from '../auth/principal';
 import { can } from '../auth/roles';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
+import { allCoordinators, coordinatorNames, planCoordinator } from '../coordinators';
 import { DOCX_TYPE } from '../report-docx';
 import { verificationFor, verifiedReportDocx } from '../verified-docx';
 import { provinceContent } from '../province-report-data';
 import {
   decideProvinceReport, findProvinceReport, listProvinceReports, provinceReportRevision, provinceReportRevisions, saveProvinceReport,
 } from '../repositories/province-reports';
-import { listUnits } from '../repositories/units';
 import { route } from './contract';
 import { signedIn } from './guard';
 
-const ISSUER_NAME = 'sở khoa học và công nghệ';
-
 export const provinceReportRoutes: FastifyPluginAsync = async (app) => {
-  /** Sở KH&CN's unit id: its head approves the consolidated report. */
-  async function issuerUnitId(): Promise<string | null> {
-    const units = await listUnits(app.db.kysely);
-    return units.find((u) => u.name.normalize('NFC').toLocaleLowerCase('vi') === ISSUER_NAME)?.id ?? null;
+  /** The head of the plan's consolidating body (catalogue.coordinator) approves its province report. */
+  function mayApprove(principal: Principal, planId: string): boolean {
+    const unit = planCoordinator(app.catalogues, planId);
+    return unit !== null && can(principal, 'provinceReport.approve', { unitId: unit.id });
   }
-  async function mayApprove(principal: Principal): Promise<boolean> {
-    const unitId = await issuerUnitId();
-    return unitId !== null && can(principal, 'provinceReport.approve', { unitId });
+  const headOfSomeCoordinator = (principal: Principal): boolean =>
+    allCoordinators(app.catalogues).some((unit) => can(principal, 'provinceReport.approve', { unitId: unit.id }));
+  /** The plan of the report named in the path, or of the query; null when the report does not exist (its route answers 404). */
+  async function planOf(request: FastifyRequest): Promise<string | null> {
+    const params = IdParams.safeParse(request.params);
+    if (params.success) return (await findProvinceReport(app.db.kysely, { id: params.data.id }))?.planId ?? null;
+    const planId = (request.query as { planId?: unknown } | undefined)?.planId;
+    return typeof planId === 'string' ? planId : null;
   }
   async function requireReader(request: FastifyRequest): Promise<Principal> {
     const principal = signedIn(request);
-    if (can(principal, 'provinceReport.write') || (await mayApprove(principal))) return principal;
-    throw forbidden('Chỉ Sở Khoa học và Công nghệ được xem báo cáo tổng hợp.');
+    if (can(principal, 'provinceReport.write')) return principal;
+    const refusal = (planId?: string) => forbidden(`Chỉ ${coordinatorNames(app.catalogues, planId)} được xem báo cáo tổng hợp.`);
+    if (!headOfSomeCoordinator(principal)) throw refusal();
+    const planId = await planOf(request);
+    if (planId !== null && !mayApprove(principal, planId)) throw refusal(planId);
+    return principal;
   }
 
   const requireWriter = async (request: FastifyRequest): Promise<void> => {
-    if (!can(signedIn(request), 'provinceReport.write')) throw forbidden('Chỉ cán bộ tổng hợp của Sở Khoa học và Công nghệ được lập báo cáo tổng hợp.');
+    if (!can(signedIn(request), 'provinceReport.write')) throw forbidden(`Chỉ cán bộ tổng hợp của ${coordinatorNames(app.catalogues)} được lập báo cáo tổng hợp.`);
   };
   const reader = async (request: FastifyRequest): Promise<void> => {
     await requireReader(request);
   };
+  /** The body that issues the plan's province report; a plan that names none cannot have one. */
+  function issuerOf(planId: string): Unit {
+    const unit = planCoordinator(app.catalogues, planId);
+    if (!unit) throw conflict('Kế hoạch chưa xác định đơn vị tổng hợp báo cáo (mục "Tổ chức thực hiện" của kế hoạch), nên chưa lập được báo cáo tổng hợp. Quản trị viên cần bổ sung đơn vị tổng hợp khi nhập kế hoạch.');
+    return unit;
+  }
 
   route(app, API.generateProvinceReport, async (request, reply) => {
     const principal = signedIn(request);
@@ -57,6 +71,7 @@ export const provinceReportRoutes: FastifyPluginAsync = async (app) => {
       const names = periodsOfScheme(parsed.value.year, catalogue.reportingScheme).map(periodLabel).join('; ');
       throw badRequest(`Kế hoạch không có kỳ báo cáo ${periodLabel(parsed.value)}; các kỳ trong năm: ${names}.`);
     }
+    issuerOf(body.planId);
     const { content, contentHash } = await provinceContent(app.db.kysely, catalogue, body.period, body.priorities);
     const outcome = await saveProvinceReport(app.db.kysely, {
       planId: body.planId, period: body.period, content, contentHash, userId: principal.userId, now: app.clock().toISOString(),
@@ -87,7 +102,7 @@ export const provinceReportRoutes: FastifyPluginAsync = async (app) => {
     if (!revision) throw notFound(`Báo cáo tổng hợp không có lần lập thứ ${q.revision}.`);
     const catalogue = app.catalogues.get(report.planId);
     if (!catalogue) throw notFound('Không tìm thấy kế hoạch.');
-    const model = provinceReportModel(catalogue.document, revision.content, {
+    const model = provinceReportModel(catalogue.document, issuerOf(report.planId), revision.content, {
       date: q.date ?? vietnamDate(revision.createdAt), number: q.number, signingAs: q.signingAs,
       reportId: id, revision: revision.revision, contentHash: revision.contentHash,
     });
@@ -113,8 +128,9 @@ export const provinceReportRoutes: FastifyPluginAsync = async (app) => {
   const decider = async (request: FastifyRequest): Promise<void> => {
     const params = IdParams.safeParse(request.params);
     if (!params.success) return; // the params validation answers 400
-    if (!(await findProvinceReport(app.db.kysely, { id: params.data.id }))) throw notFound('Không tìm thấy báo cáo tổng hợp.');
-    if (!(await mayApprove(signedIn(request)))) throw forbidden('Chỉ lãnh đạo Sở Khoa học và Công nghệ được phê duyệt báo cáo tổng hợp.');
+    const report = await findProvinceReport(app.db.kysely, { id: params.data.id });
+    if (!report) throw notFound('Không tìm thấy báo cáo tổng hợp.');
+    if (!mayApprove(signedIn(request), report.planId)) throw forbidden(`Chỉ lãnh đạo ${coordinatorNames(app.catalogues, report.planId)} được phê duyệt báo cáo tổng hợp.`);
   };
 
   const decision = async (request: FastifyRequest, action: 'approve' | 'return', id: string, body: { contentHash?: string; comment?: string }) => {

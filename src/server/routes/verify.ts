@@ -7,6 +7,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { parsePeriod, periodLabel } from '../../core/periods';
 import { verifyText as t } from '../../text/province-report';
 import { docxTextHash } from '../document-text';
+import { coordinatorNames } from '../coordinators';
 import { lookupCode, normaliseCode, type VerifiedDocument } from '../repositories/verification';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -42,7 +43,7 @@ export const verifyRoutes: FastifyPluginAsync = async (app) => {
 
   async function found(code: string) {
     const normal = normaliseCode(code);
-    const d = normal ? await lookupCode(app.db.kysely, normal) : undefined;
+    const d = normal ? await lookupCode(app.db.kysely, normal, (planId) => coordinatorNames(app.catalogues, planId)) : undefined;
     if (!d) return null;
     const catalogue = app.catalogues.get(d.planId);
     const planName = catalogue ? `Kế hoạch số ${catalogue.document.number} – ${catalogue.document.title}` : d.planId;

@@ -85,6 +85,8 @@ export const testCatalogue: Catalogue = {
     { id: SNV, name: 'Sở Nội vụ', classes: agencies, level: 'province' },
     { id: SYT, name: 'Sở Y tế', classes: agencies, level: 'province' },
   ],
+  // As the plan says in "Tổ chức thực hiện": reports go to Sở KH&CN, which consolidates them.
+  coordinator: SKHCN,
   reportingScheme: DEFAULT_SCHEME,
   unread: [],
 };

@@ -41,9 +41,11 @@ export interface ReportSheetProps {
   readonly busy: string | null;
   readonly run: (label: string, action: () => Promise<void>) => Promise<void>;
   readonly setNotice: (notice: Notice | null) => void;
+  /** The plan's consolidating body, who may send an approved report back; null when not known. */
+  readonly coordinator: string | null;
 }
 
-export function ReportSheet({ info, deps, api, outbox, sender, mayReport, busy, run, setNotice }: ReportSheetProps) {
+export function ReportSheet({ info, deps, api, outbox, sender, mayReport, busy, run, setNotice, coordinator }: ReportSheetProps) {
   const styles = useStyles();
   const [issues, setIssues] = useState<readonly SheetIssue[] | null>(null);
   const [status, setStatus] = useState<ReportStatus | null>(null);
@@ -102,7 +104,7 @@ export function ReportSheet({ info, deps, api, outbox, sender, mayReport, busy, 
       </div>
       <Caption1>{`${s.kinds[info.kind]} · ${info.unitName} · ${periodName(info.period)}`}</Caption1>
       {status?.state === 'returned' && (
-        <Body1 className={styles.pre}>{`${status.returnedBy === 'province' ? s.provinceComment : s.returnedComment} ${status.comment ?? ''}\n${s.returnedHint}`}</Body1>
+        <Body1 className={styles.pre}>{`${status.returnedBy === 'province' ? s.provinceComment(coordinator) : s.returnedComment} ${status.comment ?? ''}\n${s.returnedHint}`}</Body1>
       )}
       {!mayReport && <Caption1>{s.otherUnit}</Caption1>}
       <div className={styles.row}>

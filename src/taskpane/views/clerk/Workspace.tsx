@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Body1, Button, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportKind } from '../../../core/template';
+import { coordinatorOf } from '../../../core/units';
 import type { ApiClient } from '../../../client/api';
 import type { Outbox, Sender } from '../../../client/outbox';
 import type { SessionUser } from '../../../client/session';
@@ -159,6 +160,7 @@ export function Workspace({ user, api, excel, outbox, sender }: WorkspaceProps) 
           <ReportSheet
             key={info.sheetName} info={info} deps={deps} api={api} outbox={outbox} sender={sender}
             mayReport={units.some((u) => u.id === info.unitId)} busy={busy} run={run} setNotice={setNotice}
+            coordinator={info.planId === plan.catalogue.planId ? (coordinatorOf(plan.catalogue)?.name ?? null) : null}
           />
         ))}
       </section>

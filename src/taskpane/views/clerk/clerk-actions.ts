@@ -124,7 +124,7 @@ export type ReportStatus =
       readonly revision: number;
       readonly late: boolean;
       readonly submittedAt: string;
-      /** The head's comment, or Sở KH&CN's reason, when the report was returned. */
+      /** The head's comment, or the province's reason (the plan's consolidating body), when the report was returned. */
       readonly comment: string | null;
       /** Who returned it: the unit's head, or the province sending an approved report back. */
       readonly returnedBy: 'head' | 'province' | null;

@@ -1,8 +1,10 @@
-// The consolidator's "Tạo báo cáo tổng hợp" and the head of Sở KH&CN's approval in Word, without
+// The consolidator's "Tạo báo cáo tổng hợp" and the approval by the head of the plan's consolidating body in Word, without
 // React (docs/province-report.md): the server makes the snapshot, the taskpane draws it from the
 // snapshot's content – the very content whose hash the head approves.
 import type { PlanDocument } from '../../../core/catalogue-types';
 import { vietnamDate } from '../../../core/periods';
+import { coordinatorOf } from '../../../core/units';
+import { provinceReportText } from '../../../text/province-report';
 import { provinceReportModel, type ProvinceReportContent } from '../../../core/report';
 import type { ApiClient } from '../../../client/api';
 import * as endpoints from '../../../client/endpoints';
@@ -29,7 +31,10 @@ async function write(deps: ProvinceFlowDeps, r: ProvinceReportRef & { content: P
   const date = vietnamDate((deps.now ?? (() => new Date()))());
   // The code the server issues for the document this date makes: the words written below are its words.
   const verification = await endpoints.provinceReportVerification(deps.api, r.id, { revision: r.revision, date });
-  const model = provinceReportModel(catalogue.document as PlanDocument, r.content, {
+  // The server answers the verification request only for a plan that names its consolidating body.
+  const issuer = coordinatorOf(catalogue);
+  if (!issuer) throw new Error(provinceReportText.noCoordinator);
+  const model = provinceReportModel(catalogue.document as PlanDocument, issuer, r.content, {
     date, reportId: r.id, revision: r.revision, contentHash: r.contentHash, verification,
   });
   await deps.write(model);
