@@ -1,5 +1,6 @@
 // The plan's consolidating body, read from its "Tổ chức thực hiện" (import/coordinator.ts): the ways
 // plans say who the units send their reports to, the bounds of the section, and what is refused.
+import { formatReview } from '../../src/core/import';
 import { buildNameIndex } from '../../src/core/import/cells';
 import { readCoordinator } from '../../src/core/import/coordinator';
 import { emptyReview, type Review } from '../../src/core/import/review';
@@ -62,5 +63,6 @@ describe('readCoordinator: who the plan sends the reports to', () => {
     const report = imported();
     expect(report.catalogue.coordinator).toBe('so-khcn');
     expect(report.issues.map((i) => i.code)).not.toContain('import.noCoordinator');
+    expect(formatReview(report).split('\n')[1]).toBe('Đơn vị tổng hợp báo cáo: Sở Khoa học và Công nghệ');
   });
 });

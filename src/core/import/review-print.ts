@@ -1,5 +1,6 @@
 // The human-readable review (`npm run catalogue -- --review`): every row read, beside the source
 // line it came from, so a person can check the reading before the catalogue is used.
+import { coordinatorOf } from '../units';
 import type { ImportReport } from './import-plan';
 
 /**
@@ -12,6 +13,7 @@ export function formatReview(report: ImportReport): string {
   const d = catalogue.document;
   const out: string[] = [
     `Kế hoạch ${d.number} (${d.issuedOn.split('-').reverse().join('/')}) – ${d.title}; ${d.issuer}; năm ${d.planYear}; mã ${catalogue.planId}`,
+    `Đơn vị tổng hợp báo cáo: ${coordinatorOf(catalogue)?.name ?? 'chưa xác định (xem cảnh báo)'}`,
   ];
   for (const a of appendices) {
     const layout = a.layout === 'cellPerLine' ? 'mỗi ô một dòng' : 'mỗi hàng một dòng';
