@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Catalogue, Unit } from '../src/core/catalogue-types';
 import { importUnitsCsv } from '../src/server/repositories/units';
 import { clerkTokens, dropTarget, grantReporterEverywhere, openTarget, prepareTarget, signIn, startServer, uniqueName, type Target } from './child-server';
+import { benchClient } from './http-client';
 import { startLimitServer } from './limit-server';
 import { reportMaker } from './reports';
 
@@ -69,6 +70,7 @@ async function run(target: Target): Promise<void> {
     let firstRefusal = '';
     /** Sends the bodies from CLIENTS concurrent clients; returns the sorted latencies, the seconds taken and the server's CPU ms per request. */
     const load = async (bodies: readonly { unitId: string }[], base = server.url, pid = server.process.pid) => {
+      const http = benchClient(CLIENTS);
       const latencies: number[] = [];
       let next = 0;
       const cpu0 = cpuMs(pid);
@@ -80,8 +82,8 @@ async function run(target: Target): Promise<void> {
             const report = bodies[next++];
             const body = JSON.stringify(report);
             const t0 = performance.now();
-            const res = await fetch(`${base}/api/submissions`, { method: 'POST', headers: clerkHeaders.get(report.unitId) ?? headers, body });
-            const text = await res.text();
+            const res = await http.post(`${base}/api/submissions`, clerkHeaders.get(report.unitId) ?? headers, body);
+            const text = res.text;
             latencies.push(performance.now() - t0);
             if (res.status >= 400 && !firstRefusal) firstRefusal = `${res.status} ${text.slice(0, 400)}`;
             if (base === server.url) statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
@@ -89,10 +91,11 @@ async function run(target: Target): Promise<void> {
         }),
       );
       const seconds = (performance.now() - started) / 1000;
+      http.close();
       const cpu1 = cpuMs(pid);
       const client = process.cpuUsage(client0);
       const cpuPerRequest = cpu0 !== undefined && cpu1 !== undefined ? (cpu1 - cpu0) / bodies.length : undefined;
-      // The clients' own CPU (this process: fetch, JSON): on a 2-core machine they take a core's share.
+      // The clients' own CPU (this process: node:http, bench/http-client.ts): on a 2-core machine they take a core's share.
       const clientCpuPerRequest = (client.user + client.system) / 1000 / bodies.length;
       return { latencies: latencies.sort((a, b) => a - b), seconds, cpuPerRequest, clientCpuPerRequest };
     };

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Catalogue, Unit } from '../core/catalogue-types';
 import { assignedIds, assignmentsOf, itemsWithoutReporter, type AssignmentOverride, type Assignments, type Unassigned } from './assignments';
 import { preparedQuery } from './db/prepared';
+import { rememberedRead } from './db/read-cache';
 import type { Database } from './db/schema';
 import { listOverrides } from './repositories/assignment-overrides';
 import { listUnits } from './repositories/units';
@@ -45,7 +46,9 @@ const unitOverrides = preparedQuery<{ planId: string; unitId: string }, { itemId
     .orderBy('item_id'));
 
 export async function unitAssignment(db: Kysely<Database>, catalogue: Catalogue, unit: Unit): Promise<UnitAssignment> {
-  const overrides = (await unitOverrides.execute(db, { planId: catalogue.planId, unitId: unit.id })) as AssignmentOverride[];
+  // Remembered until the overrides (or units, users) change (db/read-cache.ts).
+  const overrides = await rememberedRead(db, `overrides:${catalogue.planId}:${unit.id}`, async () =>
+    Object.freeze((await unitOverrides.execute(db, { planId: catalogue.planId, unitId: unit.id })) as AssignmentOverride[]));
   const key = JSON.stringify([unit.id, unit.classes, overrides.map((o) => [o.itemId, o.effect])]);
   let memo = unitAssignmentMemo.get(catalogue);
   if (!memo) unitAssignmentMemo.set(catalogue, (memo = new Map()));

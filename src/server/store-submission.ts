@@ -11,6 +11,7 @@ import { canonicalRows, rowEvaluations, validateSubmission } from '../core/valid
 import { cellsOfRows } from './report-rows';
 import { unitAssignment } from './effective-assignments';
 import { conflict, locked, notFound, type HttpError } from './errors';
+import { rememberedRead } from './db/read-cache';
 import { sha256Hex } from './hash';
 import { createRevision, listSubmissions } from './repositories/submissions';
 import { getUnit } from './repositories/units';
@@ -47,7 +48,8 @@ export async function storeSubmission(
 ): Promise<StoreOutcome> {
   const catalogue = app.catalogues.get(body.planId);
   if (!catalogue) return { kind: 'noPlan' };
-  const unit = await getUnit(app.db.kysely, body.unitId);
+  // Remembered until the units change (db/read-cache.ts): deactivating a unit counts at the next report.
+  const unit = await rememberedRead(app.db.kysely, `unit:${body.unitId}`, async () => Object.freeze(await getUnit(app.db.kysely, body.unitId)));
   if (!unit) return { kind: 'noUnit' };
 
   const assigned = (await unitAssignment(app.db.kysely, catalogue, unit))[body.kind];

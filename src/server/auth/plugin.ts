@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest,
 import type { CatalogueStore } from '../catalogues';
 import { coordinatorNames } from '../coordinators';
 import type { Db } from '../db/connect';
+import { rememberedRead } from '../db/read-cache';
 import { findByEntra, findById, principalOf } from '../repositories/users';
 import { loadEntraConfig, JwksCache, verifyEntraToken, type EntraConfig } from './entra';
 import { decodeJwt } from './jwt';
@@ -64,6 +65,15 @@ function refuse(reply: FastifyReply, status: 401 | 403, code: string, message: s
   return reply.status(status).send({ error: status === 401 ? 'unauthorized' : 'forbidden', code, message });
 }
 
+/** A principal shared between requests (remembered) cannot be changed by one of them. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 type Resolved = { kind: 'none' } | { kind: 'principal'; principal: Principal } | { kind: 'invalid' } | { kind: 'unknownEntraUser' };
 
 async function resolve(db: Db, settings: AuthSettings, header: string | undefined): Promise<Resolved> {
@@ -77,13 +87,17 @@ async function resolve(db: Db, settings: AuthSettings, header: string | undefine
   if (iss === LOCAL_ISSUER) {
     const v = await verifyToken(settings.secret, token);
     if (!v.ok) return { kind: 'invalid' };
-    const user = await findById(db.kysely, v.value.sub);
+    const sub = v.value.sub;
+    // The user row and grants: on SQLite remembered until the users or grants change (db/read-cache.ts),
+    // so revoking (sign-out, disabling, a new password, a role taken away) counts at the next request,
+    // as it does on every instance sharing a PostgreSQL database, where they are read every time.
+    const known = await rememberedRead(db.kysely, `principal:${sub}`, async () => {
+      const user = await findById(db.kysely, sub);
+      return user ? Object.freeze({ stamp: sessionStamp(user), principal: deepFreeze(await principalOf(db.kysely, user, 'local')) }) : null;
+    });
     // A changed password, a sign-out or disabling ends the sessions signed before it.
-    if (!user || sessionStamp(user) !== v.value.pwd) return { kind: 'invalid' };
-    // The same row, read once per request: revoking (sign-out, disabling, a new password, a role
-    // taken away) counts at the next request on every instance sharing the database.
-    const principal = await principalOf(db.kysely, user, 'local');
-    return principal ? { kind: 'principal', principal } : { kind: 'invalid' };
+    if (!known || known.stamp !== v.value.pwd) return { kind: 'invalid' };
+    return known.principal ? { kind: 'principal', principal: known.principal } : { kind: 'invalid' };
   }
   if (!settings.entra || !settings.jwks) return { kind: 'invalid' };
   const v = await verifyEntraToken(settings.entra, settings.jwks, token);

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { DEFAULT_POSTGRES, type PostgresSettings } from '../config';
 import { BackgroundCheckpoints, LOG_SIZE_LIMIT, SAFETY_NET_PAGES, type CheckpointOptions } from './checkpoints';
 import { groupCommits, type GroupCommit } from './group-commit';
+import { rememberReads, type ReadCache } from './read-cache';
 import type { Database } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -23,6 +24,8 @@ export interface Db {
   readonly checkpoints?: BackgroundCheckpoints;
   /** SQLite: the write transactions that run through writeTransaction, committed in groups (db/group-commit.ts). */
   readonly groupCommit?: GroupCommit;
+  /** SQLite: the remembered reads of db/read-cache.ts. */
+  readonly readCache?: ReadCache;
   close(): Promise<void>;
 }
 
@@ -120,6 +123,8 @@ export function connect(options: ConnectOptions): Db {
     const checkpoints = options.backgroundCheckpoints && options.sqliteFile !== ':memory:' ? backgroundCheckpoints(sqlite, options.sqliteFile, options.backgroundCheckpoints) : null;
     return {
       kysely, dialect: 'sqlite', sqlite, checkpoints: checkpoints ?? undefined, groupCommit: groupCommits(kysely, sqlite),
+      // Reads every request repeats (user, grants, unit, overrides), until their tables change (db/read-cache.ts).
+      readCache: rememberReads(kysely, sqlite),
       // The thread's connection first: the last connection to close checkpoints the whole log.
       close: async () => {
         await checkpoints?.stop();

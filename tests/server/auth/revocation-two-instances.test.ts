@@ -5,7 +5,7 @@
 // revocation below is made through one instance (or the administrator's tools) after both have
 // served the token, and must count at the other's next request.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -14,7 +14,8 @@ import { withAuthOptions } from '../../../src/server/auth/plugin';
 import { hashPassword } from '../../../src/server/auth/passwords';
 import { catalogueStore } from '../../../src/server/catalogues';
 import { loadConfig } from '../../../src/server/config';
-import type { Db } from '../../../src/server/db/connect';
+import { connect, type Db } from '../../../src/server/db/connect';
+import { migrateToLatest } from '../../../src/server/db/migrate';
 import { setOverride } from '../../../src/server/repositories/assignment-overrides';
 import { revoke, setPassword, setUserDisabled } from '../../../src/server/repositories/users';
 import { syncCatalogueUnits } from '../../../src/server/repositories/units';
@@ -106,5 +107,49 @@ describeEachDatabase('revocation across two instances', (database) => {
     expect(r.ok).toBe(true);
     const res = await b.inject({ method: 'POST', url: '/api/submissions', headers: bearer(token), payload: { ...extra, clientSubmissionId: randomUUID(), planId: PLAN_ID } });
     expect(res.statusCode).toBe(201);
+  });
+});
+
+// On SQLite the user, grants, unit and overrides are remembered per connection until their tables
+// change (db/read-cache.ts): a change committed through another connection to the file – another
+// server process, `npm run admin` – must count at once too. Instance a and the revocations use one
+// connection, instance b another.
+describe('revocation through another connection to the SQLite file', () => {
+  let dir: string;
+  let one: Db;
+  let other: Db;
+  let a: FastifyInstance;
+  let b: FastifyInstance;
+  let userId: string;
+  let token: string;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'revoke-file-'));
+    one = connect({ sqliteFile: join(dir, 'reporting.sqlite') });
+    await migrateToLatest(one);
+    other = connect({ sqliteFile: join(dir, 'reporting.sqlite') });
+    await syncCatalogueUnits(one.kysely, testCatalogue, new Date().toISOString());
+    userId = await addUser(one, 'nv.khcn', PASSWORD, [['reporter', SKHCN]]);
+    [a, b] = [await instance(other), await instance(one)];
+    const login = await b.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nv.khcn', password: PASSWORD } });
+    token = login.json().token as string;
+  });
+  afterEach(async () => {
+    await a.close();
+    await b.close();
+    await other.close();
+    await one.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(REVOCATIONS)('%s counts at the next request of an instance on the other connection', async (_name, revokeIt, status) => {
+    for (const app of [b, b, a]) {
+      const r = await app.inject({ method: 'POST', url: '/api/submissions', headers: bearer(token), payload: indicatorReport({ clientSubmissionId: randomUUID() }) });
+      expect(`${r.statusCode} ${r.body}`).toMatch(/^20/);
+    }
+    expect(one.readCache).toBeDefined();
+    await revokeIt({ db: other, a, userId, token });
+    const res = await b.inject({ method: 'POST', url: '/api/submissions', headers: bearer(token), payload: indicatorReport({ clientSubmissionId: randomUUID() }) });
+    expect(res.statusCode).toBe(status);
   });
 });
