@@ -93,13 +93,26 @@ describe('remembered reads (SQLite)', () => {
     expect(await read()).toBe(2);
   });
 
-  it('does not remember a value read while the tables changed', async () => {
+  it('forgets a value read while the tables changed', async () => {
     const value = await rememberedRead(db.kysely, 'k', async () => {
       await sql`update users set display_name = 'B' where id = 'u1'`.execute(db.kysely);
       return ++loads;
     });
     expect(value).toBe(1);
     expect(await read()).toBe(2);
+  });
+
+  it('keeps nothing from a read that began before a change another read has already seen', async () => {
+    let release!: () => void;
+    const slow = rememberedRead(db.kysely, 'k', async () => {
+      await new Promise<void>((r) => (release = r));
+      return 'before the change';
+    });
+    await sql`update users set display_name = 'B' where id = 'u1'`.execute(db.kysely);
+    expect(await rememberedRead(db.kysely, 'other', async () => 'after')).toBe('after');
+    release();
+    expect(await slow).toBe('before the change');
+    expect(await read()).toBe(1); // loaded now: the slow read's value was not kept
   });
 });
 

@@ -54,7 +54,12 @@ export class ReadCache {
     return `${String(this.dataVersion!.get())}:${this.generation}`;
   }
 
-  /** The remembered value for `key`, or `load()`'s, remembered unless the tables changed while it read. */
+  /**
+   * The remembered value for `key`, or `load()`'s. What is loaded is kept under the version seen
+   * before loading: a change during the load makes the next read see a new version and forget it.
+   * Only a read that started under an older version than the entries now hold (another read already
+   * saw the change) keeps nothing.
+   */
   async read<T>(key: string, load: () => Promise<T>): Promise<T> {
     if (!this.watching()) return load();
     const before = this.version();
@@ -64,7 +69,7 @@ export class ReadCache {
     }
     if (this.entries.has(key)) return this.entries.get(key) as T;
     const value = await load();
-    if (this.version() === before) {
+    if (this.seen === before) {
       if (this.entries.size >= LIMIT) this.entries.clear();
       this.entries.set(key, value);
     }
