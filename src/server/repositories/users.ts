@@ -267,7 +267,8 @@ export async function getPrincipal(db: Q, userId: string, via: Principal['via'] 
 
 /**
  * The principal of a user row the caller has just read (the auth hook, which reads it to check
- * the token's session stamp): the grants are read fresh, the row is not read a second time.
+ * the token's session stamp): the grants are read fresh, the row is not read a second time. (The
+ * auth hook remembers both on SQLite until the users or grants change: db/read-cache.ts.)
  */
 export async function principalOf(db: Q, u: UserRow, via: Principal['via'] = 'local'): Promise<Principal | null> {
   if (u.disabled === 1) return null;
