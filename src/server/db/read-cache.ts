@@ -5,7 +5,8 @@
 //   - this connection's own writes, by temporary triggers on the watched tables that call a function
 //     of ours (temporary triggers belong to the connection: every statement of the server, whatever
 //     code issues it, fires them – nothing depends on a repository remembering to say so);
-//   - other connections' commits (`npm run admin` in another process), by `PRAGMA data_version`.
+//   - other connections' commits (`npm run admin` in another process), by `PRAGMA data_version`,
+//     from the next turn of the event loop.
 // Any change forgets every remembered read. PostgreSQL may be shared by several instances, whose
 // writes nothing here would see: there every read goes to the database.
 import type SqliteDatabase from 'better-sqlite3';
@@ -23,6 +24,7 @@ export class ReadCache {
   private seen: string | null = null;
   private readonly entries = new Map<string, unknown>();
   private dataVersion: SqliteDatabase.Statement | null = null;
+  private otherCommits: string | null = null;
 
   constructor(private readonly sqlite: SqliteDatabase.Database) {
     sqlite.function(CHANGED, { deterministic: false }, () => {
@@ -50,8 +52,19 @@ export class ReadCache {
     return true;
   }
 
+  /**
+   * This connection's writes exactly (the triggers' count); other connections' commits as
+   * `data_version` read at most once per turn of the event loop (the pragma costs several µs, and
+   * requests handled in one turn arrived together: a commit elsewhere counts from the next turn).
+   */
   private version(): string {
-    return `${String(this.dataVersion!.get())}:${this.generation}`;
+    if (this.otherCommits === null) {
+      this.otherCommits = String(this.dataVersion!.get());
+      setImmediate(() => {
+        this.otherCommits = null;
+      });
+    }
+    return `${this.otherCommits}:${this.generation}`;
   }
 
   /**
