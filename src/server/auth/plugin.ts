@@ -14,7 +14,7 @@ import { can, canForSomeUnit } from './roles';
 import { registerAuthRoutes } from './routes';
 import { sessionStamp } from './sessions';
 import { DEFAULT_LIMITS, SignInThrottle, type ThrottleLimits } from './throttle';
-import { DEFAULT_TOKEN_TTL_SEC, LOCAL_ISSUER, loadAuthSecret, verifyToken } from './tokens';
+import { DEFAULT_TOKEN_TTL_SEC, isVerifiedLocal, LOCAL_ISSUER, loadAuthSecret, verifyToken } from './tokens';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -83,7 +83,8 @@ async function resolve(db: Db, settings: AuthSettings, header: string | undefine
   const token = match[1];
   // Route by the (unverified) issuer; each verifier then pins its own algorithm, key and issuer,
   // so a token cannot be sent to the weaker check by lying in its header.
-  const iss = decodeJwt(token)?.payload.iss;
+  // A token verified before as ours needs no decoding to know its issuer (decoding was ~2 % of a request).
+  const iss = isVerifiedLocal(settings.secret, token) ? LOCAL_ISSUER : decodeJwt(token)?.payload.iss;
   if (iss === LOCAL_ISSUER) {
     const v = await verifyToken(settings.secret, token);
     if (!v.ok) return { kind: 'invalid' };

@@ -96,6 +96,11 @@ const verifiedTokens = new WeakMap<Buffer, Map<string, LocalClaims>>();
 /** About 2 MB of tokens; the oldest are forgotten first (and checked by jose again when they come back). */
 const VERIFIED_LIMIT = 10_000;
 
+/** Whether this exact token was verified as one of ours under this secret (its issuer is LOCAL_ISSUER). */
+export function isVerifiedLocal(secret: Buffer, token: string): boolean {
+  return verifiedTokens.get(secret)?.has(token) ?? false;
+}
+
 function rememberVerified(secret: Buffer, token: string, claims: LocalClaims): void {
   let known = verifiedTokens.get(secret);
   if (!known) verifiedTokens.set(secret, (known = new Map()));

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
-import { DEFAULT_TOKEN_TTL_SEC, loadAuthSecret, signToken, verifyToken } from '../../../src/server/auth/tokens';
+import { DEFAULT_TOKEN_TTL_SEC, isVerifiedLocal, loadAuthSecret, signToken, verifyToken } from '../../../src/server/auth/tokens';
 
 const secret = Buffer.from('a-test-secret-that-is-at-least-32-bytes-long');
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -24,6 +24,17 @@ describe('local tokens', () => {
   const payload = { pwd: 'fp', iss: 'cds-nghean', sub: 'u1', iat: now.getTime() / 1000, exp: now.getTime() / 1000 + 8 * 3600 };
   const p = b64(payload);
   const good = `${h}.${p}.${sign(`${h}.${p}`)}`;
+
+  it('knows a token as ours only once its signature was verified under that secret', async () => {
+    const { token } = await signToken(secret, { sub: 'u9', pwd: 'fp' }, { now });
+    expect(isVerifiedLocal(secret, token)).toBe(false);
+    expect((await verifyToken(Buffer.from('another secret, long enough for HS256 0123456789'), token, now)).ok).toBe(false);
+    expect(isVerifiedLocal(secret, token)).toBe(false);
+    expect((await verifyToken(secret, token, now)).ok).toBe(true);
+    expect(isVerifiedLocal(secret, token)).toBe(true);
+    expect(isVerifiedLocal(Buffer.from('another secret, long enough for HS256 0123456789'), token)).toBe(false);
+    expect(isVerifiedLocal(secret, `${token.slice(0, -2)}xx`)).toBe(false);
+  });
 
   it('accepts the hand-made token the cases below alter', async () => {
     expect((await verifyToken(secret, good, now)).ok).toBe(true);
