@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { NODE_FLAGS } from '../scripts/node-flags';
 import { hashPassword } from '../src/server/auth/passwords';
 import { sessionStamp } from '../src/server/auth/sessions';
 import { signToken } from '../src/server/auth/tokens';
@@ -142,7 +143,8 @@ export async function startServer(target: Target, port?: number, extraEnv: Recor
     DATABASE_SCHEMA: target.kind === 'postgres' ? target.schema : '',
     ...extraEnv,
   };
-  const child = spawn(process.execPath, [...nodeArgs, compiledServer()], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // As production starts it (scripts/node-flags.js), then the bench's own (profiling).
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...nodeArgs, compiledServer()], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));

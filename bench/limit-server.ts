@@ -10,6 +10,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { buildSync } from 'esbuild';
 import Fastify from 'fastify';
+import { NODE_FLAGS } from '../scripts/node-flags';
 
 export interface LimitServer {
   readonly url: string;
@@ -47,7 +48,8 @@ export async function startLimitServer(): Promise<LimitServer> {
   const dir = path.resolve(__dirname, '..', '.cache', `bench-limit-${process.pid}`);
   const entry = path.join(dir, 'limit.js');
   buildSync({ entryPoints: [__filename], outfile: entry, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning' });
-  const child = spawn(process.execPath, [entry], { cwd: path.resolve(__dirname, '..'), env: { ...process.env, BENCH_LIMIT_CHILD: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Run as the real server is (scripts/node-flags.js): the same heap settings for both.
+  const child = spawn(process.execPath, [...NODE_FLAGS, entry], { cwd: path.resolve(__dirname, '..'), env: { ...process.env, BENCH_LIMIT_CHILD: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';

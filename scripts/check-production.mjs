@@ -11,6 +11,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_FLAGS } from './node-flags.js';
 import { buildServer } from './build-server.mjs';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
@@ -103,7 +104,7 @@ export async function checkProduction({ port = 41290, log = console.log } = {}) 
     if (present.length > 0) throw new Error(`development packages installed in production: ${present.join(', ')}`);
 
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', HTTPS: '0', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn' };
-    const child = spawn(process.execPath, ['dist/server/server.js'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/server/server.js'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from './build-server.mjs';
+import { NODE_FLAGS } from './node-flags.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const DIST = resolve(ROOT, process.env.DIST_DIR?.trim() || 'dist');
@@ -87,7 +88,7 @@ To use the add-in, sideload ${manifest}:
 
 const entry = join(DEV_SERVER, process.argv.includes('--demo') ? 'demo.js' : 'server.js');
 // The IPC channel tells the server when this script is gone, however it went (even SIGKILL).
-const child = spawn(process.execPath, ['--enable-source-maps', entry], { cwd: ROOT, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: process.env });
+const child = spawn(process.execPath, ['--enable-source-maps', ...NODE_FLAGS, entry], { cwd: ROOT, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: process.env });
 let stopping = false;
 const stop = (signal) => {
   if (stopping) return;

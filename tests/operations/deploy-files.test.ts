@@ -2,6 +2,7 @@
 // deploy/.env.example, and the Docker image's runtime stage is what check-production starts.
 import fs from 'node:fs';
 import path from 'node:path';
+import { NODE_FLAGS } from '../../scripts/node-flags';
 
 const ROOT = path.resolve(__dirname, '../..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -41,6 +42,15 @@ describe('deploy/.env.example', () => {
   });
 });
 
+describe('the flags node runs the server with (scripts/node-flags.js)', () => {
+  it('are the same in every production entry point: npm run start:production, the Dockerfile, the systemd unit', () => {
+    expect(NODE_FLAGS.length).toBeGreaterThan(0);
+    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    for (const command of pkg.scripts['start:production'].split('||')) expect(command.trim()).toMatch(new RegExp(`node ${NODE_FLAGS.join(' ')} dist/server/server\\.js$`));
+    for (const file of ['scripts/start.mjs', 'scripts/check-production.mjs', 'bench/child-server.ts', 'bench/limit-server.ts']) expect(read(file)).toMatch(/\.\.\.NODE_FLAGS/);
+  });
+});
+
 describe('deploy/Dockerfile', () => {
   const dockerfile = read('deploy/Dockerfile');
   const stages = dockerfile.split(/^FROM /m).slice(1);
@@ -50,7 +60,7 @@ describe('deploy/Dockerfile', () => {
     expect(stages.length).toBeGreaterThanOrEqual(3);
     expect(runtime).toMatch(/^USER (?!root\b)\w+/m);
     expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/api\/health\/ready/m);
-    expect(runtime).toMatch(/^CMD \["node", "dist\/server\/server\.js"\]/m);
+    expect(runtime).toMatch(new RegExp(`^CMD \\["node", ${NODE_FLAGS.map((f) => `"${f}", `).join('')}"dist/server/server\\.js"\\]`, 'm'));
     expect(runtime).toMatch(/npm ci --omit=dev|--from=deps \/app\/node_modules/);
     expect(stages.find((s) => s.startsWith('${NODE_IMAGE} AS deps'))).toMatch(/npm ci --omit=dev/);
   });
@@ -77,7 +87,7 @@ describe('deploy/compose.yaml, the systemd unit and nginx', () => {
 
   it('the unit runs node on the compiled server as its own user and stops with SIGTERM', () => {
     const unit = read('deploy/cds-reporting.service');
-    expect(unit).toMatch(/^ExecStart=\/usr\/bin\/node dist\/server\/server\.js$/m);
+    expect(unit).toMatch(new RegExp(`^ExecStart=/usr/bin/node ${NODE_FLAGS.join(' ')} dist/server/server\\.js$`, 'm'));
     expect(unit).toMatch(/^User=(?!root$)\S+$/m);
     expect(unit).toMatch(/^KillSignal=SIGTERM$/m);
     expect(unit).toMatch(/^EnvironmentFile=/m);
