@@ -48,7 +48,7 @@ const unitOverrides = preparedQuery<{ planId: string; unitId: string }, { itemId
 export async function unitAssignment(db: Kysely<Database>, catalogue: Catalogue, unit: Unit): Promise<UnitAssignment> {
   // Remembered until the overrides (or units, users) change (db/read-cache.ts).
   const overrides = await rememberedRead(db, `overrides:${catalogue.planId}:${unit.id}`, async () =>
-    Object.freeze((await unitOverrides.execute(db, { planId: catalogue.planId, unitId: unit.id })) as AssignmentOverride[]));
+    (await unitOverrides.execute(db, { planId: catalogue.planId, unitId: unit.id })) as AssignmentOverride[]);
   const key = JSON.stringify([unit.id, unit.classes, overrides.map((o) => [o.itemId, o.effect])]);
   let memo = unitAssignmentMemo.get(catalogue);
   if (!memo) unitAssignmentMemo.set(catalogue, (memo = new Map()));

@@ -181,12 +181,8 @@ export function reportDocument(model: ReportModel, qrPng?: Buffer): Document {
 }
 
 /**
- * The report as .docx bytes.
- * @example reply.type(DOCX_TYPE).send(await reportDocx(model))
- */
-/** The QR code's PNG: medium error correction survives a printed, photocopied page. */
-/**
- * The verification QR as a PNG. `filterType: 0`: pngjs otherwise tries all five PNG row filters on
+ * The verification QR as a PNG; medium error correction survives a printed, photocopied page.
+ * `filterType: 0`: pngjs otherwise tries all five PNG row filters on
  * every row to keep the best, which for a black-and-white square of 300 px was most of a .docx's
  * time (and twenty times that under jest); unfiltered rows of a QR code deflate just as well.
  */
@@ -196,6 +192,10 @@ export const QR_OPTIONS: QRCodeToBufferOptions = {
   rendererOpts: { filterType: 0 } as QRCodeToBufferOptions['rendererOpts'],
 };
 
+/**
+ * The report as .docx bytes.
+ * @example reply.type(DOCX_TYPE).send(await reportDocx(model))
+ */
 export async function reportDocx(model: ReportModel): Promise<Buffer> {
   const qr = model.verification ? await QRCode.toBuffer(model.verification.url, QR_OPTIONS) : undefined;
   return Packer.toBuffer(reportDocument(model, qr));

@@ -49,7 +49,7 @@ export async function storeSubmission(
   const catalogue = app.catalogues.get(body.planId);
   if (!catalogue) return { kind: 'noPlan' };
   // Remembered until the units change (db/read-cache.ts): deactivating a unit counts at the next report.
-  const unit = await rememberedRead(app.db.kysely, `unit:${body.unitId}`, async () => Object.freeze(await getUnit(app.db.kysely, body.unitId)));
+  const unit = await rememberedRead(app.db.kysely, `unit:${body.unitId}`, () => getUnit(app.db.kysely, body.unitId));
   if (!unit) return { kind: 'noUnit' };
 
   const assigned = (await unitAssignment(app.db.kysely, catalogue, unit))[body.kind];
@@ -57,7 +57,7 @@ export async function storeSubmission(
   if (!checked.ok) return { kind: 'invalid', issues: checked.issues };
   const submission = checked.value;
   const now = app.clock();
-  // The canonical rows once: hashed here (as contentHash does), stored, and compacted below.
+  // The canonical rows once: hashed here (the content hash an approval binds, hash.ts), stored, and compacted below.
   const rows = canonicalRows(submission);
   const hash = sha256Hex(rows);
   const late = isLate(submission.period, now, app.config.deadline);

@@ -13,7 +13,7 @@ import type { PlanUnit } from '../../src/taskpane/views/clerk/clerk-setup';
 import { strings } from '../../src/text/strings';
 import { expectAccessible, installA11yProbes } from '../support/a11y';
 import { OFFICE_CDN as CDN, describeWithChromium, launchChromium, openTaskpane } from '../support/browser';
-import { CLERK, HEAD, buildProductionAddin, fakeExcelScript, prepareClerkData } from '../support/clerk-e2e';
+import { CLERK, HEAD, PROVINCE, buildProductionAddin, fakeExcelScript, prepareClerkData } from '../support/clerk-e2e';
 
 const PLAN = 'nghe-an-1174-2026';
 const s = strings.clerkFlow;
@@ -148,6 +148,19 @@ describeWithChromium('the clerk’s Excel taskpane against the real server', () 
     const detail = await api<{ revisions: { clientSubmissionId: string }[] }>(`/api/submissions/${held[0].id}`);
     expect(detail.revisions).toHaveLength(2);
     expect(detail.revisions[0].clientSubmissionId).not.toBe(detail.revisions[1].clientSubmissionId);
+
+    // The head approves it; the province sends it back with a reason: the card names the plan's
+    // consolidating body (catalogue.coordinator: Sở Khoa học và Công nghệ in 1174) and the reason.
+    const approved = await api<{ contentHash: string }>(`/api/submissions/${held[0].id}`, HEAD);
+    expect(await api(`/api/submissions/${held[0].id}/approve`, HEAD, { contentHash: approved.contentHash })).toMatchObject({ status: 'approved' });
+    const reason = 'Chỉ tiêu 14: mẫu số chưa khớp số cán bộ của phường.';
+    expect(await api(`/api/submissions/${held[0].id}/reopen`, PROVINCE, { reason })).toMatchObject({ provinceState: 'reopened' });
+    await card01.getByRole('button', { name: s.refreshStatus }).click();
+    await card01.getByText(`${s.provinceComment('Sở Khoa học và Công nghệ')} ${reason}`).waitFor();
+    await shot(page, '4c-returned-by-province');
+    await type(page, pl01, at(m1, 'ct-14', 'numerator'), '26');
+    await card01.getByRole('button', { name: s.submit }).click();
+    await page.getByText(s.sent(3)).waitFor();
 
     // Phụ lục 02 with the server down: the report waits in the outbox and goes once the server is back.
     const pl02 = `PL02 ${period}`;

@@ -76,6 +76,14 @@ describe('remembered reads (SQLite)', () => {
       expect(await read()).toBe(2);
     });
 
+  it('gives every request the same value, frozen through and through', async () => {
+    const first = await rememberedRead(db.kysely, 'p', async () => ({ grants: [{ role: 'reporter', unitId: 'so-a' }] }));
+    const again = await rememberedRead(db.kysely, 'p', async () => ({ grants: [] }));
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.grants) && Object.isFrozen(first.grants[0])).toBe(true);
+    expect(() => (first.grants as { role: string }[]).push({ role: 'admin' })).toThrow(TypeError);
+  });
+
   it('keeps what it remembers when other tables change on this connection (the submissions themselves)', async () => {
     await read();
     await db.kysely.insertInto('audit').values({ at: now, user_id: null, action: 'x', entity: 'test', entity_id: '1', unit_id: null, before: null, after: null }).execute();

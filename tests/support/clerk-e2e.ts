@@ -18,12 +18,15 @@ export const CLERK = { username: 'cb.truongvinh', password: 'Mat-khau-dai-2026!'
 /** The head of the same commune, who returns a report. */
 export const HEAD = { username: 'ld.truongvinh', password: 'Mat-khau-lanh-dao-2026!', unitId: CLERK.unitId, displayName: 'Nguyễn Văn Hùng' };
 
+/** A province-wide consolidator (the plan's consolidating body), who sends an approved report back. */
+export const PROVINCE = { username: 'th.tinh', password: 'Mat-khau-tong-hop-2026!', unitId: null, displayName: 'Lê Văn Tổng' };
+
 /** `npm run build`'s production bundle, from the build cache shared by the browser suites. */
 export function buildProductionAddin(): { dir: string; remove: () => void } {
   return { dir: cachedBuild(ROOT, 'production'), remove: () => undefined };
 }
 
-/** A SQLite data directory with the plan's units, the sample communes, a commune's clerk (reporter) and head (approver). */
+/** A SQLite data directory with the plan's units, the sample communes, a commune's clerk (reporter) and head (approver), and a province consolidator. */
 export async function prepareClerkData(): Promise<{ dataDir: string; remove: () => void }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cds-clerk-data-'));
   const db = connect({ sqliteFile: join(dataDir, 'reporting.sqlite') });
@@ -34,7 +37,7 @@ export async function prepareClerkData(): Promise<{ dataDir: string; remove: () 
     const csv = readFileSync(join(ROOT, 'seeds', 'sample-communes.csv'), 'utf8');
     const imported = await importUnitsCsv(db.kysely, csv, { userId: null, now });
     if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
-    for (const [who, role] of [[CLERK, 'reporter'], [HEAD, 'approver']] as const) {
+    for (const [who, role] of [[CLERK, 'reporter'], [HEAD, 'approver'], [PROVINCE, 'consolidator']] as const) {
       const user = await createUser(db.kysely, { username: who.username, displayName: who.displayName, passwordHash: await hashPassword(who.password) }, 'test');
       if (!user.ok) throw new Error(user.message);
       const granted = await grant(db.kysely, user.value.id, role, who.unitId, 'test');

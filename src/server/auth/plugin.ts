@@ -65,15 +65,6 @@ function refuse(reply: FastifyReply, status: 401 | 403, code: string, message: s
   return reply.status(status).send({ error: status === 401 ? 'unauthorized' : 'forbidden', code, message });
 }
 
-/** A principal shared between requests (remembered) cannot be changed by one of them. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
-
 type Resolved = { kind: 'none' } | { kind: 'principal'; principal: Principal } | { kind: 'invalid' } | { kind: 'unknownEntraUser' };
 
 async function resolve(db: Db, settings: AuthSettings, header: string | undefined): Promise<Resolved> {
@@ -94,7 +85,7 @@ async function resolve(db: Db, settings: AuthSettings, header: string | undefine
     // as it does on every instance sharing a PostgreSQL database, where they are read every time.
     const known = await rememberedRead(db.kysely, `principal:${sub}`, async () => {
       const user = await findById(db.kysely, sub);
-      return user ? Object.freeze({ stamp: sessionStamp(user), principal: deepFreeze(await principalOf(db.kysely, user, 'local')) }) : null;
+      return user ? { stamp: sessionStamp(user), principal: await principalOf(db.kysely, user, 'local') } : null;
     });
     // A changed password, a sign-out or disabling ends the sessions signed before it.
     if (!known || known.stamp !== v.value.pwd) return { kind: 'invalid' };

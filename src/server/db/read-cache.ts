@@ -81,13 +81,22 @@ export class ReadCache {
       this.seen = before;
     }
     if (this.entries.has(key)) return this.entries.get(key) as T;
-    const value = await load();
+    // Frozen through and through: one request cannot change what the next one is given.
+    const value = deepFreeze(await load());
     if (this.seen === before) {
       if (this.entries.size >= LIMIT) this.entries.clear();
       this.entries.set(key, value);
     }
     return value;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 const caches = new WeakMap<Kysely<Database>, ReadCache>();
@@ -101,7 +110,7 @@ export function rememberReads(kysely: Kysely<Database>, sqlite: SqliteDatabase.D
 
 /**
  * A read of the watched tables, remembered on SQLite until one of them changes; on PostgreSQL (or a
- * Transaction handle) read every time. The value is shared between requests: never change it.
+ * Transaction handle) read every time. On SQLite the value is shared between requests, and frozen.
  * @example const unit = await rememberedRead(db, `unit:${id}`, () => getUnit(db, id))
  */
 export function rememberedRead<T>(db: Kysely<Database>, key: string, load: () => Promise<T>): Promise<T> {

@@ -71,7 +71,7 @@ export const provinceReportRoutes: FastifyPluginAsync = async (app) => {
       const names = periodsOfScheme(parsed.value.year, catalogue.reportingScheme).map(periodLabel).join('; ');
       throw badRequest(`Kế hoạch không có kỳ báo cáo ${periodLabel(parsed.value)}; các kỳ trong năm: ${names}.`);
     }
-    issuerOf(body.planId);
+    issuerOf(body.planId); // refuses, before anything is read or stored, a plan that names no consolidating body
     const { content, contentHash } = await provinceContent(app.db.kysely, catalogue, body.period, body.priorities);
     const outcome = await saveProvinceReport(app.db.kysely, {
       planId: body.planId, period: body.period, content, contentHash, userId: principal.userId, now: app.clock().toISOString(),

@@ -28,12 +28,12 @@ export interface ProvinceReportRef {
 
 async function write(deps: ProvinceFlowDeps, r: ProvinceReportRef & { content: ProvinceReportContent }): Promise<ProvinceReportRef> {
   const { catalogue } = await endpoints.plan(deps.api, r.planId);
+  // The server refuses a province report to a plan that names no consolidating body; so does this.
+  const issuer = coordinatorOf(catalogue);
+  if (!issuer) throw new Error(provinceReportText.noCoordinator);
   const date = vietnamDate((deps.now ?? (() => new Date()))());
   // The code the server issues for the document this date makes: the words written below are its words.
   const verification = await endpoints.provinceReportVerification(deps.api, r.id, { revision: r.revision, date });
-  // The server answers the verification request only for a plan that names its consolidating body.
-  const issuer = coordinatorOf(catalogue);
-  if (!issuer) throw new Error(provinceReportText.noCoordinator);
   const model = provinceReportModel(catalogue.document as PlanDocument, issuer, r.content, {
     date, reportId: r.id, revision: r.revision, contentHash: r.contentHash, verification,
   });
