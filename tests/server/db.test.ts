@@ -77,7 +77,7 @@ describeEachDatabase('database', (database) => {
 });
 
 describe('SQLite file', () => {
-  it('is opened in WAL mode with a busy timeout and foreign keys', async () => {
+  it('is opened in WAL mode with a busy timeout, foreign keys and temporary data in memory', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reporting-db-'));
     const db = connect({ sqliteFile: path.join(dir, 'nested', 'reporting.sqlite') });
     try {
@@ -88,6 +88,9 @@ describe('SQLite file', () => {
       expect(mode.rows[0].journal_mode).toBe('wal');
       expect(fk.rows[0].foreign_keys).toBe(1);
       expect(busy.rows[0].timeout).toBe(5000);
+      // 2 = MEMORY: the savepoint of every grouped submission keeps its undo pages off temporary files.
+      const temp = await sql<{ temp_store: number }>`pragma temp_store`.execute(db.kysely);
+      expect(temp.rows[0].temp_store).toBe(2);
     } finally {
       await db.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -56,6 +56,12 @@ function openSqlite(file: string): SqliteDatabase.Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  // Savepoints' undo pages (each grouped submission has one, db/group-commit.ts), temporary
+  // triggers and sorts kept in memory, not in temporary files: the sub-journal of a submission's
+  // savepoint outgrew SQLite's in-memory allowance and went through a file, a third of the
+  // transaction's time (docs/performance.md). What a sort or a temporary table holds is bounded by
+  // the queries the server runs (a period's consolidation at most).
+  sqlite.pragma('temp_store = MEMORY');
   return sqlite;
 }
 
