@@ -19,10 +19,14 @@ const PERIODS = ['2026-H1', '2026-9M', '2026-Y']; // the plan's reporting scheme
 const WARM_UP = 200;
 const catalogue = JSON.parse(fs.readFileSync(path.join(__dirname, '../seeds/nghe-an-1174-2026.json'), 'utf8')) as Catalogue;
 
-/** CPU time (user + system) a process has used so far, in ms; undefined where /proc is missing (not Linux). */
-function cpuMs(pid: number | undefined): number | undefined {
+/**
+ * CPU time (user + system) a process has used so far, in ms – all its threads, or with `mainThread`
+ * the JavaScript thread alone (the rest: SQLite's checkpoint thread, V8's collector helpers, libuv's
+ * pool); undefined where /proc is missing (not Linux).
+ */
+function cpuMs(pid: number | undefined, mainThread = false): number | undefined {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = fs.readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
   } catch {
     return undefined;
@@ -74,6 +78,7 @@ async function run(target: Target): Promise<void> {
       const latencies: number[] = [];
       let next = 0;
       const cpu0 = cpuMs(pid);
+      const main0 = cpuMs(pid, true);
       const client0 = process.cpuUsage();
       const started = performance.now();
       await Promise.all(
@@ -93,15 +98,17 @@ async function run(target: Target): Promise<void> {
       const seconds = (performance.now() - started) / 1000;
       http.close();
       const cpu1 = cpuMs(pid);
+      const main1 = cpuMs(pid, true);
+      const mainCpuPerRequest = main0 !== undefined && main1 !== undefined ? (main1 - main0) / bodies.length : undefined;
       const client = process.cpuUsage(client0);
       const cpuPerRequest = cpu0 !== undefined && cpu1 !== undefined ? (cpu1 - cpu0) / bodies.length : undefined;
       // The clients' own CPU (this process: node:http, bench/http-client.ts): on a 2-core machine they take a core's share.
       const clientCpuPerRequest = (client.user + client.system) / 1000 / bodies.length;
-      return { latencies: latencies.sort((a, b) => a - b), seconds, cpuPerRequest, clientCpuPerRequest };
+      return { latencies: latencies.sort((a, b) => a - b), seconds, cpuPerRequest, mainCpuPerRequest, clientCpuPerRequest };
     };
     await load(Array.from({ length: WARM_UP }, (_, n) => maker.make(maker.indicatorUnits[n % maker.indicatorUnits.length], '2026-Y', 'indicators', n)));
     statuses.clear();
-    const { latencies, seconds, cpuPerRequest, clientCpuPerRequest } = await load(requests);
+    const { latencies, seconds, cpuPerRequest, mainCpuPerRequest, clientCpuPerRequest } = await load(requests);
 
     const url = `${server.url}/api/consolidation?planId=${catalogue.planId}&period=2026-Q1&kind=indicators`;
     const times: number[] = [];
@@ -130,14 +137,15 @@ async function run(target: Target): Promise<void> {
     const values = maker.indicatorUnits.reduce((n, u) => n + maker.indicatorCount(u), 0);
     console.log(`\n${target.kind === 'sqlite' ? 'SQLite (WAL)' : 'PostgreSQL'}`);
     const answered = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${n} × ${status}`).join(', ');
-    const cpu = (x: number | undefined) => (x === undefined ? '' : `, server CPU ${x.toFixed(2)} ms/request`);
+    const cpu = (x: number | undefined, main: number | undefined) =>
+      x === undefined ? '' : `, server CPU ${x.toFixed(2)} ms/request${main === undefined ? '' : ` (its JavaScript thread ${main.toFixed(2)})`}`;
     const rate = requests.length / seconds;
     const lat = (l: readonly number[]) => `p50 ${ms(quantile(l, 0.5))}, p90 ${ms(quantile(l, 0.9))}, p99 ${ms(quantile(l, 0.99))}, max ${ms(l[l.length - 1])}`;
     console.log(`  submissions:    ${requests.length} by ${CLIENTS} concurrent clients after ${WARM_UP} warm-up ones: ${answered} (200: the same content again, stored once)`);
     if (firstRefusal) console.log(`  first refusal:  ${firstRefusal}`);
-    console.log(`  throughput:     ${rate.toFixed(0)} submissions/s${cpu(cpuPerRequest)} (the clients: ${clientCpuPerRequest.toFixed(2)} ms/request)`);
+    console.log(`  throughput:     ${rate.toFixed(0)} submissions/s${cpu(cpuPerRequest, mainCpuPerRequest)} (the clients: ${clientCpuPerRequest.toFixed(2)} ms/request)`);
     console.log(`  latency:        ${lat(latencies)}`);
-    console.log(`  limit:          ${limitRate.toFixed(0)} submissions/s${cpu(limitRun.cpuPerRequest)} (the clients: ${limitRun.clientCpuPerRequest.toFixed(2)} ms/request) for Fastify parsing the body + one better-sqlite3 insert`);
+    console.log(`  limit:          ${limitRate.toFixed(0)} submissions/s${cpu(limitRun.cpuPerRequest, limitRun.mainCpuPerRequest)} (the clients: ${limitRun.clientCpuPerRequest.toFixed(2)} ms/request) for Fastify parsing the body + one better-sqlite3 insert`);
     console.log(`  limit latency:  ${lat(limitRun.latencies)}`);
     const cpuRatio = cpuPerRequest && limitRun.cpuPerRequest ? `; by server CPU per request ${(limitRun.cpuPerRequest / cpuPerRequest).toFixed(2)}` : '';
     console.log(`  ratio:          ${(rate / limitRate).toFixed(2)} of the limit's rate${cpuRatio}`);

@@ -1,4 +1,5 @@
 // db/checkpoints.ts: the server's SQLite file is checkpointed by a thread, not by the requests' commits.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,6 +84,21 @@ describe('WAL checkpoints in a thread (SQLite file)', () => {
     } finally {
       await reopened.close();
     }
+  });
+
+  it('finishes closing in a process that has nothing else left to do (the thread holds it until it has stopped)', () => {
+    // The thread never keeps a running process alive; while it stops, it must – or the process exits
+    // in the middle of closing, the log never folded in.
+    const script = `
+      const { connect } = require(${JSON.stringify(path.join(__dirname, '../../src/server/db/connect'))});
+      const db = connect({ sqliteFile: ${JSON.stringify(file)}, backgroundCheckpoints: { intervalMs: 60000 } });
+      db.sqlite.exec('create table t (x text)');
+      for (let i = 0; i < 200; i++) db.sqlite.prepare('insert into t values (?)').run('x'.repeat(1000));
+      void db.close().then(() => console.log('closed'));`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('closed');
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
 
   it('is not started for a database in memory, nor unless asked', async () => {

@@ -1,7 +1,12 @@
 // db/prepared.ts: a prepared query answers exactly what the same query built afresh answers, for every
-// value, on both databases, inside and outside a transaction; it is compiled once per database.
+// value, on both databases, inside and outside a transaction; it is compiled once per database. In a
+// grouped write transaction on SQLite (db/group-commit.ts) it runs on the connection directly
+// (db/statements.ts), with the same answers, errors and rollbacks, and only while the group runs.
+import type { Kysely } from 'kysely';
 import type { Db } from '../../src/server/db/connect';
+import { writeTransaction } from '../../src/server/db/group-commit';
 import { preparedQuery } from '../../src/server/db/prepared';
+import type { Database } from '../../src/server/db/schema';
 import { describeEachDatabase } from './support/databases';
 
 const now = '2026-03-20T01:00:00.000Z';
@@ -59,5 +64,68 @@ describeEachDatabase('prepared queries', (database) => {
     await nullable.execute(db.kysely, { id: 'xa-a', entity: null });
     const row = await db.kysely.selectFrom('audit').select(['entity_id', 'unit_id']).where('action', '=', 'test').executeTakeFirstOrThrow();
     expect(row).toEqual({ entity_id: null, unit_id: 'xa-a' });
+  });
+});
+
+describeEachDatabase('prepared queries in a write transaction', (database) => {
+  let db: Db & { drop(): Promise<void> };
+  const insertUnit = preparedQuery<{ id: string }, never>((k, param) =>
+    k.insertInto('units').values({ id: param('id'), name: 'Xã mới', level: 'commune', classes: '[]', source: 'csv', active: 1, updated_at: now }));
+  const renameReturning = preparedQuery<{ id: string; name: string }, { id: string; name: string }>((k, param) =>
+    k.updateTable('units').set({ name: param('name') }).where('id', '=', param('id')).returning(['id', 'name']));
+  const byId = preparedQuery<{ id: string }, { id: string; name: string }>((k, param) =>
+    k.selectFrom('units').select(['id', 'name']).where('id', '=', param('id')));
+  /** Counts the queries that go through Kysely's executor on this handle. */
+  const throughKysely = (tx: Kysely<Database>) => jest.spyOn(tx, 'executeQuery');
+
+  beforeEach(async () => {
+    db = await database.create();
+  });
+  afterEach(async () => db.drop());
+
+  it('answers as through Kysely – rows of a select, of an update … returning, none of an insert – on SQLite without Kysely\'s executor', async () => {
+    const answers = await writeTransaction(db.kysely, async (tx) => {
+      const spy = throughKysely(tx);
+      const inserted = await insertUnit.execute(tx, { id: 'xa-moi' });
+      const renamed = await renameReturning.execute(tx, { id: 'xa-moi', name: 'Xã Mới' });
+      const read = await byId.execute(tx, { id: 'xa-moi' });
+      return { inserted, renamed, read, kysely: spy.mock.calls.length };
+    });
+    expect(answers).toEqual({
+      inserted: [], renamed: [{ id: 'xa-moi', name: 'Xã Mới' }], read: [{ id: 'xa-moi', name: 'Xã Mới' }],
+      // SQLite: straight on the connection the group holds; PostgreSQL: a plain transaction through Kysely.
+      kysely: db.dialect === 'sqlite' ? 0 : 3,
+    });
+    expect(await byId.execute(db.kysely, { id: 'xa-moi' })).toEqual([{ id: 'xa-moi', name: 'Xã Mới' }]);
+  });
+
+  it('fails with the database\'s own error and undoes that transaction alone, statements run either way', async () => {
+    await insertUnit.execute(db.kysely, { id: 'xa-co-roi' });
+    const results = await Promise.allSettled([
+      writeTransaction(db.kysely, async (tx) => insertUnit.execute(tx, { id: 'xa-1' })),
+      writeTransaction(db.kysely, async (tx) => {
+        await tx.insertInto('units').values({ id: 'xa-2', name: 'Xã 2', level: 'commune', classes: '[]', source: 'csv', active: 1, updated_at: now }).execute();
+        await renameReturning.execute(tx, { id: 'xa-2', name: 'Xã Hai' });
+        await insertUnit.execute(tx, { id: 'xa-co-roi' }); // the primary key again
+      }),
+      writeTransaction(db.kysely, async (tx) => insertUnit.execute(tx, { id: 'xa-3' })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const { isUniqueViolation } = await import('../../src/server/db/connect');
+    expect(isUniqueViolation((results[1] as PromiseRejectedResult).reason)).toBe(true);
+    const ids = await db.kysely.selectFrom('units').select('id').orderBy('id').execute();
+    expect(ids.map((u) => u.id)).toEqual(['xa-1', 'xa-3', 'xa-co-roi']);
+  });
+
+  it('never runs on a transaction handle kept after its transaction ended', async () => {
+    let kept: Kysely<Database> | undefined;
+    await writeTransaction(db.kysely, async (tx) => {
+      kept = tx;
+      await insertUnit.execute(tx, { id: 'xa-trong' });
+    });
+    // Through Kysely again, which refuses a finished transaction; nothing is written outside one.
+    await expect(insertUnit.execute(kept!, { id: 'xa-ngoai' })).rejects.toThrow();
+    const ids = await db.kysely.selectFrom('units').select('id').orderBy('id').execute();
+    expect(ids.map((u) => u.id)).toEqual(['xa-trong']);
   });
 });

@@ -80,6 +80,9 @@ export class BackgroundCheckpoints {
 
   /** Ends the thread (its connection closed); resolves once it has exited. */
   async stop(): Promise<void> {
+    // Held from here: unreferenced, the thread let a process with nothing else left to do exit in the
+    // middle of closing, before the server's connection folded the log into the file.
+    this.worker.ref();
     this.worker.postMessage('stop');
     await this.exited;
   }

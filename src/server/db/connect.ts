@@ -10,6 +10,7 @@ import { BackgroundCheckpoints, LOG_SIZE_LIMIT, SAFETY_NET_PAGES, type Checkpoin
 import { groupCommits, type GroupCommit } from './group-commit';
 import { rememberReads, type ReadCache } from './read-cache';
 import type { Database } from './schema';
+import { StatementCache } from './statements';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -65,30 +66,9 @@ function openSqlite(file: string): SqliteDatabase.Database {
   return sqlite;
 }
 
-/** How many distinct statements stay prepared (the server's queries are a few dozen texts; `in (?, ?…)` lists vary). */
-const STATEMENT_CACHE = 500;
-
-/**
- * The handle Kysely uses, preparing each SQL text once: Kysely's SQLite driver calls prepare() for
- * every query, and compiling the statement was the largest single cost of a submission after the
- * queries themselves (docs/figures.md). A statement still being iterated (a streamed select) is
- * busy and cannot be run again, so a fresh one is prepared for that call. SQLite re-prepares a
- * cached statement by itself after a schema change (a migration).
- */
-export function cachingStatements(sqlite: SqliteDatabase.Database): SqliteDialectConfig['database'] {
-  const cache = new Map<string, SqliteDatabase.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare: (sql: string) => {
-      const cached = cache.get(sql);
-      if (cached && !cached.busy) return cached;
-      const stmt = sqlite.prepare(sql);
-      if (cached) return stmt;
-      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
-      cache.set(sql, stmt);
-      return stmt;
-    },
-  };
+/** The handle Kysely's SQLite driver uses: each SQL text prepared once (db/statements.ts). */
+function cachingStatements(statements: StatementCache): SqliteDialectConfig['database'] {
+  return { close: () => statements.sqlite.close(), prepare: (text: string) => statements.prepare(text) };
 }
 
 /**
@@ -97,7 +77,7 @@ export function cachingStatements(sqlite: SqliteDatabase.Database): SqliteDialec
  * active" and that error replaces the one that matters. Skipping the ROLLBACK when SQLite has
  * already ended the transaction lets the original error (disk full…) reach the logs.
  */
-function sqliteDialect(sqlite: SqliteDatabase.Database): SqliteDialect {
+function sqliteDialect(sqlite: SqliteDatabase.Database, statements: StatementCache): SqliteDialect {
   return new (class extends SqliteDialect {
     override createDriver() {
       const driver = super.createDriver();
@@ -107,7 +87,7 @@ function sqliteDialect(sqlite: SqliteDatabase.Database): SqliteDialect {
       };
       return driver;
     }
-  })({ database: cachingStatements(sqlite) });
+  })({ database: cachingStatements(statements) });
 }
 
 /** The checkpoint thread for the server's file, the connection's own checkpoint raised to a safety net. */
@@ -125,10 +105,11 @@ function backgroundCheckpoints(sqlite: SqliteDatabase.Database, file: string, op
 export function connect(options: ConnectOptions): Db {
   if ('sqliteFile' in options) {
     const sqlite = openSqlite(options.sqliteFile);
-    const kysely = new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
+    const statements = new StatementCache(sqlite);
+    const kysely = new Kysely<Database>({ dialect: sqliteDialect(sqlite, statements) });
     const checkpoints = options.backgroundCheckpoints && options.sqliteFile !== ':memory:' ? backgroundCheckpoints(sqlite, options.sqliteFile, options.backgroundCheckpoints) : null;
     return {
-      kysely, dialect: 'sqlite', sqlite, checkpoints: checkpoints ?? undefined, groupCommit: groupCommits(kysely, sqlite),
+      kysely, dialect: 'sqlite', sqlite, checkpoints: checkpoints ?? undefined, groupCommit: groupCommits(kysely, statements),
       // Reads every request repeats (user, grants, unit, overrides), until their tables change (db/read-cache.ts).
       readCache: rememberReads(kysely, sqlite),
       // The thread's connection first: the last connection to close checkpoints the whole log.

@@ -7,9 +7,9 @@
 // every caller hears its outcome only after the group's COMMIT has returned – an answer never
 // reports a write that is not on disk, and a failed commit fails every one of them, nothing half-kept.
 // PostgreSQL commits concurrent transactions side by side: there the work runs in its own transaction.
-import type SqliteDatabase from 'better-sqlite3';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema';
+import { runningDirectly, type StatementCache } from './statements';
 
 export type TransactionWork<T> = (tx: Transaction<Database>) => Promise<T>;
 
@@ -39,7 +39,7 @@ export class GroupCommit {
 
   constructor(
     private readonly kysely: Kysely<Database>,
-    private readonly sqlite: SqliteDatabase.Database,
+    private readonly statements: StatementCache,
   ) {}
 
   /** Runs the work in a transaction of its own as far as it can see; resolves once that work is committed. */
@@ -70,26 +70,30 @@ export class GroupCommit {
     // Work that never ran because SQLite itself ended the transaction goes back to the queue's front.
     let unrun: readonly Job[] = [];
     try {
-      await this.kysely.transaction().execute(async (tx) => {
-        for (const [index, job] of group.entries()) {
-          await sql`savepoint grouped`.execute(tx);
-          try {
-            const value = await job.work(tx);
-            await sql`release grouped`.execute(tx);
-            outcomes.push({ ok: true, value });
-          } catch (error) {
-            // SQLITE_FULL, SQLITE_IOERR and SQLITE_NOMEM can roll the whole transaction back: the
-            // work before this one is gone too, and the group ends with this error.
-            if (!this.sqlite.inTransaction) {
-              unrun = group.slice(index + 1);
-              throw error;
+      await this.kysely.transaction().execute((tx) =>
+        // The transaction holds the connection: its prepared queries run on it directly (db/statements.ts).
+        runningDirectly(tx, this.statements, async () => {
+          const statements = this.statements;
+          for (const [index, job] of group.entries()) {
+            statements.run('savepoint grouped', []);
+            try {
+              const value = await job.work(tx);
+              statements.run('release grouped', []);
+              outcomes.push({ ok: true, value });
+            } catch (error) {
+              // SQLITE_FULL, SQLITE_IOERR and SQLITE_NOMEM can roll the whole transaction back: the
+              // work before this one is gone too, and the group ends with this error.
+              if (!statements.sqlite.inTransaction) {
+                unrun = group.slice(index + 1);
+                throw error;
+              }
+              statements.run('rollback to grouped', []);
+              statements.run('release grouped', []);
+              outcomes.push({ ok: false, error });
             }
-            await sql`rollback to grouped`.execute(tx);
-            await sql`release grouped`.execute(tx);
-            outcomes.push({ ok: false, error });
           }
-        }
-      });
+        }),
+      );
     } catch (error) {
       // Nothing of the group is stored: every job that ran hears the error (the commit's, or the one
       // that ended the transaction), whatever its own outcome was.
@@ -112,8 +116,8 @@ export class GroupCommit {
 const groups = new WeakMap<Kysely<Database>, GroupCommit>();
 
 /** Makes write transactions on this SQLite connection commit in groups (db/connect.ts). */
-export function groupCommits(kysely: Kysely<Database>, sqlite: SqliteDatabase.Database): GroupCommit {
-  const group = new GroupCommit(kysely, sqlite);
+export function groupCommits(kysely: Kysely<Database>, statements: StatementCache): GroupCommit {
+  const group = new GroupCommit(kysely, statements);
   groups.set(kysely, group);
   return group;
 }

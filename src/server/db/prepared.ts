@@ -7,6 +7,7 @@
 // (kysely-params does this, but for Kysely 0.24 only.)
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { Database } from './schema';
+import { directStatements } from './statements';
 
 /** A value to be given at each run, standing in the query's parameters until then. */
 class Slot {
@@ -54,6 +55,9 @@ export function preparedQuery<P extends Record<string, unknown>, R>(
       if (value === undefined) throw new Error(`preparedQuery: no value for ${p.name}`);
       return value;
     });
+    // In a grouped SQLite transaction, straight on the connection it holds (db/statements.ts).
+    const direct = directStatements(db);
+    if (direct) return direct.run<R>(query.sql, parameters);
     return (await db.executeQuery<R>({ ...query, parameters })).rows;
   };
   return {
