@@ -237,23 +237,39 @@ export function rowEvaluations(submission: ValidatedSubmission, catalogue?: Cata
   });
 }
 
+/** The canonical content: the header and the rows sorted by id, as canonicalRows writes them. */
+export type CanonicalContent = { readonly planId: string; readonly unitId: string; readonly period: string } & (
+  | { readonly kind: 'indicators'; readonly rows: readonly { readonly id: string; readonly value: unknown; readonly note: string | null }[] }
+  | { readonly kind: 'tasks'; readonly rows: readonly CheckedTaskRow[] }
+);
+
 /**
  * The canonical content of a validated submission – plan, unit, period, kind and the rows sorted by
  * id, each with a fixed key order, parsed values and tidied text, absent fields as null – so that
  * "70,5%" and 70.5, or NFD and NFC notes, hash alike on the taskpane and on the server.
+ */
+export function canonicalContent(submission: ValidatedSubmission): CanonicalContent {
+  const header = { planId: submission.planId, unitId: submission.unitId, period: submission.period.id };
+  const byId = <R extends { id: string }>(rows: readonly R[]): R[] => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // The key order is the text's: planId, unitId, period, kind, rows.
+  return submission.kind === 'indicators'
+    ? { ...header, kind: 'indicators', rows: byId(submission.rows).map((r) => ({ id: r.id, value: canonicalValue(r.value), note: r.note })) }
+    : {
+        ...header,
+        kind: 'tasks',
+        rows: byId(submission.rows).map((r) => ({
+          id: r.id, status: r.status, progress: r.progress, result: r.result,
+          obstacles: r.obstacles, proposal: r.proposal, completedOn: r.completedOn,
+        })),
+      };
+}
+
+/**
+ * The canonical content as the JSON text both sides hash.
  * @example sha256(canonicalRows(validated)) // computed outside core
  */
 export function canonicalRows(submission: ValidatedSubmission): string {
-  const header = { planId: submission.planId, unitId: submission.unitId, period: submission.period.id, kind: submission.kind };
-  const byId = <R extends { id: string }>(rows: readonly R[]): R[] => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const rows =
-    submission.kind === 'indicators'
-      ? byId(submission.rows).map((r) => ({ id: r.id, value: canonicalValue(r.value), note: r.note }))
-      : byId(submission.rows).map((r) => ({
-          id: r.id, status: r.status, progress: r.progress, result: r.result,
-          obstacles: r.obstacles, proposal: r.proposal, completedOn: r.completedOn,
-        }));
-  return JSON.stringify({ ...header, rows });
+  return JSON.stringify(canonicalContent(submission));
 }
 
 function canonicalValue(v: ParsedValue | null): unknown {

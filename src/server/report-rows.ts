@@ -32,7 +32,11 @@ type Cells = [readonly string[], readonly (string | null)[], readonly (string | 
  * @example cellsOfRows('{"rows":[{"id":"ct-01","value":{"kind":"rate","percent":70},"note":null}]}') // '[["ct-01"],["{\"kind\":\"rate\",\"percent\":70}"],[null]]'
  */
 export function cellsOfRows(rowsText: string): string {
-  const rows = (JSON.parse(rowsText) as { rows: readonly IndicatorRow[] }).rows;
+  return cellsOf((JSON.parse(rowsText) as { rows: readonly IndicatorRow[] }).rows);
+}
+
+/** The same from the canonical rows before they are written as text (canonicalContent): no parse of what was just written. */
+export function cellsOf(rows: readonly { readonly id: string; readonly value?: unknown; readonly note?: string | null }[]): string {
   const cells: Cells = [rows.map((r) => r.id), rows.map((r) => (r.value === null || r.value === undefined ? null : JSON.stringify(r.value))), rows.map((r) => r.note ?? null)];
   return JSON.stringify(cells);
 }

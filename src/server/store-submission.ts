@@ -7,8 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Issue } from '../core/result';
 import type { SubmissionRequest, SubmissionResponse } from '../core/schemas';
 import { isLate } from '../core/periods';
-import { canonicalRows, rowEvaluations, validateSubmission } from '../core/validate-submission';
-import { cellsOfRows } from './report-rows';
+import { canonicalContent, rowEvaluations, validateSubmission } from '../core/validate-submission';
+import { cellsOf } from './report-rows';
 import { unitAssignment } from './effective-assignments';
 import { conflict, locked, notFound, type HttpError } from './errors';
 import { rememberedRead } from './db/read-cache';
@@ -58,7 +58,8 @@ export async function storeSubmission(
   const submission = checked.value;
   const now = app.clock();
   // The canonical rows once: hashed here (the content hash an approval binds, hash.ts), stored, and compacted below.
-  const rows = canonicalRows(submission);
+  const content = canonicalContent(submission);
+  const rows = JSON.stringify(content); // = canonicalRows(submission)
   const hash = sha256Hex(rows);
   const late = isLate(submission.period, now, app.config.deadline);
   const evaluations = rowEvaluations(submission, catalogue);
@@ -82,7 +83,7 @@ export async function storeSubmission(
     kind: body.kind,
     contentHash: hash,
     rows,
-    cells: body.kind === 'indicators' ? cellsOfRows(rows) : null,
+    cells: content.kind === 'indicators' ? cellsOf(content.rows) : null,
     evaluations,
     late,
     userId,

@@ -3,14 +3,20 @@
 // gives, so does a revision stored without it, the migration fills it in for revisions already
 // stored, and remembered rows follow every new revision. And end to end: the JSON answer, expanded,
 // is the straightforward consolidation of the stored reports (tests/support/reference-consolidation.ts).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Catalogue, ReportingForm } from '../../src/core/catalogue-types';
 import { expandConsolidation } from '../../src/core/consolidation-sheet';
+import type { SubmissionRequest } from '../../src/core/schemas';
+import { canonicalContent, canonicalRows, validateSubmission } from '../../src/core/validate-submission';
+import { formatIndicatorValue, type ParsedValue } from '../../src/core/values';
 import { parsePeriod } from '../../src/core/periods';
 import * as m009 from '../../src/server/db/migrations/009_revision_cells';
 import { effectiveAssignments } from '../../src/server/effective-assignments';
 import { provinceMarks } from '../../src/server/repositories/acceptance';
 import { latestRows } from '../../src/server/repositories/submissions';
 import { listUnits } from '../../src/server/repositories/units';
-import { cellsOfRows, digestRows, forgetReportRows, latestIndicatorReports } from '../../src/server/report-rows';
+import { cellsOf, cellsOfRows, digestRows, forgetReportRows, latestIndicatorReports } from '../../src/server/report-rows';
 import { referenceConsolidateIndicators } from '../support/reference-consolidation';
 import type { TestApp } from './support/app';
 import { testApp } from './support/app';
@@ -82,5 +88,39 @@ describeEachDatabase('report rows', (database) => {
       expect([kind, rest]).toEqual(['indicators', reference]);
     }
     expect(reference.units.map((u) => u.unitId)).toContain(SKHCN);
+  });
+});
+
+describe('the compact form computed before the canonical text is written', () => {
+  // store-submission.ts takes it from the canonical content (cellsOf) rather than parsing the text it
+  // has just written: for every indicator of the real plan, every reporting form, with and without a
+  // value and a note, it is the text's own compact form.
+  const plan = JSON.parse(fs.readFileSync(path.join(__dirname, '../../seeds/nghe-an-1174-2026.json'), 'utf8')) as Catalogue;
+  const samples = (form: ReportingForm): ParsedValue[] => {
+    switch (form.kind) {
+      case 'rate': return [{ kind: 'rate', percent: 0 }, { kind: 'rate', percent: 70.5 }, { kind: 'rate', percent: 100 }];
+      case 'yesNo': return [{ kind: 'yesNo', yes: true }, { kind: 'yesNo', yes: false }];
+      case 'countPair': return [{ kind: 'countPair', numerator: 1200, denominator: 1500 }, { kind: 'countPair', numerator: 0, denominator: 3 }];
+      case 'status': return [{ kind: 'status', status: 'done', evidence: 'Quyết định số 12/QĐ-UBND' }, { kind: 'status', status: 'inProgress' }];
+      case 'applied': return [{ kind: 'applied', applied: true, description: 'Ứng dụng "một cửa"' }, { kind: 'applied', applied: false }];
+    }
+  };
+  it.each(plan.indicators.map((i) => [i.id, i] as const))('%s', (_id, indicator) => {
+    const rows = [
+      ...samples(indicator.form).map((v, n) => ({ id: indicator.id, ...formatIndicatorValue(v), ...(n % 2 ? { note: 'Ghi chú\u0301 – "trích dẫn"' } : {}) })),
+      { id: indicator.id, value: '', note: 'chưa có số liệu' },
+    ];
+    let compared = 0;
+    for (const row of rows) {
+      const period = indicator.yearlyOnly ? '2026-Y' : '2026-Q1';
+      const checked = validateSubmission(plan, { clientSubmissionId: 'c', planId: plan.planId, unitId: 'so-khcn', period, kind: 'indicators', rows: [row] } as SubmissionRequest);
+      if (!checked.ok) continue; // a blank alone is refused: nothing to store
+      const content = canonicalContent(checked.value);
+      expect(content.kind).toBe('indicators');
+      if (content.kind !== 'indicators') return;
+      expect(cellsOf(content.rows)).toBe(cellsOfRows(canonicalRows(checked.value)));
+      compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(samples(indicator.form).length);
   });
 });
