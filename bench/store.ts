@@ -10,12 +10,12 @@ import path from 'node:path';
 import type { Catalogue } from '../src/core/catalogue-types';
 import type { SubmissionRequest } from '../src/core/schemas';
 import { isLate } from '../src/core/periods';
-import { canonicalRows, rowEvaluations, validateSubmission } from '../src/core/validate-submission';
+import { canonicalContent, rowEvaluations, validateSubmission } from '../src/core/validate-submission';
 import { connect } from '../src/server/db/connect';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { unitAssignment } from '../src/server/effective-assignments';
 import { sha256Hex } from '../src/server/hash';
-import { cellsOfRows } from '../src/server/report-rows';
+import { cellsOf } from '../src/server/report-rows';
 import { syncCatalogueUnits } from '../src/server/repositories/units';
 import { createRevision, type NewRevision } from '../src/server/repositories/submissions';
 import { createUser } from '../src/server/repositories/users';
@@ -68,14 +68,15 @@ async function main(): Promise<void> {
       const checked = validateSubmission(catalogue, body, { assignedIds: assigned });
       if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
       const s = checked.value;
-      const rows = canonicalRows(s);
+      const content = canonicalContent(s);
+      const rows = JSON.stringify(content);
       const hash = sha256Hex(rows);
       const now = new Date();
       const late = isLate(s.period, now);
       const evaluations = rowEvaluations(s, catalogue);
       return {
         clientSubmissionId: body.clientSubmissionId, planId: body.planId, unitId: body.unitId, period: s.period.id, kind: body.kind,
-        contentHash: hash, rows, cells: body.kind === 'indicators' ? cellsOfRows(rows) : null, evaluations, late,
+        contentHash: hash, rows, cells: content.kind === 'indicators' ? cellsOf(content.rows) : null, evaluations, late,
         userId: user.value.id, now: now.toISOString(),
         respond: (id, revision) => ({ id, revision, status: 'submitted', contentHash: hash, late, evaluations }),
       };
