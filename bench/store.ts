@@ -9,15 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Catalogue } from '../src/core/catalogue-types';
 import type { SubmissionRequest } from '../src/core/schemas';
-import { isLate } from '../src/core/periods';
-import { canonicalContent, rowEvaluations, validateSubmission } from '../src/core/validate-submission';
 import { connect } from '../src/server/db/connect';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { unitAssignment } from '../src/server/effective-assignments';
-import { sha256Hex } from '../src/server/hash';
-import { cellsOf } from '../src/server/report-rows';
 import { syncCatalogueUnits } from '../src/server/repositories/units';
 import { createRevision, type NewRevision } from '../src/server/repositories/submissions';
+import { revisionOf } from '../src/server/store-submission';
 import { createUser } from '../src/server/repositories/users';
 import { reportMaker } from './reports';
 
@@ -65,21 +62,9 @@ async function main(): Promise<void> {
     /** The domain's part of storeSubmission, as it runs before the transaction. */
     const prepare = async (body: SubmissionRequest): Promise<NewRevision> => {
       const assigned = (await unitAssignment(db.kysely, catalogue, units.get(body.unitId)!))[body.kind];
-      const checked = validateSubmission(catalogue, body, { assignedIds: assigned });
-      if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
-      const s = checked.value;
-      const content = canonicalContent(s);
-      const rows = JSON.stringify(content);
-      const hash = sha256Hex(rows);
-      const now = new Date();
-      const late = isLate(s.period, now);
-      const evaluations = rowEvaluations(s, catalogue);
-      return {
-        clientSubmissionId: body.clientSubmissionId, planId: body.planId, unitId: body.unitId, period: s.period.id, kind: body.kind,
-        contentHash: hash, rows, cells: content.kind === 'indicators' ? cellsOf(content.rows) : null, evaluations, late,
-        userId: user.value.id, now: now.toISOString(),
-        respond: (id, revision) => ({ id, revision, status: 'submitted', contentHash: hash, late, evaluations }),
-      };
+      const prepared = revisionOf(catalogue, body, assigned, { userId: user.value.id, now: new Date() });
+      if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
+      return prepared.revision;
     };
 
     const round = async () => {
