@@ -36,6 +36,18 @@ describeEachDatabase('submissions', (database) => {
     expect(await count('audit')).toBe(2); // the communes import and this submission
   });
 
+  it('gives the rows it creates time-ordered ids (UUID version 7): a correction\'s revision after the first', async () => {
+    const first = await post(indicatorReport());
+    const second = await post(indicatorReport({ rows: [{ id: 'ct-01', value: '80%' }] }));
+    expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
+    const v7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(first.json().id).toMatch(v7);
+    const revisions = await t.db.kysely.selectFrom('revisions').select(['id', 'revision']).orderBy('revision').execute();
+    expect(revisions.map((r) => r.revision)).toEqual([1, 2]);
+    for (const r of revisions) expect(r.id).toMatch(v7);
+    expect(revisions[0].id < revisions[1].id || revisions[0].id.slice(0, 13) === revisions[1].id.slice(0, 13)).toBe(true);
+  });
+
   it.each([
     ['rows: []', []],
     ['only blank rows', [{ id: 'ct-01' }, { id: 'ct-16', numerator: '', denominator: null }, { id: 'ct-11', note: 'chưa có' }]],

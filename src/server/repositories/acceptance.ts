@@ -4,9 +4,9 @@
 // (status 'returned', so the unit can submit a correction), records a decision the unit reads in its
 // taskpane, and marks the submission for the consolidation. Every change is audited in the same
 // transaction.
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { newId } from '../ids';
 import { recordAudit } from './audit';
 import type { Status } from './submissions';
 
@@ -67,7 +67,7 @@ export async function provinceDecide(db: Kysely<Database>, a: AcceptanceAction):
       await tx
         .insertInto('decisions')
         .values({
-          id: randomUUID(), submission_id: s.id, revision: s.latest_revision, action: a.action,
+          id: newId(), submission_id: s.id, revision: s.latest_revision, action: a.action,
           content_hash: latest.content_hash, comment, decided_by: a.userId, decided_at: a.now,
         })
         .execute();

@@ -2,10 +2,10 @@
 // generation a revision holding the content snapshot and its hash, nothing overwritten. The same
 // content generated again is the same revision. The head of Sở KH&CN approves a revision bound to
 // its content hash (then the report is locked) or returns it with a comment; every change audited.
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ProvinceReportContent } from '../../core/report';
 import type { Database } from '../db/schema';
+import { newId } from '../ids';
 import { recordAudit } from './audit';
 
 export type ProvinceReportStatus = 'draft' | 'approved' | 'returned';
@@ -81,7 +81,7 @@ export async function saveProvinceReport(
     return await db.transaction().execute(async (tx) => {
       await tx
         .insertInto('province_reports')
-        .values({ id: randomUUID(), plan_id: input.planId, period: input.period, status: 'draft', latest_revision: 0, created_at: input.now, updated_at: input.now })
+        .values({ id: newId(), plan_id: input.planId, period: input.period, status: 'draft', latest_revision: 0, created_at: input.now, updated_at: input.now })
         .onConflict((oc) => oc.columns(['plan_id', 'period']).doNothing())
         .execute();
       // Lock the report row (PostgreSQL) / serialise (SQLite) before reading its latest revision.
@@ -101,7 +101,7 @@ export async function saveProvinceReport(
       await tx
         .insertInto('province_report_revisions')
         .values({
-          id: randomUUID(), report_id: p.id, revision, content_hash: input.contentHash, content: JSON.stringify(input.content),
+          id: newId(), report_id: p.id, revision, content_hash: input.contentHash, content: JSON.stringify(input.content),
           created_by: input.userId, created_at: input.now,
         })
         .execute();

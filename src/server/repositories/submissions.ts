@@ -3,13 +3,13 @@
 // idempotent: the unique constraint on revisions.client_submission_id and a row lock on the
 // submission (an UPDATE … RETURNING, which locks on PostgreSQL and serialises on SQLite) keep it so
 // under concurrency, on both databases, without knowing which one runs.
-import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { SubmissionResponse } from '../../core/schemas';
 import { isUniqueViolation } from '../db/connect';
 import { writeTransaction } from '../db/group-commit';
 import { preparedQuery } from '../db/prepared';
 import type { Database, SubmissionTable } from '../db/schema';
+import { newId } from '../ids';
 import { recordAudit } from './audit';
 
 export type Kind = 'indicators' | 'tasks';
@@ -74,7 +74,7 @@ const claim = preparedQuery<ClaimValues, Selectable<SubmissionTable>>((db, param
     .returningAll());
 
 async function claimSubmission(tx: Transaction<Database>, input: NewRevision) {
-  const row = await claim.executeTakeFirst(tx, { id: randomUUID(), planId: input.planId, unitId: input.unitId, period: input.period, kind: input.kind, now: input.now });
+  const row = await claim.executeTakeFirst(tx, { id: newId(), planId: input.planId, unitId: input.unitId, period: input.period, kind: input.kind, now: input.now });
   if (!row) throw new Error('claimSubmission: the upsert returned no row');
   return row;
 }
@@ -135,7 +135,7 @@ export async function createRevision(db: Kysely<Database>, input: NewRevision): 
 
       const revision = submission.latest_revision + 1;
       const response = input.respond(submission.id, revision);
-      const revisionId = randomUUID();
+      const revisionId = newId();
       await insertRevision.execute(tx, {
         id: revisionId, submissionId: submission.id, revision, clientSubmissionId: input.clientSubmissionId,
         contentHash: input.contentHash, rows: input.rows, evaluations: JSON.stringify(input.evaluations),
@@ -203,7 +203,7 @@ export async function decide(db: Kysely<Database>, d: Decision): Promise<DecideO
       await tx
         .insertInto('decisions')
         .values({
-          id: randomUUID(), submission_id: submission.id, revision: submission.latest_revision, action: d.action,
+          id: newId(), submission_id: submission.id, revision: submission.latest_revision, action: d.action,
           content_hash: latest.content_hash, comment: d.comment, decided_by: d.userId, decided_at: d.now,
         })
         .execute();
