@@ -8,6 +8,7 @@ import type { Catalogue, Unit } from '../src/core/catalogue-types';
 import { importUnitsCsv } from '../src/server/repositories/units';
 import { clerkTokens, dropTarget, grantReporterEverywhere, openTarget, prepareTarget, signIn, startServer, uniqueName, type Target } from './child-server';
 import { benchClient } from './http-client';
+import { mainThreadCpuMs, processCpuMs } from './proc-cpu';
 import { startLimitServer } from './limit-server';
 import { reportMaker } from './reports';
 
@@ -18,20 +19,6 @@ const PERIODS = ['2026-H1', '2026-9M', '2026-Y']; // the plan's reporting scheme
 /** Sent first and not measured: the server's first requests compile code paths (JIT, lazy modules). */
 const WARM_UP = 200;
 const catalogue = JSON.parse(fs.readFileSync(path.join(__dirname, '../seeds/nghe-an-1174-2026.json'), 'utf8')) as Catalogue;
-
-/**
- * CPU time (user + system) a process has used so far, in ms – all its threads, or with `mainThread`
- * the JavaScript thread alone (the rest: SQLite's checkpoint thread, V8's collector helpers, libuv's
- * pool); undefined where /proc is missing (not Linux).
- */
-function cpuMs(pid: number | undefined, mainThread = false): number | undefined {
-  try {
-    const fields = fs.readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
-  } catch {
-    return undefined;
-  }
-}
 
 const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -77,8 +64,8 @@ async function run(target: Target): Promise<void> {
       const http = benchClient(CLIENTS);
       const latencies: number[] = [];
       let next = 0;
-      const cpu0 = cpuMs(pid);
-      const main0 = cpuMs(pid, true);
+      const cpu0 = processCpuMs(pid);
+      const main0 = mainThreadCpuMs(pid);
       const client0 = process.cpuUsage();
       const started = performance.now();
       await Promise.all(
@@ -97,8 +84,8 @@ async function run(target: Target): Promise<void> {
       );
       const seconds = (performance.now() - started) / 1000;
       http.close();
-      const cpu1 = cpuMs(pid);
-      const main1 = cpuMs(pid, true);
+      const cpu1 = processCpuMs(pid);
+      const main1 = mainThreadCpuMs(pid);
       const mainCpuPerRequest = main0 !== undefined && main1 !== undefined ? (main1 - main0) / bodies.length : undefined;
       const client = process.cpuUsage(client0);
       const cpuPerRequest = cpu0 !== undefined && cpu1 !== undefined ? (cpu1 - cpu0) / bodies.length : undefined;

@@ -16,6 +16,7 @@ import { syncCatalogueUnits } from '../src/server/repositories/units';
 import { createRevision, type NewRevision } from '../src/server/repositories/submissions';
 import { revisionOf } from '../src/server/store-submission';
 import { createUser } from '../src/server/repositories/users';
+import { mainThreadCpuMs, processCpuMs } from './proc-cpu';
 import { reportMaker } from './reports';
 
 const ROUND = Number(process.env.BENCH_ROUND) || 2000;
@@ -25,19 +26,9 @@ const GROUP = 25;
 const PERIODS = ['2026-H1', '2026-9M', '2026-Y'];
 
 const catalogue = JSON.parse(fs.readFileSync(path.join(__dirname, '../seeds/nghe-an-1174-2026.json'), 'utf8')) as Catalogue;
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const threadMs = (main: boolean) => {
-  let t = 0;
-  for (const tid of fs.readdirSync('/proc/self/task')) {
-    if ((tid === String(process.pid)) !== main) continue;
-    const f = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-    t += ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-  }
-  return t;
-};
+/** CPU ms of this process: all threads, and those beside the JavaScript thread (checkpoints, the collector's helpers). */
+const cpuMs = () => processCpuMs(process.pid) ?? NaN;
+const otherThreadsMs = () => (processCpuMs(process.pid) ?? NaN) - (mainThreadCpuMs(process.pid) ?? NaN);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
@@ -73,14 +64,14 @@ async function main(): Promise<void> {
       const prepared: NewRevision[] = [];
       for (const body of input) prepared.push(await prepare(body));
       const t1 = cpuMs();
-      const o1 = threadMs(false);
+      const o1 = otherThreadsMs();
       for (let i = 0; i < prepared.length; i += GROUP) {
         const outcomes = await Promise.all(prepared.slice(i, i + GROUP).map((p) => createRevision(db.kysely, p)));
         const refused = outcomes.find((o) => o.kind !== 'created' && o.kind !== 'replayed');
         if (refused) throw new Error(`not stored: ${refused.kind}`);
       }
       const t2 = cpuMs();
-      const o2 = threadMs(false);
+      const o2 = otherThreadsMs();
       return { domain: (1000 * (t1 - t0)) / ROUND, store: (1000 * (t2 - t1)) / ROUND, others: (1000 * (o2 - o1)) / ROUND };
     };
 

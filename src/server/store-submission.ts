@@ -52,7 +52,7 @@ export function refusalError(outcome: Refusal): HttpError {
 export function revisionOf(
   catalogue: Catalogue, body: SubmissionRequest, assigned: ReadonlySet<string>,
   context: { readonly userId: string; readonly now: Date; readonly deadline?: DeadlineConfig },
-): { readonly ok: false; readonly issues: readonly Issue[] } | { readonly ok: true; readonly period: string; readonly revision: NewRevision } {
+): { readonly ok: false; readonly issues: readonly Issue[] } | { readonly ok: true; readonly revision: NewRevision } {
   const checked = validateSubmission(catalogue, body, { assignedIds: assigned });
   if (!checked.ok) return { ok: false, issues: checked.issues };
   const submission = checked.value;
@@ -67,7 +67,6 @@ export function revisionOf(
   });
   return {
     ok: true,
-    period: submission.period.id,
     revision: {
       clientSubmissionId: body.clientSubmissionId,
       planId: body.planId,
@@ -102,7 +101,7 @@ export async function storeSubmission(
   if (options.dryRun) {
     // What storing would answer, read without writing: an approved period is locked, otherwise the
     // next revision (a retry of a stored id would be answered with its stored body).
-    const [current] = await listSubmissions(app.db.kysely, { planId: body.planId, unitId: body.unitId, period: prepared.period, kind: body.kind, units: 'all' });
+    const [current] = await listSubmissions(app.db.kysely, { planId: body.planId, unitId: body.unitId, period: prepared.revision.period, kind: body.kind, units: 'all' });
     if (current?.status === 'approved') return { kind: 'locked' };
     return { kind: 'created', response: prepared.revision.respond('', (current?.revision ?? 0) + 1) };
   }

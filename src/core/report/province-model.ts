@@ -1,8 +1,8 @@
-// The consolidating body's report to the province (Sở KH&CN's to UBND tỉnh in 1174) as a declarative document (types.ts), so the .docx
-// route and the Word add-in draw it as they draw a unit's report. Layout per Nghị định 30/2020
-// (docs/province-report.md): I. reporting by the units, II. indicators by group with evaluation and
-// completeness, III. tasks by group and the overdue ones with their lead units, IV. units not
-// reported or late, V. difficulties, VI. proposals, VII. next period's priorities.
+// The consolidating body's report to the province (Sở KH&CN's to UBND tỉnh in 1174) as a declarative
+// document (types.ts), so the .docx route and the Word add-in draw it as they draw a unit's report.
+// Layout per Nghị định 30/2020 (docs/province-report.md): I. reporting by the units, II. indicators by
+// group with evaluation and completeness, III. tasks by group and the overdue ones with their lead
+// units, IV. units not reported or late, V. difficulties, VI. proposals, VII. next period's priorities.
 import type { PlanDocument, Unit } from '../catalogue-types';
 import { parsePeriod, periodLabel } from '../periods';
 import type { ProvinceReportContent, ReportingCounts, ReportState, UnitRemark } from './province-content';
@@ -20,7 +20,6 @@ export interface ProvinceReportOptions {
   readonly contentHash: string;
   readonly verification?: ReportModel['verification'];
 }
-
 
 const REPORT_STATE: Readonly<Record<ReportState, string>> = { notExpected: 'Không giao', missing: 'Chưa báo cáo', late: 'Nộp muộn', onTime: 'Đúng hạn' };
 
