@@ -26,8 +26,12 @@ const GROUP = 25;
 const PERIODS = ['2026-H1', '2026-9M', '2026-Y'];
 
 const catalogue = JSON.parse(fs.readFileSync(path.join(__dirname, '../seeds/nghe-an-1174-2026.json'), 'utf8')) as Catalogue;
-/** CPU ms of this process: all threads, and those beside the JavaScript thread (checkpoints, the collector's helpers). */
-const cpuMs = () => processCpuMs(process.pid) ?? NaN;
+/** CPU ms of this process, all threads (process.cpuUsage: microseconds, where /proc counts 10 ms ticks). */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+/** Those beside the JavaScript thread (checkpoints, the collector's helpers): only /proc tells them apart. */
 const otherThreadsMs = () => (processCpuMs(process.pid) ?? NaN) - (mainThreadCpuMs(process.pid) ?? NaN);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
