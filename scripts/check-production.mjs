@@ -78,7 +78,7 @@ function productionInstall(dir, log) {
     return;
   }
   log(`npm ci --omit=dev in ${dir}`);
-  const npm = spawnSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, encoding: 'utf8' });
+  const npm = spawnSync('npm', ['ci', '--omit=dev', '--strict-allow-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, encoding: 'utf8' });
   if (npm.status !== 0) throw new Error(`npm ci --omit=dev failed:\n${npm.stderr}`);
   // Kept for the next run: copied whole, then renamed into place, so a half-copied tree is never used.
   const partial = `${cached}.partial-${process.pid}`;
