@@ -15,7 +15,7 @@ import { unitAssignment } from './effective-assignments';
 import { conflict, locked, notFound, type HttpError } from './errors';
 import { rememberedRead } from './db/read-cache';
 import { sha256Hex } from './hash';
-import { createRevision, listSubmissions, type NewRevision } from './repositories/submissions';
+import { createRevision, listSubmissions, submissionAnswer, type NewRevision } from './repositories/submissions';
 import { getUnit } from './repositories/units';
 
 export type StoreOutcome =
@@ -61,10 +61,6 @@ export function revisionOf(
   const hash = sha256Hex(rows);
   const late = isLate(submission.period, context.now, context.deadline);
   const evaluations = rowEvaluations(submission, catalogue);
-  const warnings = checked.warnings;
-  const respond = (id: string, revision: number): SubmissionResponse => ({
-    id, revision, status: 'submitted', contentHash: hash, late, evaluations, ...(warnings.length > 0 ? { warnings: [...warnings] } : {}),
-  });
   return {
     ok: true,
     revision: {
@@ -77,10 +73,10 @@ export function revisionOf(
       rows,
       cells: content.kind === 'indicators' ? cellsOf(content.rows) : null,
       evaluations,
+      warnings: checked.warnings,
       late,
       userId: context.userId,
       now: context.now.toISOString(),
-      respond,
     },
   };
 }
@@ -103,7 +99,8 @@ export async function storeSubmission(
     // next revision (a retry of a stored id would be answered with its stored body).
     const [current] = await listSubmissions(app.db.kysely, { planId: body.planId, unitId: body.unitId, period: prepared.revision.period, kind: body.kind, units: 'all' });
     if (current?.status === 'approved') return { kind: 'locked' };
-    return { kind: 'created', response: prepared.revision.respond('', (current?.revision ?? 0) + 1) };
+    const { contentHash, late, evaluations, warnings } = prepared.revision;
+    return { kind: 'created', response: submissionAnswer({ submissionId: '', revision: (current?.revision ?? 0) + 1, contentHash, late, evaluations, warnings }) };
   }
 
   const outcome = await createRevision(app.db.kysely, prepared.revision);

@@ -92,8 +92,7 @@ describeEachDatabase('authorization matrix', (database) => {
     const period = `2026-Q${(n++ % 4) + 1}-${n}`;
     const outcome = await createRevision(t.db.kysely, {
       clientSubmissionId: randomUUID(), planId: PLAN_ID, unitId, period, kind: 'indicators', contentHash: 'f'.repeat(64),
-      rows: '{"rows":[]}', cells: null, evaluations: [], late: false, userId: 'setup', now: new Date().toISOString(),
-      respond: (id, revision) => ({ id, revision, status: 'submitted', contentHash: 'f'.repeat(64), late: false, evaluations: [] }),
+      rows: '{"rows":[]}', cells: null, evaluations: [], warnings: [], late: false, userId: 'setup', now: new Date().toISOString(),
     });
     if (outcome.kind !== 'created') throw new Error(outcome.kind);
     return outcome.response;

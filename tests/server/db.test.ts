@@ -34,7 +34,7 @@ describeEachDatabase('database', (database) => {
       .execute();
     const revision = (n: number) => ({
       id: `r${n}`, submission_id: 's1', revision: n, client_submission_id: 'c-1', content_hash: 'h', rows: '[]',
-      evaluations: '[]', late: 0, submitted_by: 'x', submitted_at: now, response: '{}',
+      evaluations: '[]', late: 0, submitted_by: 'x', submitted_at: now, warnings: null,
     });
     await k.insertInto('revisions').values(revision(1)).execute();
     const second = await k.insertInto('revisions').values(revision(2)).execute().catch((e: unknown) => e);

@@ -73,13 +73,51 @@ describeEachDatabase('submissions', (database) => {
     expect(res.json().warnings[0].message).toMatch(/2\/3 dòng được giao còn trống/u);
   });
 
-  it('answers a retry with 200 and the same body, storing nothing new', async () => {
-    const report = indicatorReport();
+  // The answer is built again from the stored revision (repositories/submissions.ts submissionAnswer):
+  // a retry must get the very bytes of the first answer, whatever the report carried.
+  const RETRIED: Array<[string, Record<string, unknown>, string | null]> = [
+    ['a full report', {}, null],
+    ['a report with blank rows (warnings)', { rows: [{ id: 'ct-01', value: '72,5%' }] }, null],
+    ['a late report', {}, '2026-03-20T17:00:00.000Z'],
+    ['a late report with warnings', { rows: [{ id: 'ct-16', numerator: '45', denominator: '1.200' }] }, '2026-04-02T03:00:00.000Z'],
+  ];
+
+  it.each(RETRIED)('answers a retry of %s with 200 and the same bytes, storing nothing new', async (_name, overrides, now) => {
+    if (now) t.setNow(now);
+    const report = indicatorReport(overrides);
     const first = await post(report);
+    expect(first.statusCode).toBe(201);
     const again = await post(report);
     expect(again.statusCode).toBe(200);
-    expect(again.json()).toEqual(first.json());
+    expect(again.body).toBe(first.body);
     expect(await count('revisions')).toBe(1);
+  });
+
+  it.each(RETRIED)('answers %s sent again under a new client id, while it waits, with that revision\'s answer', async (_name, overrides, now) => {
+    if (now) t.setNow(now);
+    const first = await post(indicatorReport(overrides));
+    const copy = await post(indicatorReport(overrides)); // a new clientSubmissionId, the same content
+    expect(copy.statusCode).toBe(200);
+    expect(copy.body).toBe(first.body);
+    expect(await count('revisions')).toBe(1);
+  });
+
+  it('answers a retry of a correction with the correction\'s answer, not the first revision\'s', async () => {
+    await post(indicatorReport());
+    const correction = indicatorReport({ rows: [{ id: 'ct-01', value: '80%' }] });
+    const second = await post(correction);
+    expect(second.json()).toMatchObject({ revision: 2, warnings: [expect.objectContaining({ code: 'row.blank' }), expect.anything()] });
+    const again = await post(correction);
+    expect([again.statusCode, again.body]).toEqual([200, second.body]);
+  });
+
+  it('stores a revision\'s warnings beside its evaluations and no second copy of its answer', async () => {
+    await post(indicatorReport());
+    await post(indicatorReport({ rows: [{ id: 'ct-01', value: '80%' }] }));
+    const stored = await t.db.kysely.selectFrom('revisions').selectAll().orderBy('revision').execute();
+    expect(Object.keys(stored[0]).sort()).toEqual(['client_submission_id', 'content_hash', 'evaluations', 'id', 'late', 'revision', 'rows', 'submission_id', 'submitted_at', 'submitted_by', 'warnings']);
+    expect(stored[0].warnings).toBeNull();
+    expect((JSON.parse(stored[1].warnings!) as Array<{ code: string; rowId: string }>).map((w) => [w.code, w.rowId])).toEqual([['row.blank', 'ct-11'], ['row.blank', 'ct-16']]);
   });
 
   it('treats "72,5%" and 72.5 as the same content', async () => {

@@ -9,6 +9,7 @@ import * as m005 from './migrations/005_province_report';
 import * as m006 from './migrations/006_health_checks';
 import * as m007 from './migrations/007_sign_in_and_sessions';
 import * as m009 from './migrations/009_revision_cells';
+import * as m010 from './migrations/010_revision_answers';
 
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '006_health_checks': m006,
   '007_sign_in_and_sessions': m007,
   '009_revision_cells': m009,
+  '010_revision_answers': m010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

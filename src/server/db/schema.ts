@@ -75,8 +75,8 @@ export interface RevisionTable {
   late: number; // 1 | 0
   submitted_by: string; // user id
   submitted_at: string;
-  /** the response body returned for this revision, so a retry gets the same body */
-  response: string;
+  /** JSON, the warnings the report was taken with (blank rows…), null when none: with the columns above, the answer a retry gets again (migration 010) */
+  warnings: string | null;
 }
 
 export interface DecisionTable {

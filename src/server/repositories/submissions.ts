@@ -4,11 +4,12 @@
 // submission (an UPDATE … RETURNING, which locks on PostgreSQL and serialises on SQLite) keep it so
 // under concurrency, on both databases, without knowing which one runs.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Issue } from '../../core/result';
 import type { SubmissionResponse } from '../../core/schemas';
 import { isUniqueViolation } from '../db/connect';
 import { writeTransaction } from '../db/group-commit';
 import { preparedQuery } from '../db/prepared';
-import type { Database, SubmissionTable } from '../db/schema';
+import type { Database, RevisionTable, SubmissionTable } from '../db/schema';
 import { newId } from '../ids';
 import { recordAudit } from './audit';
 
@@ -26,13 +27,40 @@ export interface NewRevision {
   readonly rows: string;
   /** Indicator reports: the same rows in the consolidation's compact form (report-rows.ts cellsOfRows); null for tasks. */
   readonly cells: string | null;
-  readonly evaluations: unknown;
+  readonly evaluations: SubmissionResponse['evaluations'];
+  /** What did not block the report (blank rows…): part of the answer, stored with the revision. */
+  readonly warnings: readonly Issue[];
   readonly late: boolean;
   readonly userId: string;
   readonly now: string;
-  /** The response body for the stored revision; kept so a retry gets the very same body. */
-  readonly respond: (submissionId: string, revision: number) => SubmissionResponse;
 }
+
+/**
+ * The answer to a stored revision, the same when it is created and whenever a retry asks again:
+ * built from what the revision stores (its evaluations and warnings, hash and lateness), so the
+ * answer is not stored a second time beside them (docs/performance.md, fifth pass). The status is
+ * the one the report had when it was sent.
+ */
+export function submissionAnswer(a: {
+  readonly submissionId: string; readonly revision: number; readonly contentHash: string; readonly late: boolean;
+  readonly evaluations: SubmissionResponse['evaluations']; readonly warnings: readonly Issue[] | null;
+}): SubmissionResponse {
+  return {
+    id: a.submissionId, revision: a.revision, status: 'submitted', contentHash: a.contentHash, late: a.late, evaluations: a.evaluations,
+    ...(a.warnings && a.warnings.length > 0 ? { warnings: [...a.warnings] } : {}),
+  };
+}
+
+/** The columns a stored revision's answer is built from. */
+const ANSWER_COLUMNS = ['submission_id', 'revision', 'content_hash', 'late', 'evaluations', 'warnings'] as const;
+type AnswerRow = Pick<Selectable<RevisionTable>, (typeof ANSWER_COLUMNS)[number]>;
+
+const answerOfRow = (row: AnswerRow): SubmissionResponse =>
+  submissionAnswer({
+    submissionId: row.submission_id, revision: row.revision, contentHash: row.content_hash, late: row.late === 1,
+    evaluations: JSON.parse(row.evaluations) as SubmissionResponse['evaluations'],
+    warnings: row.warnings === null ? null : (JSON.parse(row.warnings) as Issue[]),
+  });
 
 export type CreateOutcome =
   | { readonly kind: 'created'; readonly response: SubmissionResponse }
@@ -46,13 +74,13 @@ class Abort<T> {
 }
 
 /** A revision already stored under the client's id: the same content is a retry, other content a reuse. */
-const sameIdOutcome = (found: { content_hash: string; response: string }, input: NewRevision): CreateOutcome =>
-  found.content_hash === input.contentHash ? { kind: 'replayed', response: JSON.parse(found.response) as SubmissionResponse } : { kind: 'conflict' };
+const sameIdOutcome = (found: AnswerRow, input: NewRevision): CreateOutcome =>
+  found.content_hash === input.contentHash ? { kind: 'replayed', response: answerOfRow(found) } : { kind: 'conflict' };
 
 async function existing(db: Kysely<Database>, input: NewRevision): Promise<CreateOutcome | null> {
   const found = await db
     .selectFrom('revisions')
-    .select(['content_hash', 'response'])
+    .select(ANSWER_COLUMNS)
     .where('client_submission_id', '=', input.clientSubmissionId)
     .executeTakeFirst();
   return found ? sameIdOutcome(found, input) : null;
@@ -81,9 +109,10 @@ async function claimSubmission(tx: Transaction<Database>, input: NewRevision) {
 
 // The other statements of a submission's transaction, prepared once (db/prepared.ts): they run at
 // every submission, and building and compiling them was a large share of its time.
-const retryOrLatest = preparedQuery<{ clientSubmissionId: string; submissionId: string; revision: number }, { client_submission_id: string; content_hash: string; response: string }>((db, param) =>
+// The read runs at every submission; a stored answer is read only when it is the answer (storedAnswer).
+const retryOrLatest = preparedQuery<{ clientSubmissionId: string; submissionId: string; revision: number }, { id: string; client_submission_id: string; content_hash: string }>((db, param) =>
   db.selectFrom('revisions')
-    .select(['client_submission_id', 'content_hash', 'response'])
+    .select(['id', 'client_submission_id', 'content_hash'])
     .where((eb) =>
       eb.or([
         eb('client_submission_id', '=', param('clientSubmissionId')),
@@ -91,15 +120,24 @@ const retryOrLatest = preparedQuery<{ clientSubmissionId: string; submissionId: 
       ]),
     ));
 
+const storedAnswer = preparedQuery<{ id: string }, AnswerRow>((db, param) =>
+  db.selectFrom('revisions').select(ANSWER_COLUMNS).where('id', '=', param('id')));
+
+async function answerOf(tx: Transaction<Database>, revisionId: string): Promise<AnswerRow> {
+  const row = await storedAnswer.executeTakeFirst(tx, { id: revisionId });
+  if (!row) throw new Error('answerOf: the revision just read is gone');
+  return row;
+}
+
 type RevisionValues = {
   id: string; submissionId: string; revision: number; clientSubmissionId: string; contentHash: string; rows: string;
-  evaluations: string; late: number; submittedBy: string; submittedAt: string; response: string;
+  evaluations: string; warnings: string | null; late: number; submittedBy: string; submittedAt: string;
 };
 const insertRevision = preparedQuery<RevisionValues, never>((db, param) =>
   db.insertInto('revisions').values({
     id: param('id'), submission_id: param('submissionId'), revision: param('revision'), client_submission_id: param('clientSubmissionId'),
-    content_hash: param('contentHash'), rows: param('rows'), evaluations: param('evaluations'),
-    late: param('late'), submitted_by: param('submittedBy'), submitted_at: param('submittedAt'), response: param('response'),
+    content_hash: param('contentHash'), rows: param('rows'), evaluations: param('evaluations'), warnings: param('warnings'),
+    late: param('late'), submitted_by: param('submittedBy'), submitted_at: param('submittedAt'),
   }));
 
 const insertCells = preparedQuery<{ revisionId: string; cells: string }, never>((db, param) =>
@@ -123,24 +161,27 @@ export async function createRevision(db: Kysely<Database>, input: NewRevision): 
       // One read for both: the revision stored under this client id, if any, and the latest revision.
       const found = await retryOrLatest.execute(tx, { clientSubmissionId: input.clientSubmissionId, submissionId: submission.id, revision: submission.latest_revision });
       const retried = found.find((r) => r.client_submission_id === input.clientSubmissionId);
-      if (retried) throw new Abort(sameIdOutcome(retried, input));
+      if (retried) {
+        throw new Abort<CreateOutcome>(retried.content_hash === input.contentHash ? { kind: 'replayed', response: answerOfRow(await answerOf(tx, retried.id)) } : { kind: 'conflict' });
+      }
       if (submission.status === 'approved') throw new Abort<CreateOutcome>({ kind: 'locked' });
       // The same report sent again under a new id (two copies of the workbook, send pressed twice):
       // while the latest revision waits for its approver, identical content is that revision, not a
       // second identical one. After a return, sending it again is a resubmission and counts.
       const latest = found.find((r) => r.client_submission_id !== input.clientSubmissionId);
       if (submission.status === 'submitted' && latest?.content_hash === input.contentHash) {
-        throw new Abort<CreateOutcome>({ kind: 'replayed', response: JSON.parse(latest.response) as SubmissionResponse });
+        throw new Abort<CreateOutcome>({ kind: 'replayed', response: answerOfRow(await answerOf(tx, latest.id)) });
       }
 
       const revision = submission.latest_revision + 1;
-      const response = input.respond(submission.id, revision);
       const revisionId = newId();
       await insertRevision.execute(tx, {
         id: revisionId, submissionId: submission.id, revision, clientSubmissionId: input.clientSubmissionId,
         contentHash: input.contentHash, rows: input.rows, evaluations: JSON.stringify(input.evaluations),
-        late: input.late ? 1 : 0, submittedBy: input.userId, submittedAt: input.now, response: JSON.stringify(response),
+        warnings: input.warnings.length > 0 ? JSON.stringify(input.warnings) : null,
+        late: input.late ? 1 : 0, submittedBy: input.userId, submittedAt: input.now,
       });
+      const response = submissionAnswer({ submissionId: submission.id, revision, contentHash: input.contentHash, late: input.late, evaluations: input.evaluations, warnings: input.warnings });
       if (input.cells !== null) await insertCells.execute(tx, { revisionId, cells: input.cells });
       await markSubmitted.execute(tx, { id: submission.id, revision, now: input.now });
       await recordAudit(tx, {
