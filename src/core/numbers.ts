@@ -23,8 +23,17 @@ export type NumberReading =
   | { readonly kind: 'empty' }
   | { readonly kind: 'notNumber' };
 
-/** Thousands groups: a first group of 1–3 digits not starting with 0, then groups of exactly 3. */
-const GROUPED = (sep: string) => new RegExp(`^[1-9]\\d{0,2}(?:${sep === '.' ? '\\.' : sep}\\d{3})+$`);
+/**
+ * Thousands groups: a first group of 1–3 digits not starting with 0, then groups of exactly 3 – one
+ * pattern per separator, compiled once (building a RegExp per typed number was a visible share of
+ * checking a report).
+ */
+const GROUPS: Readonly<Record<string, RegExp>> = {
+  '.': /^[1-9]\d{0,2}(?:\.\d{3})+$/,
+  ',': /^[1-9]\d{0,2}(?:,\d{3})+$/,
+  '_': /^[1-9]\d{0,2}(?:_\d{3})+$/,
+};
+const GROUPED = (sep: string): RegExp => GROUPS[sep];
 
 /**
  * Reads a number typed by a clerk (or a JS number that came from Excel). Never throws.
@@ -95,7 +104,9 @@ function splitSeparators(text: string, style: NumberStyle): { int: string; frac:
 }
 
 function count(text: string, ch: string): number {
-  return text.split(ch).length - 1;
+  let n = 0;
+  for (let at = text.indexOf(ch); at !== -1; at = text.indexOf(ch, at + 1)) n++;
+  return n;
 }
 
 /**

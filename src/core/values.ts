@@ -109,15 +109,15 @@ const isBlank = (raw: RawValue): boolean => raw === null || raw === undefined ||
  * @example parseRate('120%', 'value')   // fails: value.percentOutOfRange
  */
 export function parseRate(raw: RawValue, field: string, rowId?: string): Checked<number | null> {
-  const at = { field, rowId, text: shown(raw) };
+  const at = () => ({ field, rowId, text: shown(raw) }); // only for an issue: most values have none
   const reading = readNumber(raw, 'decimal');
   if (reading.kind === 'empty') return issueOk(null);
-  if (reading.kind === 'notNumber') return issueFail(makeIssue('value.notNumber', 'error', at));
+  if (reading.kind === 'notNumber') return issueFail(makeIssue('value.notNumber', 'error', at()));
   if (!reading.percentSign && reading.value > 0 && reading.value <= 1) {
     const percent = Number(shiftDecimal(reading.decimal, 2));
-    return issueOk(percent, [makeIssue('value.readAsFraction', 'warning', { ...at, detail: formatPercent(percent, 'exact') })]);
+    return issueOk(percent, [makeIssue('value.readAsFraction', 'warning', { ...at(), detail: formatPercent(percent, 'exact') })]);
   }
-  if (reading.value < 0 || reading.value > 100) return issueFail(makeIssue('value.percentOutOfRange', 'error', at));
+  if (reading.value < 0 || reading.value > 100) return issueFail(makeIssue('value.percentOutOfRange', 'error', at()));
   return issueOk(reading.value);
 }
 
@@ -127,13 +127,13 @@ export function parseRate(raw: RawValue, field: string, rowId?: string): Checked
  * @example parseCount('12,5', 'numerator')  // fails: value.fractionalCount
  */
 export function parseCount(raw: RawValue, field: string, rowId?: string): Checked<number | null> {
-  const at = { field, rowId, text: shown(raw) };
+  const at = () => ({ field, rowId, text: shown(raw) });
   const reading = readNumber(raw, 'count');
   if (reading.kind === 'empty') return issueOk(null);
-  if (reading.kind === 'notNumber' || reading.percentSign) return issueFail(makeIssue('value.notNumber', 'error', at));
-  if (reading.value < 0) return issueFail(makeIssue('value.negative', 'error', at));
-  if (!Number.isInteger(reading.value)) return issueFail(makeIssue('value.fractionalCount', 'error', at));
-  if (!Number.isSafeInteger(reading.value)) return issueFail(makeIssue('value.notNumber', 'error', at));
+  if (reading.kind === 'notNumber' || reading.percentSign) return issueFail(makeIssue('value.notNumber', 'error', at()));
+  if (reading.value < 0) return issueFail(makeIssue('value.negative', 'error', at()));
+  if (!Number.isInteger(reading.value)) return issueFail(makeIssue('value.fractionalCount', 'error', at()));
+  if (!Number.isSafeInteger(reading.value)) return issueFail(makeIssue('value.notNumber', 'error', at()));
   return issueOk(reading.value);
 }
 
@@ -162,7 +162,8 @@ export function parseTaskStatus(raw: RawValue, field = 'status', rowId?: string)
  * @example parseIndicatorValue({ kind: 'countPair', … }, { numerator: '45', denominator: '1.200' }) // ok, 45 of 1200
  */
 export function parseIndicatorValue(form: ReportingForm, raw: RawIndicatorInput, rowId?: string): Checked<ParsedValue | null> {
-  const note = raw.note !== null && raw.note !== undefined && tidy(raw.note) !== '' ? tidy(raw.note) : undefined;
+  const tidied = raw.note === null || raw.note === undefined ? '' : tidy(raw.note);
+  const note = tidied !== '' ? tidied : undefined;
   switch (form.kind) {
     case 'rate': {
       const r = parseRate(raw.value, 'value', rowId);
