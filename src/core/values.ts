@@ -68,9 +68,13 @@ export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
 export const YES_NO_LABELS = { yes: 'Có', no: 'Không' } as const;
 export const APPLIED_LABELS = { yes: 'Đã ứng dụng', no: 'Chưa ứng dụng' } as const;
 
-/** Folds the keys once, so the table below can be written as the words are spelled. */
+/**
+ * Folds the keys once, so the table below can be written as the words are spelled. The words as
+ * spelled are kept too: a value picked from the template's list is one of them, found without
+ * folding (parseWord). They cannot shadow a folded key: every spelling starts with a capital.
+ */
 function vocabulary<T>(entries: Readonly<Record<string, T>>): ReadonlyMap<string, T> {
-  return new Map(Object.entries(entries).map(([word, v]) => [fold(word), v]));
+  return new Map(Object.entries(entries).flatMap(([word, v]) => [[fold(word), v], [word.normalize('NFC'), v]]));
 }
 
 const YES_NO = vocabulary<boolean>({
@@ -141,6 +145,8 @@ function parseWord<T>(
   raw: RawValue, words: ReadonlyMap<string, T>, accepted: readonly string[],
   code: 'value.unknownStatus' | 'value.unknownYesNo', field: string, rowId?: string,
 ): Checked<T | null> {
+  const exact = typeof raw === 'string' ? words.get(raw) : undefined;
+  if (exact !== undefined) return issueOk(exact);
   if (isBlank(raw)) return issueOk(null);
   const found = typeof raw === 'string' ? words.get(fold(raw)) : undefined;
   if (found === undefined) return issueFail(makeIssue(code, 'error', { field, rowId, text: shown(raw), accepted }));
