@@ -47,7 +47,7 @@ export function refusalError(outcome: Refusal): HttpError {
 /**
  * The revision a checked report becomes, before it is stored: the canonical rows once – hashed (the
  * content hash an approval binds, hash.ts), stored, and compacted – lateness, each row's evaluation,
- * and the answer. Invalid reports give their issues. (bench:store times this part alone.)
+ * and the warnings it is taken with. Invalid reports give their issues. (bench:store times this part alone.)
  */
 export function revisionOf(
   catalogue: Catalogue, body: SubmissionRequest, assigned: ReadonlySet<string>,
@@ -96,7 +96,7 @@ export async function storeSubmission(
   if (!prepared.ok) return { kind: 'invalid', issues: prepared.issues };
   if (options.dryRun) {
     // What storing would answer, read without writing: an approved period is locked, otherwise the
-    // next revision (a retry of a stored id would be answered with its stored body).
+    // next revision (a retry of a stored id would get that revision's answer).
     const [current] = await listSubmissions(app.db.kysely, { planId: body.planId, unitId: body.unitId, period: prepared.revision.period, kind: body.kind, units: 'all' });
     if (current?.status === 'approved') return { kind: 'locked' };
     const { contentHash, late, evaluations, warnings } = prepared.revision;
