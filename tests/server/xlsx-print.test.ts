@@ -136,7 +136,9 @@ run('printed through LibreOffice', () => {
 
   it('prints every indicator’s and task’s full text, in order, and no word over another', each((f, pages, texts) => {
     const doc = compact(texts.join('\n'));
-    const missing = f.items.filter((t) => !containsInOrder(doc, words(t)));
+    // A dash standing alone is left out: pdftotext drops a hyphen that ends a printed line, taking
+    // it for a word broken there – where a line wraps depends on the fonts installed.
+    const missing = f.items.filter((t) => !containsInOrder(doc, words(t).filter((w) => !/^[-–—]$/.test(w))));
     expect([f.name, missing]).toEqual([f.name, []]);
     pages.forEach((page, p) => expect([f.name, p + 1, overlapping(page)]).toEqual([f.name, p + 1, []]));
   }));
