@@ -28,12 +28,11 @@ export type NumberReading =
  * pattern per separator, compiled once (building a RegExp per typed number was a visible share of
  * checking a report).
  */
-const GROUPS: Readonly<Record<string, RegExp>> = {
+const GROUPED: Readonly<Record<string, RegExp>> = {
   '.': /^[1-9]\d{0,2}(?:\.\d{3})+$/,
   ',': /^[1-9]\d{0,2}(?:,\d{3})+$/,
   '_': /^[1-9]\d{0,2}(?:_\d{3})+$/,
 };
-const GROUPED = (sep: string): RegExp => GROUPS[sep];
 
 /**
  * Reads a number typed by a clerk (or a JS number that came from Excel). Never throws.
@@ -91,7 +90,7 @@ function splitSeparators(text: string, style: NumberStyle): { int: string; frac:
     if (n > 1) {
       if (groupSep !== null) return null;
       groupSep = sep;
-    } else if (style === 'count' && sep === '.' && groupSep === null && GROUPED('.').test(text)) {
+    } else if (style === 'count' && sep === '.' && groupSep === null && GROUPED['.'].test(text)) {
       groupSep = '.';
     } else {
       decimalSep = sep;
@@ -100,7 +99,7 @@ function splitSeparators(text: string, style: NumberStyle): { int: string; frac:
   const [intPart, frac = ''] = decimalSep === null ? [text] : text.split(decimalSep);
   if (intPart === '' || /[.,]/.test(frac) || frac.includes('_')) return null;
   if (groupSep === null) return /^\d+$/.test(intPart) ? { int: intPart, frac } : null;
-  return GROUPED(groupSep).test(intPart) ? { int: intPart.split(groupSep).join(''), frac } : null;
+  return GROUPED[groupSep].test(intPart) ? { int: intPart.split(groupSep).join(''), frac } : null;
 }
 
 function count(text: string, ch: string): number {

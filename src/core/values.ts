@@ -71,10 +71,18 @@ export const APPLIED_LABELS = { yes: 'Đã ứng dụng', no: 'Chưa ứng dụn
 /**
  * Folds the keys once, so the table below can be written as the words are spelled. The words as
  * spelled are kept too: a value picked from the template's list is one of them, found without
- * folding (parseWord). They cannot shadow a folded key: every spelling starts with a capital.
+ * folding (parseWord). A key that would stand for two values is a mistake in a table: it throws
+ * when the module loads, so no test can pass with it.
  */
 function vocabulary<T>(entries: Readonly<Record<string, T>>): ReadonlyMap<string, T> {
-  return new Map(Object.entries(entries).flatMap(([word, v]) => [[fold(word), v], [word.normalize('NFC'), v]]));
+  const words = new Map<string, T>();
+  for (const [word, value] of Object.entries(entries)) {
+    for (const key of [fold(word), word.normalize('NFC')]) {
+      if (words.has(key) && words.get(key) !== value) throw new Error(`vocabulary: "${key}" stands for two values`);
+      words.set(key, value);
+    }
+  }
+  return words;
 }
 
 const YES_NO = vocabulary<boolean>({

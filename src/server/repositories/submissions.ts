@@ -73,17 +73,27 @@ class Abort<T> {
   constructor(readonly outcome: T) {}
 }
 
+/** A stored revision's answer, read when a retry is answered with it. */
+const storedAnswer = preparedQuery<{ id: string }, AnswerRow>((db, param) =>
+  db.selectFrom('revisions').select(ANSWER_COLUMNS).where('id', '=', param('id')));
+
+async function answerOf(db: Kysely<Database>, revisionId: string): Promise<SubmissionResponse> {
+  const row = await storedAnswer.executeTakeFirst(db, { id: revisionId });
+  if (!row) throw new Error('answerOf: the revision just read is gone');
+  return answerOfRow(row);
+}
+
 /** A revision already stored under the client's id: the same content is a retry, other content a reuse. */
-const sameIdOutcome = (found: AnswerRow, input: NewRevision): CreateOutcome =>
-  found.content_hash === input.contentHash ? { kind: 'replayed', response: answerOfRow(found) } : { kind: 'conflict' };
+const sameIdOutcome = async (db: Kysely<Database>, found: { id: string; content_hash: string }, input: NewRevision): Promise<CreateOutcome> =>
+  found.content_hash === input.contentHash ? { kind: 'replayed', response: await answerOf(db, found.id) } : { kind: 'conflict' };
 
 async function existing(db: Kysely<Database>, input: NewRevision): Promise<CreateOutcome | null> {
   const found = await db
     .selectFrom('revisions')
-    .select(ANSWER_COLUMNS)
+    .select(['id', 'content_hash'])
     .where('client_submission_id', '=', input.clientSubmissionId)
     .executeTakeFirst();
-  return found ? sameIdOutcome(found, input) : null;
+  return found ? sameIdOutcome(db, found, input) : null;
 }
 
 /**
@@ -109,7 +119,7 @@ async function claimSubmission(tx: Transaction<Database>, input: NewRevision) {
 
 // The other statements of a submission's transaction, prepared once (db/prepared.ts): they run at
 // every submission, and building and compiling them was a large share of its time.
-// The read runs at every submission; a stored answer is read only when it is the answer (storedAnswer).
+// The read runs at every submission; a stored answer is read only when it is the answer (answerOf).
 const retryOrLatest = preparedQuery<{ clientSubmissionId: string; submissionId: string; revision: number }, { id: string; client_submission_id: string; content_hash: string }>((db, param) =>
   db.selectFrom('revisions')
     .select(['id', 'client_submission_id', 'content_hash'])
@@ -119,15 +129,6 @@ const retryOrLatest = preparedQuery<{ clientSubmissionId: string; submissionId: 
         eb.and([eb('submission_id', '=', param('submissionId')), eb('revision', '=', param('revision'))]),
       ]),
     ));
-
-const storedAnswer = preparedQuery<{ id: string }, AnswerRow>((db, param) =>
-  db.selectFrom('revisions').select(ANSWER_COLUMNS).where('id', '=', param('id')));
-
-async function answerOf(tx: Transaction<Database>, revisionId: string): Promise<AnswerRow> {
-  const row = await storedAnswer.executeTakeFirst(tx, { id: revisionId });
-  if (!row) throw new Error('answerOf: the revision just read is gone');
-  return row;
-}
 
 type RevisionValues = {
   id: string; submissionId: string; revision: number; clientSubmissionId: string; contentHash: string; rows: string;
@@ -161,16 +162,14 @@ export async function createRevision(db: Kysely<Database>, input: NewRevision): 
       // One read for both: the revision stored under this client id, if any, and the latest revision.
       const found = await retryOrLatest.execute(tx, { clientSubmissionId: input.clientSubmissionId, submissionId: submission.id, revision: submission.latest_revision });
       const retried = found.find((r) => r.client_submission_id === input.clientSubmissionId);
-      if (retried) {
-        throw new Abort<CreateOutcome>(retried.content_hash === input.contentHash ? { kind: 'replayed', response: answerOfRow(await answerOf(tx, retried.id)) } : { kind: 'conflict' });
-      }
+      if (retried) throw new Abort(await sameIdOutcome(tx, retried, input));
       if (submission.status === 'approved') throw new Abort<CreateOutcome>({ kind: 'locked' });
       // The same report sent again under a new id (two copies of the workbook, send pressed twice):
       // while the latest revision waits for its approver, identical content is that revision, not a
       // second identical one. After a return, sending it again is a resubmission and counts.
       const latest = found.find((r) => r.client_submission_id !== input.clientSubmissionId);
       if (submission.status === 'submitted' && latest?.content_hash === input.contentHash) {
-        throw new Abort<CreateOutcome>({ kind: 'replayed', response: answerOfRow(await answerOf(tx, latest.id)) });
+        throw new Abort<CreateOutcome>({ kind: 'replayed', response: await answerOf(tx, latest.id) });
       }
 
       const revision = submission.latest_revision + 1;
