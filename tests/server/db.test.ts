@@ -25,6 +25,22 @@ describeEachDatabase('database', (database) => {
     expect(await migrateToLatest(db)).toEqual([]);
   });
 
+  it('refuses a database a newer release has migrated, naming the migration it does not know, and changes nothing (docs/deploy.md, Upgrades)', async () => {
+    const FUTURE = '999_from_a_newer_release';
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's own bookkeeping table, not in schema.ts
+    const migrations = (db.kysely as any).withSchema(db.schema ?? 'main');
+    const names = async () => (await migrations.selectFrom('kysely_migration').select('name').execute()).map((r: { name: string }) => r.name).sort();
+    const before = await names();
+    await migrations.insertInto('kysely_migration').values({ name: FUTURE, timestamp: new Date().toISOString() }).execute();
+    try {
+      await expect(migrateToLatest(db)).rejects.toThrow(new RegExp(FUTURE));
+      expect(await names()).toEqual([...before, FUTURE].sort());
+    } finally {
+      await migrations.deleteFrom('kysely_migration').where('name', '=', FUTURE).execute();
+    }
+    expect(await migrateToLatest(db)).toEqual([]);
+  });
+
   it('refuses a second revision with the same client submission id', async () => {
     const k = db.kysely;
     await k.insertInto('units').values({ id: 'u1', name: 'Xã A', level: 'commune', classes: '[]', source: 'csv', updated_at: now }).execute();
