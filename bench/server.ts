@@ -8,7 +8,7 @@ import type { Catalogue, Unit } from '../src/core/catalogue-types';
 import { importUnitsCsv } from '../src/server/repositories/units';
 import { clerkTokens, dropTarget, grantReporterEverywhere, openTarget, prepareTarget, signIn, startServer, uniqueName, type Target } from './child-server';
 import { benchClient } from './http-client';
-import { mainThreadCpuMs, processCpuMs } from './proc-cpu';
+import { mainThreadCpuMs, processCpuMs, threadCpuMs } from './proc-cpu';
 import { startLimitServer } from './limit-server';
 import { reportMaker } from './reports';
 
@@ -66,6 +66,7 @@ async function run(target: Target): Promise<void> {
       let next = 0;
       const cpu0 = processCpuMs(pid);
       const main0 = mainThreadCpuMs(pid);
+      const threads0 = threadCpuMs(pid);
       const client0 = process.cpuUsage();
       const started = performance.now();
       await Promise.all(
@@ -86,16 +87,20 @@ async function run(target: Target): Promise<void> {
       http.close();
       const cpu1 = processCpuMs(pid);
       const main1 = mainThreadCpuMs(pid);
+      const threads = [...threadCpuMs(pid)]
+        .map(([tid, ms]) => [tid === String(pid) ? 'JavaScript' : `#${tid}`, (ms - (threads0.get(tid) ?? 0)) / bodies.length] as const)
+        .filter(([, ms]) => ms >= 0.005)
+        .sort(([, a], [, b]) => b - a);
       const mainCpuPerRequest = main0 !== undefined && main1 !== undefined ? (main1 - main0) / bodies.length : undefined;
       const client = process.cpuUsage(client0);
       const cpuPerRequest = cpu0 !== undefined && cpu1 !== undefined ? (cpu1 - cpu0) / bodies.length : undefined;
       // The clients' own CPU (this process: node:http, bench/http-client.ts): on a 2-core machine they take a core's share.
       const clientCpuPerRequest = (client.user + client.system) / 1000 / bodies.length;
-      return { latencies: latencies.sort((a, b) => a - b), seconds, cpuPerRequest, mainCpuPerRequest, clientCpuPerRequest };
+      return { latencies: latencies.sort((a, b) => a - b), seconds, cpuPerRequest, mainCpuPerRequest, clientCpuPerRequest, threads };
     };
     await load(Array.from({ length: WARM_UP }, (_, n) => maker.make(maker.indicatorUnits[n % maker.indicatorUnits.length], '2026-Y', 'indicators', n)));
     statuses.clear();
-    const { latencies, seconds, cpuPerRequest, mainCpuPerRequest, clientCpuPerRequest } = await load(requests);
+    const { latencies, seconds, cpuPerRequest, mainCpuPerRequest, clientCpuPerRequest, threads } = await load(requests);
 
     const url = `${server.url}/api/consolidation?planId=${catalogue.planId}&period=2026-Q1&kind=indicators`;
     const times: number[] = [];
@@ -132,8 +137,11 @@ async function run(target: Target): Promise<void> {
     if (firstRefusal) console.log(`  first refusal:  ${firstRefusal}`);
     console.log(`  throughput:     ${rate.toFixed(0)} submissions/s${cpu(cpuPerRequest, mainCpuPerRequest)} (the clients: ${clientCpuPerRequest.toFixed(2)} ms/request)`);
     console.log(`  latency:        ${lat(latencies)}`);
+    const byThread = (list: readonly (readonly [string, number])[]) => list.map(([name, x]) => `${name} ${x.toFixed(3)}`).join(', ');
+    if (threads.length) console.log(`  server threads: ${byThread(threads)} (ms/request)`);
     console.log(`  limit:          ${limitRate.toFixed(0)} submissions/s${cpu(limitRun.cpuPerRequest, limitRun.mainCpuPerRequest)} (the clients: ${limitRun.clientCpuPerRequest.toFixed(2)} ms/request) for Fastify parsing the body + one better-sqlite3 insert`);
     console.log(`  limit latency:  ${lat(limitRun.latencies)}`);
+    if (limitRun.threads.length) console.log(`  limit threads:  ${byThread(limitRun.threads)} (ms/request)`);
     const cpuRatio = cpuPerRequest && limitRun.cpuPerRequest ? `; by server CPU per request ${(limitRun.cpuPerRequest / cpuPerRequest).toFixed(2)}` : '';
     console.log(`  ratio:          ${(rate / limitRate).toFixed(2)} of the limit's rate${cpuRatio}`);
     console.log(`  load average:   ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min; ${os.cpus().length} CPUs shared with whatever else runs)`);
