@@ -137,6 +137,9 @@ function plainDecimal(v: number): string {
 
 /** Rounds to at most `digits` fraction digits (dropping trailing zeros), or exactly when 'exact'. */
 function roundedDecimal(v: number, digits: number | 'exact'): string {
+  // Most figures are whole numbers: below 1e21 a whole number's String() is its plain digits, which
+  // is what both paths below give for it (-0 reads "0" either way).
+  if (Number.isInteger(v) && Math.abs(v) < 1e21) return String(v);
   if (digits === 'exact') return plainDecimal(v);
   const fixed = Math.abs(v).toFixed(digits);
   const abs = /e/.test(fixed) ? plainDecimal(Math.abs(v)) : fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
@@ -155,6 +158,7 @@ function groupThousands(int: string): string {
 export function formatNumber(v: number, maxFractionDigits: number | 'exact' = 'exact'): string {
   if (!Number.isFinite(v)) return String(v);
   const s = roundedDecimal(v, maxFractionDigits);
+  if (s.length < 4 && !s.includes('.')) return s; // nothing to group and no fraction: "0", "45", "-12", "999"
   const negative = s.startsWith('-');
   const [i, f] = (negative ? s.slice(1) : s).split('.');
   return `${negative ? '-' : ''}${groupThousands(i)}${f ? `,${f}` : ''}`;

@@ -61,7 +61,11 @@ function itemsOf(catalogue: Catalogue) {
   return index;
 }
 
-const text = (s: string | null | undefined): string | null => (s === null || s === undefined || tidy(s) === '' ? null : tidy(s));
+const text = (s: string | null | undefined): string | null => {
+  if (s === null || s === undefined) return null;
+  const tidied = tidy(s);
+  return tidied === '' ? null : tidied;
+};
 
 /**
  * Validates a (schema-checked) submission against the catalogue: period, plan, ids, every value.
@@ -152,7 +156,7 @@ function schemeIssue(catalogue: Catalogue, period: Period): Issue {
 }
 
 const filled = (v: unknown): boolean => v !== null && v !== undefined && String(v).trim() !== '';
-const hasInput = (row: IndicatorRow): boolean => [row.value, row.numerator, row.denominator].some(filled);
+const hasInput = (row: IndicatorRow): boolean => filled(row.value) || filled(row.numerator) || filled(row.denominator);
 
 /**
  * Blank and empty (docs/figures.md "Blank and empty"): every assigned row still without a value is a
@@ -229,9 +233,9 @@ function isIsoDate(s: string): boolean {
  */
 export function rowEvaluations(submission: ValidatedSubmission, catalogue?: Catalogue): RowEvaluation[] {
   if (submission.kind !== 'indicators') return [];
-  const byId = new Map((catalogue?.indicators ?? []).map((i) => [i.id, i]));
+  const byId = catalogue ? itemsOf(catalogue).indicators : undefined;
   return submission.rows.map((r) => {
-    const indicator = byId.get(r.id);
+    const indicator = byId?.get(r.id);
     const assessment = indicator ? { assessment: assessmentLabel(assessValue(indicator, r.value, submission.period)) } : {};
     return { id: r.id, evaluation: r.evaluation, display: valueText(r.value), ...assessment };
   });

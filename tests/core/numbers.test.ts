@@ -106,6 +106,22 @@ describe('formatting the Vietnamese way', () => {
     expect(formatNumber(v)).toBe(expected);
   });
 
+  it('prints whole numbers as the Vietnamese locale does, whatever their size and sign (the whole-number path)', () => {
+    const grouped = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+    const plain = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0, useGrouping: false });
+    const whole = fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.double({ min: -1e21, max: 1e21, noNaN: true }).map(Math.trunc));
+    fc.assert(
+      fc.property(whole, (n) => {
+        const expected = Object.is(n, -0) ? '0' : grouped.format(n);
+        expect(formatNumber(n)).toBe(expected);
+        expect(formatCount(n)).toBe(expected);
+        expect(formatNumber(n, 2)).toBe(expected);
+        expect(formatPercent(n)).toBe(`${Object.is(n, -0) ? '0' : plain.format(n)}%`);
+      }),
+    );
+    expect([formatNumber(-0), formatPercent(-0), formatCount(-0)]).toEqual(['0', '0%', '0']);
+  });
+
   it('reads back exactly what it prints: counts', () => {
     fc.assert(
       fc.property(fc.maxSafeInteger(), (n) => {
