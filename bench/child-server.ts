@@ -120,7 +120,11 @@ export function compiledServer(): string {
   // Another build of the server (an older commit's, to compare): BENCH_SERVER=/path/to/server.js.
   if (process.env.BENCH_SERVER) return (compiled = path.resolve(process.env.BENCH_SERVER));
   const dir = path.join(ROOT, '.cache', `child-server-${process.pid}`);
-  const r = spawnSync(process.execPath, ['scripts/build-server.mjs', '--out', dir], { cwd: ROOT, encoding: 'utf8' });
+  // BENCH_WITHOUT=domain,store: a measuring build with those parts of a submission taken out (bench/build-without.mjs).
+  const without = process.env.BENCH_WITHOUT;
+  const r = without
+    ? spawnSync(process.execPath, ['bench/build-without.mjs', dir, without], { cwd: ROOT, encoding: 'utf8' })
+    : spawnSync(process.execPath, ['scripts/build-server.mjs', '--out', dir], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`the server does not compile: ${r.stderr}`);
   process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   compiled = path.join(dir, 'server.js');

@@ -162,6 +162,7 @@ async function run(target: Target): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`Reporting server benchmark – Node ${process.version}, ${os.cpus().length} CPUs, loopback HTTP, ${catalogue.planId}`);
+  if (process.env.BENCH_WITHOUT) console.log(`A measuring build WITHOUT ${process.env.BENCH_WITHOUT} (bench/build-without.mjs): not the product's figures`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-server-'));
   try {
     await run({ kind: 'sqlite', dataDir });
