@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from '../scripts/build-server.mjs';
 
-const PARTS = {
+/** Each part: the line replaced, its replacement, what goes before the module, and a text only the replacement leaves in the bundle. */
+export const PARTS = {
   domain: {
     from: '  const prepared = revisionOf(catalogue, body, assigned, { userId, now: app.clock(), deadline: app.config.deadline });',
     to: `  const reused = withoutDomain.get(body.unitId + body.kind + body.period);
@@ -20,12 +21,14 @@ const PARTS = {
     : revisionOf(catalogue, body, assigned, { userId, now: app.clock(), deadline: app.config.deadline });
   if (!reused && prepared.ok) withoutDomain.set(body.unitId + body.kind + body.period, prepared.revision);`,
     prelude: 'const withoutDomain = new Map<string, NewRevision>();\n',
+    marker: 'withoutDomain',
   },
   store: {
     from: '  const outcome = await createRevision(app.db.kysely, prepared.revision);',
     to: `  const { contentHash, late, evaluations, warnings } = prepared.revision;
   const outcome = { kind: 'created' as const, response: submissionAnswer({ submissionId: body.clientSubmissionId, revision: 1, contentHash, late, evaluations, warnings }) };`,
     prelude: '',
+    marker: 'submissionId: body.clientSubmissionId, revision: 1',
   },
 };
 

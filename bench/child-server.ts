@@ -122,6 +122,7 @@ export function compiledServer(): string {
   const dir = path.join(ROOT, '.cache', `child-server-${process.pid}`);
   // BENCH_WITHOUT=domain,store: a measuring build with those parts of a submission taken out (bench/build-without.mjs).
   const without = process.env.BENCH_WITHOUT;
+  if (without && process.env.JEST_WORKER_ID) throw new Error('BENCH_WITHOUT is set: the tests need the whole server (unset it)');
   const r = without
     ? spawnSync(process.execPath, ['bench/build-without.mjs', dir, without], { cwd: ROOT, encoding: 'utf8' })
     : spawnSync(process.execPath, ['scripts/build-server.mjs', '--out', dir], { cwd: ROOT, encoding: 'utf8' });
