@@ -12,7 +12,7 @@ module.exports = {
   roots: ['<rootDir>/tests', '<rootDir>/src'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    '^.+/node_modules/(?:cookie|jose)/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', moduleResolution: 'node10', isolatedModules: true } }],
+    '^.+/node_modules/(?:cookie|jose|kysely)/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', moduleResolution: 'node10', isolatedModules: true } }],
     '^.+\\.tsx?$': [
       'ts-jest',
       {
@@ -27,8 +27,8 @@ module.exports = {
       },
     ],
   },
-  // ESM-only packages reached through CommonJS (cookie 2 via fastify's inject, jose) are transpiled too.
-  transformIgnorePatterns: ['/node_modules/(?!(?:.*/node_modules/)?(?:cookie|jose)/)'],
+  // ESM-only packages reached through CommonJS (cookie 2 via fastify's inject, jose, kysely 0.29) are transpiled too.
+  transformIgnorePatterns: ['/node_modules/(?!(?:.*/node_modules/)?(?:cookie|jose|kysely)/)'],
   testTimeout: 30000,
   // A suite that leaves a handle open (a child server's socket, a pool's timer) must not keep CI
   // waiting after the last test has reported: the run ends when the tests do.

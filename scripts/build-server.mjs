@@ -29,9 +29,10 @@ export async function buildServer(dir = outdir, plugins = []) {
     target: 'node20',
     format: 'cjs',
     sourcemap: true,
-    // Dependencies are loaded from node_modules at run time, as the tests load them; jose is
-    // ESM-only, so it is bundled rather than require()d (Node 20 and 22 before 22.12 cannot).
-    external: [...Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).dependencies).filter((name) => name !== 'jose'), '../../scripts/dev-certs.mjs'],
+    // Dependencies are loaded from node_modules at run time, as the tests load them; jose and
+    // kysely (0.29 on) are ESM-only, so they are bundled rather than require()d (Node 22 before
+    // 22.12 cannot without a flag).
+    external: [...Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).dependencies).filter((name) => name !== 'jose' && name !== 'kysely'), '../../scripts/dev-certs.mjs'],
     logLevel: 'warning',
     // `module` in an ES module is the real CommonJS module of the bundle: require.main === module holds.
     logOverride: { 'commonjs-variable-in-esm': 'silent' },

@@ -1,6 +1,6 @@
 // Numbered migrations, run at every start (Kysely's Migrator, which reports instead of throwing).
 // The provider is static – an import per file – so the bundle and tsx need no file-system scan.
-import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import type { Db } from './connect';
 import * as m001 from './migrations/001_initial';
 import * as m002 from './migrations/002_assignment_overrides';
