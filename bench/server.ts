@@ -49,7 +49,6 @@ async function run(target: Target): Promise<void> {
   if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
 
   const maker = reportMaker(catalogue, units);
-  // First one indicator report of every unit for 2026-Q1 (the period consolidated below), then more.
   /** `count` reports of indicators and tasks (two to one) for the report periods, from seed `from` on. */
   const mixed = (count: number, from: number) =>
     Array.from({ length: count }, (_, i) => {
@@ -58,6 +57,7 @@ async function run(target: Target): Promise<void> {
       const pool = kind === 'tasks' ? maker.taskUnits : maker.indicatorUnits;
       return maker.make(pool[n % pool.length], PERIODS[n % PERIODS.length], kind, n);
     });
+  // First one indicator report of every unit for 2026-Q1 (the period consolidated below), then more.
   const requests = maker.indicatorUnits.map((u, n) => maker.make(u, '2026-Q1', 'indicators', n));
   requests.push(...mixed(SUBMISSIONS - requests.length, 0));
   const warmUp = mixed(WARM_UP, SUBMISSIONS); // other seeds: new revisions, not replays of the measured ones
