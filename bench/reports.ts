@@ -25,11 +25,24 @@ export function reportMaker(catalogue: Catalogue, units: readonly Unit[]) {
   const a = assignmentsOf(catalogue, units);
   const indicators = new Map(units.map((u) => [u.id, catalogue.indicators.filter((i) => assignedIds(a, 'indicators', u.id).has(i.id))]));
   const tasks = new Map(units.map((u) => [u.id, [...assignedIds(a, 'tasks', u.id)]]));
+  const reportingIn = new Map<string, string[]>();
   return {
     /** Units that report at least one indicator. */
     indicatorUnits: units.filter((u) => (indicators.get(u.id) ?? []).length > 0).map((u) => u.id),
     taskUnits: units.filter((u) => (tasks.get(u.id) ?? []).length > 0).map((u) => u.id),
     indicatorCount: (unitId: string) => indicators.get(unitId)?.length ?? 0,
+    /** The units with at least one row to report in the period: a unit whose indicators are all yearly-only has none before the year's report. */
+    reporting(kind: 'indicators' | 'tasks', period: string): string[] {
+      if (kind === 'tasks') return this.taskUnits;
+      let found = reportingIn.get(period);
+      if (!found) {
+        const p = parsePeriod(period);
+        if (!p.ok) throw new Error(`reportMaker: unreadable period ${period}`);
+        found = this.indicatorUnits.filter((u) => (indicators.get(u) ?? []).some((i) => !i.yearlyOnly || closesYear(p.value)));
+        reportingIn.set(period, found);
+      }
+      return found;
+    },
     make(unitId: string, period: string, kind: 'indicators' | 'tasks', seed: number) {
       const p = parsePeriod(period);
       if (!p.ok) throw new Error(`reportMaker: unreadable period ${period}`);

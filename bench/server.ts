@@ -54,11 +54,12 @@ async function run(target: Target): Promise<void> {
     Array.from({ length: count }, (_, i) => {
       const n = from + i;
       const kind = n % 3 === 2 ? 'tasks' : 'indicators';
-      const pool = kind === 'tasks' ? maker.taskUnits : maker.indicatorUnits;
-      return maker.make(pool[n % pool.length], PERIODS[n % PERIODS.length], kind, n);
+      const period = PERIODS[n % PERIODS.length];
+      const pool = maker.reporting(kind, period); // no empty reports: the server refuses them (422)
+      return maker.make(pool[n % pool.length], period, kind, n);
     });
   // First one indicator report of every unit for 2026-Q1 (the period consolidated below), then more.
-  const requests = maker.indicatorUnits.map((u, n) => maker.make(u, '2026-Q1', 'indicators', n));
+  const requests = maker.reporting('indicators', '2026-Q1').map((u, n) => maker.make(u, '2026-Q1', 'indicators', n));
   requests.push(...mixed(SUBMISSIONS - requests.length, 0));
   const warmUp = mixed(WARM_UP, SUBMISSIONS); // other seeds: new revisions, not replays of the measured ones
 
