@@ -2,7 +2,6 @@
 // printed once to the operator's console and never stored in clear; it must be changed at first sign-in.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { isUniqueViolation } from './db/connect';
 import type { Database } from './db/schema';
 import { hashPassword } from './auth/passwords';
 import { createUser, findByUsername, grant, hasAdmin, setPassword } from './repositories/users';
@@ -44,8 +43,12 @@ export async function ensureAdmin(db: Kysely<Database>, log: BootstrapLog, print
       created = true;
     });
   } catch (err) {
-    // Another process starting at the same moment created it first (unique user name): fine.
-    if (isUniqueViolation(err) && (await hasAdmin(db))) return null;
+    // Another process starting at the same moment created it first: fine, whichever way its commit
+    // showed here – this insert refused by the unique user name, the name found taken between this
+    // transaction's two reads (PostgreSQL reads what is committed), or (SQLite) this transaction's
+    // snapshot stale at its first write ("database is locked"). Any other failure leaves no
+    // administrator behind it and is thrown.
+    if (await hasAdmin(db)) return null;
     throw err;
   }
   if (!created) return null;
