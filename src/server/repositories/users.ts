@@ -3,6 +3,7 @@
 // Pass a Transaction to make several writes one unit (the admin CLI does).
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { isUniqueViolation } from '../db/connect';
 import { preparedQuery } from '../db/prepared';
 import type { Database, UserTable } from '../db/schema';
 import type { Principal, Role, RoleGrant } from '../auth/principal';
@@ -67,7 +68,8 @@ export async function createUser(db: Q, input: NewUser, actor: Actor): Promise<R
   if (!USERNAME.test(username)) {
     return fail('user.invalidName', `Tên đăng nhập "${input.username}" không hợp lệ: 2–64 ký tự a-z, 0-9, dấu chấm, gạch ngang, gạch dưới.`);
   }
-  if (await findByUsername(db, username)) return fail('user.exists', `Tên đăng nhập "${username}" đã tồn tại.`);
+  const taken = () => fail('user.exists', `Tên đăng nhập "${username}" đã tồn tại.`);
+  if (await findByUsername(db, username)) return taken();
   const row: UserRow = {
     id: randomUUID(),
     username,
@@ -80,9 +82,24 @@ export async function createUser(db: Q, input: NewUser, actor: Actor): Promise<R
     created_at: now(),
     token_version: 0,
   };
-  await db.insertInto('users').values(row).execute();
+  try {
+    await db.insertInto('users').values(row).execute();
+  } catch (error) {
+    // Another administrator (another instance, the CLI) took the name between the look-up and this
+    // insert: the same refusal as when it was taken before, not a server error. Inside a PostgreSQL
+    // transaction the failed insert has ended it; the caller's refusal rolls it back.
+    if (usernameTaken(error)) return taken();
+    throw error;
+  }
   await audit(db, actor, 'user.add', 'user', row.id, null, publicUser(row));
   return { ok: true, value: row };
+}
+
+/** A unique violation on the user name (PostgreSQL names the constraint, SQLite the column). */
+function usernameTaken(error: unknown): boolean {
+  if (!isUniqueViolation(error)) return false;
+  const e = error as { constraint?: unknown; message?: unknown };
+  return e.constraint === 'users_username_key' || (typeof e.message === 'string' && e.message.includes('users.username'));
 }
 
 export async function findByUsername(db: Q, username: string): Promise<UserRow | undefined> {

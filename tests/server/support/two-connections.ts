@@ -1,0 +1,60 @@
+// Two connections to one new database – two processes' worth – and a Kysely plugin that runs the
+// other process's work at a chosen moment of this one's, so that a race between instances runs the
+// same way at every run (bootstrap-admin-race, users-race).
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { connect, type Db } from '../../../src/server/db/connect';
+import { migrateToLatest } from '../../../src/server/db/migrate';
+import { postgresUrl } from './databases';
+
+/** The databases to run a race on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const raceKinds = postgresUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+
+/** Two connections to one new, migrated database (two processes' worth), and how to remove it. */
+export async function twoConnections(kind: 'sqlite' | 'postgres'): Promise<{ a: Db; b: Db; drop(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-race-'));
+    const file = path.join(dir, 'reporting.sqlite');
+    const a = connect({ sqliteFile: file });
+    await migrateToLatest(a);
+    const b = connect({ sqliteFile: file });
+    return { a, b, drop: async () => { await b.close(); await a.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const schema = `race_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = async (text: string) => {
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    await client.query(text).finally(() => client.end());
+  };
+  await admin(`create schema ${schema}`);
+  const a = connect({ databaseUrl: postgresUrl!, schema });
+  await migrateToLatest(a);
+  const b = connect({ databaseUrl: postgresUrl!, schema });
+  return { a, b, drop: async () => { await b.close(); await a.close(); await admin(`drop schema ${schema} cascade`); } };
+}
+
+/** Runs `between` once, after the first look-up of a user by name has been answered on this connection. */
+export function afterFirstNameLookup(between: () => Promise<void>): KyselyPlugin & { fired: boolean } {
+  const lookups = new WeakSet<object>();
+  const plugin = {
+    fired: false,
+    transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+      const text = JSON.stringify(args.node);
+      if (args.node.kind === 'SelectQueryNode' && text.includes('"users"') && text.includes('"username"')) lookups.add(args.queryId);
+      return args.node;
+    },
+    async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+      if (!plugin.fired && lookups.has(args.queryId)) {
+        plugin.fired = true;
+        await between();
+      }
+      return args.result;
+    },
+  };
+  return plugin;
+}
+
