@@ -28,6 +28,9 @@ export async function ensureAdmin(db: Kysely<Database>, log: BootstrapLog, print
       if (await hasAdmin(trx)) return;
       const existing = await findByUsername(trx, 'admin');
       let userId: string;
+      // Another process may have committed its administrator (account and role at once) since the
+      // check above: PostgreSQL's next statement sees it, and that account must keep its password.
+      if (existing && (await hasAdmin(trx))) return;
       if (existing) {
         // An `admin` account that lost its role is reset rather than duplicated.
         const reset = await setPassword(trx, existing.id, hash, { mustChange: true }, 'system');

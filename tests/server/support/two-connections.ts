@@ -37,18 +37,22 @@ export async function twoConnections(kind: 'sqlite' | 'postgres'): Promise<{ a: 
   return { a, b, drop: async () => { await b.close(); await a.close(); await admin(`drop schema ${schema} cascade`); } };
 }
 
-/** Runs `between` once, after the first look-up of a user by name has been answered on this connection. */
-export function afterFirstNameLookup(between: () => Promise<void>): KyselyPlugin & { fired: boolean } {
-  const lookups = new WeakSet<object>();
+/**
+ * Runs `between` once, after the `nth` select on this connection that reads `table` (and, when
+ * given, `column`) has been answered – before the caller sees the answer.
+ */
+export function afterSelect(table: string, nth: number, between: () => Promise<void>, column?: string): KyselyPlugin & { fired: boolean } {
+  const matching = new WeakSet<object>();
+  let seen = 0;
   const plugin = {
     fired: false,
     transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
       const text = JSON.stringify(args.node);
-      if (args.node.kind === 'SelectQueryNode' && text.includes('"users"') && text.includes('"username"')) lookups.add(args.queryId);
+      if (args.node.kind === 'SelectQueryNode' && text.includes(`"${table}"`) && (!column || text.includes(`"${column}"`))) matching.add(args.queryId);
       return args.node;
     },
     async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-      if (!plugin.fired && lookups.has(args.queryId)) {
+      if (!plugin.fired && matching.has(args.queryId) && ++seen === nth) {
         plugin.fired = true;
         await between();
       }
@@ -58,3 +62,5 @@ export function afterFirstNameLookup(between: () => Promise<void>): KyselyPlugin
   return plugin;
 }
 
+/** Runs `between` once, after the first look-up of a user by name has been answered on this connection. */
+export const afterFirstNameLookup = (between: () => Promise<void>) => afterSelect('users', 1, between, 'username');
