@@ -1,19 +1,30 @@
 // Two server processes starting together on an empty database both try to create the first
-// administrator (bootstrap-admin.ts). However the other's commit reaches the one that loses – its
-// insert refused by the unique user name, the name found already taken between its two reads
-// (PostgreSQL, read committed), or its snapshot gone stale before its first write (SQLite, WAL) – it
-// must go on starting: an administrator exists. Nor may it take the other's new account, found
-// between its check and its look-up, for an `admin` that lost its role and reset its password (the
-// one-time password the other printed would then not work). CI once saw the second case stop an instance
-// (tests/operations/two-instances). Here the other process's commit is placed between the loser's
-// reads by a Kysely plugin, so the race runs the same way every time, on both databases.
+// administrator (bootstrap-admin.ts). The one that loses must go on starting – an administrator
+// exists – and must leave the other's account as it is: not take it for an `admin` that lost its
+// role and reset its password (the one-time password the other printed would then not work).
+// On PostgreSQL the other's commit can land between the loser's statements: after its look-up of the
+// name (the name then found taken, or the insert refused by the unique name) or after its check for
+// an administrator (the account then found). A Kysely plugin places it there, so each race runs the
+// same way every time. CI once saw the first stop an instance (tests/operations/two-instances).
+// On SQLite the loser's transaction begins IMMEDIATE and waits for the other's commit: a real second
+// process holds it here.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ensureAdmin } from '../../src/server/bootstrap-admin';
+import { connect } from '../../src/server/db/connect';
+import { migrateToLatest } from '../../src/server/db/migrate';
 import { createUser, grant } from '../../src/server/repositories/users';
-import { afterFirstNameLookup, afterSelect, raceKinds, twoConnections } from './support/two-connections';
+import { postgresUrl } from './support/databases';
+import { afterFirstNameLookup, afterSelect, otherProcessWriting, raceKinds, twoConnections } from './support/two-connections';
 
 const quiet = { info: () => undefined, warn: () => undefined };
 
-describe.each(raceKinds)('the first administrator, when another process creates it at the same moment (%s)', (kind) => {
+// PostgreSQL runs the two transactions side by side, so the other's commit can land between this
+// one's statements. SQLite's begin IMMEDIATE (db/connect.ts) leaves no such moment: the second
+// waits at its start for the first to commit, below.
+(postgresUrl ? describe : describe.skip)('the first administrator, when another process creates it at the same moment (postgres)', () => {
+  const kind = 'postgres';
   // The moments at which the other process's commit can land inside this one's transaction.
   const moments = [
     // Between the look-up of `admin` and the insert: the name is taken (PostgreSQL) or the snapshot stale (SQLite).
@@ -55,6 +66,31 @@ describe.each(raceKinds)('the first administrator, when another process creates 
       expect(admins).toEqual([{ username: 'admin', password_hash: 'other' }]);
     } finally {
       await drop();
+    }
+  });
+});
+
+describe('the first administrator, when another process is creating it (sqlite)', () => {
+  it('waits for the other to commit, then starts without making a second one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-race-sqlite-'));
+    const file = path.join(dir, 'reporting.sqlite');
+    const db = connect({ sqliteFile: file });
+    try {
+      await migrateToLatest(db);
+      const now = new Date().toISOString();
+      const other = await otherProcessWriting(file, [
+        `insert into users (id, username, display_name, password_hash, must_change_password, created_at) values ('other-admin', 'admin', 'Quản trị hệ thống', 'other', 1, '${now}')`,
+        `insert into user_roles (user_id, role, unit_id, granted_at) values ('other-admin', 'admin', '', '${now}')`,
+      ]);
+      const password = await ensureAdmin(db.kysely, quiet, () => undefined);
+      expect(await other.exited).toBe(0);
+      expect(password).toBeNull();
+      const admins = await db.kysely.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id')
+        .select(['users.username', 'users.password_hash']).where('user_roles.role', '=', 'admin').execute();
+      expect(admins).toEqual([{ username: 'admin', password_hash: 'other' }]);
+    } finally {
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDialectConfig } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_POSTGRES, type PostgresSettings } from '../config';
 import { BackgroundCheckpoints, LOG_SIZE_LIMIT, SAFETY_NET_PAGES, type CheckpointOptions } from './checkpoints';
@@ -72,6 +72,15 @@ function cachingStatements(statements: StatementCache): SqliteDialectConfig['dat
 }
 
 /**
+ * Two changes to Kysely's SQLite driver.
+ *
+ * Transactions begin IMMEDIATE, taking the write lock at their start. Kysely's plain `begin` is
+ * DEFERRED: a transaction that reads and then writes, while another process (`npm run admin` beside
+ * the server, a second instance at its first start) commits in between, cannot write over its stale
+ * snapshot and fails at once with "database is locked" – SQLite does not wait for that. Begun
+ * IMMEDIATE, it waits for the other writer (busy_timeout) and then reads what it committed. Within
+ * one process nothing changes: Kysely runs one transaction at a time on the connection.
+ *
  * SQLite itself rolls a transaction back when a statement fails with SQLITE_FULL, SQLITE_IOERR or
  * SQLITE_NOMEM; Kysely's ROLLBACK after that fails with "cannot rollback - no transaction is
  * active" and that error replaces the one that matters. Skipping the ROLLBACK when SQLite has
@@ -81,6 +90,9 @@ function sqliteDialect(sqlite: SqliteDatabase.Database, statements: StatementCac
   return new (class extends SqliteDialect {
     override createDriver() {
       const driver = super.createDriver();
+      driver.beginTransaction = async (connection) => {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      };
       const rollback = driver.rollbackTransaction.bind(driver);
       driver.rollbackTransaction = async (connection) => {
         if (sqlite.inTransaction) await rollback(connection);

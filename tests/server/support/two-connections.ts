@@ -1,6 +1,7 @@
 // Two connections to one new database – two processes' worth – and a Kysely plugin that runs the
 // other process's work at a chosen moment of this one's, so that a race between instances runs the
 // same way at every run (bootstrap-admin-race, users-race).
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -64,3 +65,27 @@ export function afterSelect(table: string, nth: number, between: () => Promise<v
 
 /** Runs `between` once, after the first look-up of a user by name has been answered on this connection. */
 export const afterFirstNameLookup = (between: () => Promise<void>) => afterSelect('users', 1, between, 'username');
+
+/**
+ * Another process writing to a SQLite file: it begins a transaction, runs `statements`, says so, holds
+ * the write lock for `holdMs`, then commits. Resolves once it holds the lock, with its exit to await.
+ */
+export async function otherProcessWriting(file: string, statements: readonly string[], holdMs = 500): Promise<{ exited: Promise<number | null> }> {
+  const script = `
+    const Database = require('better-sqlite3');
+    const db = new Database(${JSON.stringify(file)});
+    db.pragma('busy_timeout = 5000');
+    db.exec('begin immediate');
+    for (const s of ${JSON.stringify(statements)}) db.exec(s);
+    process.stdout.write('holding\\n');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${holdMs});
+    db.exec('commit');
+    db.close();`;
+  const child = spawn(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '../../..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('holding')) resolve(); });
+    child.once('exit', (code) => reject(new Error(`the other process exited (${code}) before holding the lock`)));
+  });
+  return { exited };
+}
