@@ -47,10 +47,9 @@ export async function ensureAdmin(db: Kysely<Database>, log: BootstrapLog, print
     });
   } catch (err) {
     // Another process starting at the same moment created it first: fine, whichever way its commit
-    // showed here – this insert refused by the unique user name, the name found taken between this
-    // transaction's two reads (PostgreSQL reads what is committed), or (SQLite) this transaction's
-    // snapshot stale at its first write ("database is locked"). Any other failure leaves no
-    // administrator behind it and is thrown.
+    // showed here – this insert refused by the unique user name, or the name found taken between
+    // this transaction's reads (PostgreSQL reads what is committed; on SQLite the transaction waits
+    // for the other at its start: db/connect.ts). A failure with no administrator after it is thrown.
     if (await hasAdmin(db)) return null;
     throw err;
   }
