@@ -36,6 +36,16 @@ export function tidy(text: string): string {
 }
 
 /**
+ * Free text as stored: tidied, and null when nothing is left (absent, empty, only spaces).
+ * @example tidyOrNull('  ') === null
+ */
+export function tidyOrNull(text: string | null | undefined): string | null {
+  if (text === null || text === undefined) return null;
+  const tidied = tidy(text);
+  return tidied === '' ? null : tidied;
+}
+
+/**
  * The key used to compare a typed word with a vocabulary: tidy, lower-cased (Vietnamese "Đ" → "đ"
  * has a simple case mapping, so no locale is needed), with brackets, dashes and punctuation read as
  * spaces – "Đang triển khai(đúng tiến độ)" and "đang triển khai - đúng tiến độ" fold alike.

@@ -16,7 +16,7 @@ import { assessmentLabel, assessValue } from './assessment';
 import type { IndicatorRow, RowEvaluation, SubmissionRequest, TaskRow } from './schemas';
 import { evaluateValue, type Evaluation } from './evaluate';
 import { parseIndicatorValue, parseRate, parseTaskStatus, valueText, type Checked, type ParsedValue, type TaskStatus } from './values';
-import { tidy } from './text';
+import { tidyOrNull } from './text';
 
 export interface ValidateOptions {
   /** The indicator / task ids assigned to the submitting unit; when absent, any catalogue id is allowed. */
@@ -61,11 +61,6 @@ function itemsOf(catalogue: Catalogue) {
   return index;
 }
 
-const text = (s: string | null | undefined): string | null => {
-  if (s === null || s === undefined) return null;
-  const tidied = tidy(s);
-  return tidied === '' ? null : tidied;
-};
 
 /**
  * Validates a (schema-checked) submission against the catalogue: period, plan, ids, every value.
@@ -123,7 +118,7 @@ export function validateSubmission(
       if (!r.ok) issues.push(...r.issues);
       else {
         issues.push(...r.warnings);
-        rows.push({ id: row.id, value: r.value, evaluation: evaluateValue(indicator.target, r.value), note: text(row.note) });
+        rows.push({ id: row.id, value: r.value, evaluation: evaluateValue(indicator.target, r.value), note: tidyOrNull(row.note) });
       }
     }
     if (period.ok) submission = { ...header, period: period.value, kind: 'indicators', rows };
@@ -204,9 +199,9 @@ function checkTaskRow(row: TaskRow, issues: Issue[]): CheckedTaskRow | null {
     id: row.id,
     status: status.ok ? status.value : null,
     progress: progress.ok ? progress.value : null,
-    result: text(row.result),
-    obstacles: text(row.obstacles),
-    proposal: text(row.proposal),
+    result: tidyOrNull(row.result),
+    obstacles: tidyOrNull(row.obstacles),
+    proposal: tidyOrNull(row.proposal),
     completedOn,
   };
   if (status.ok && out.status === null && (out.progress !== null || out.result || out.obstacles || out.proposal || completedOn)) {

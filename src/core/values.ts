@@ -22,7 +22,7 @@ import type { Issue } from './result';
 import { assertNever } from './result';
 import { makeIssue } from './messages';
 import { readNumber, shiftDecimal, formatCount, formatPercent } from './numbers';
-import { fold, tidy } from './text';
+import { fold, tidy, tidyOrNull } from './text';
 
 export type IndicatorStatus = 'done' | 'inProgress' | 'notStarted';
 export type TaskStatus = 'done' | 'onTrack' | 'late' | 'notStarted';
@@ -176,8 +176,7 @@ export function parseTaskStatus(raw: RawValue, field = 'status', rowId?: string)
  * @example parseIndicatorValue({ kind: 'countPair', … }, { numerator: '45', denominator: '1.200' }) // ok, 45 of 1200
  */
 export function parseIndicatorValue(form: ReportingForm, raw: RawIndicatorInput, rowId?: string): Checked<ParsedValue | null> {
-  const tidied = raw.note === null || raw.note === undefined ? '' : tidy(raw.note);
-  const note = tidied !== '' ? tidied : undefined;
+  const note = tidyOrNull(raw.note) ?? undefined;
   switch (form.kind) {
     case 'rate': {
       const r = parseRate(raw.value, 'value', rowId);

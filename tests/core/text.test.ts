@@ -1,4 +1,4 @@
-import { fold, nfc, tidy } from '../../src/core/text';
+import { fold, nfc, tidy, tidyOrNull } from '../../src/core/text';
 
 describe('text folding (docs/domain.md §6)', () => {
   const nfd = (s: string) => s.normalize('NFD');
@@ -14,6 +14,17 @@ describe('text folding (docs/domain.md §6)', () => {
     ['', ''],
   ])('tidy(%j) = %j', (input, expected) => {
     expect(tidy(input)).toBe(expected);
+  });
+
+  it.each([
+    [null, null],
+    [undefined, null],
+    ['', null],
+    [' \u00a0\t\n\u200b ', null],
+    ['\u0000', null],
+    [`  ${nfd('Đã  hoàn')}\u00a0thành `, 'Đã hoàn thành'],
+  ])('tidyOrNull(%j) = %j: the stored form of free text, null when nothing is left', (input, expected) => {
+    expect(tidyOrNull(input)).toBe(expected);
   });
 
   it.each([
