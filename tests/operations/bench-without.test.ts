@@ -1,11 +1,12 @@
 // bench:server's measuring builds (BENCH_WITHOUT, bench/build-without.mjs) replace lines of
 // store-submission.ts by text. If the source moves on, the build must fail rather than quietly
 // measure the whole server under a "without" label: here the lines are checked against today's
-// source, each part builds, and an unknown part is refused.
+// source, each part builds, an unknown part is refused, and the tests' own child servers refuse it.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { compiledServer } from '../../bench/child-server';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SOURCE = fs.readFileSync(path.join(ROOT, 'src/server/store-submission.ts'), 'utf8');
@@ -36,6 +37,19 @@ describe('the benchmark builds without a part of a submission', () => {
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a server the tests start is never such a build: BENCH_WITHOUT set under jest is refused', () => {
+    const saved = { without: process.env.BENCH_WITHOUT, server: process.env.BENCH_SERVER };
+    process.env.BENCH_WITHOUT = 'domain';
+    delete process.env.BENCH_SERVER;
+    try {
+      expect(() => compiledServer()).toThrow('BENCH_WITHOUT is set');
+    } finally {
+      if (saved.without === undefined) delete process.env.BENCH_WITHOUT;
+      else process.env.BENCH_WITHOUT = saved.without;
+      if (saved.server !== undefined) process.env.BENCH_SERVER = saved.server;
     }
   });
 

@@ -8,12 +8,7 @@
 // same way every time. CI once saw the first stop an instance (tests/operations/two-instances).
 // On SQLite the loser's transaction begins IMMEDIATE and waits for the other's commit: a real second
 // process holds it here.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { ensureAdmin } from '../../src/server/bootstrap-admin';
-import { connect } from '../../src/server/db/connect';
-import { migrateToLatest } from '../../src/server/db/migrate';
 import { createUser, grant } from '../../src/server/repositories/users';
 import { postgresUrl } from './support/databases';
 import { afterFirstNameLookup, afterSelect, otherProcessWriting, raceKinds, twoConnections } from './support/two-connections';
@@ -72,13 +67,10 @@ const quiet = { info: () => undefined, warn: () => undefined };
 
 describe('the first administrator, when another process is creating it (sqlite)', () => {
   it('waits for the other to commit, then starts without making a second one', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-race-sqlite-'));
-    const file = path.join(dir, 'reporting.sqlite');
-    const db = connect({ sqliteFile: file });
+    const { a: db, file, drop } = await twoConnections('sqlite');
     try {
-      await migrateToLatest(db);
       const now = new Date().toISOString();
-      const other = await otherProcessWriting(file, [
+      const other = await otherProcessWriting(file!, [
         `insert into users (id, username, display_name, password_hash, must_change_password, created_at) values ('other-admin', 'admin', 'Quản trị hệ thống', 'other', 1, '${now}')`,
         `insert into user_roles (user_id, role, unit_id, granted_at) values ('other-admin', 'admin', '', '${now}')`,
       ]);
@@ -89,8 +81,7 @@ describe('the first administrator, when another process is creating it (sqlite)'
         .select(['users.username', 'users.password_hash']).where('user_roles.role', '=', 'admin').execute();
       expect(admins).toEqual([{ username: 'admin', password_hash: 'other' }]);
     } finally {
-      await db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await drop();
     }
   });
 });

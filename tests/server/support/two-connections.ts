@@ -15,15 +15,15 @@ import { postgresUrl } from './databases';
 /** The databases to run a race on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const raceKinds = postgresUrl ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
 
-/** Two connections to one new, migrated database (two processes' worth), and how to remove it. */
-export async function twoConnections(kind: 'sqlite' | 'postgres'): Promise<{ a: Db; b: Db; drop(): Promise<void> }> {
+/** Two connections to one new, migrated database (two processes' worth), how to remove it, and its file (SQLite). */
+export async function twoConnections(kind: 'sqlite' | 'postgres'): Promise<{ a: Db; b: Db; drop(): Promise<void>; file?: string }> {
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-race-'));
     const file = path.join(dir, 'reporting.sqlite');
     const a = connect({ sqliteFile: file });
     await migrateToLatest(a);
     const b = connect({ sqliteFile: file });
-    return { a, b, drop: async () => { await b.close(); await a.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return { a, b, file, drop: async () => { await b.close(); await a.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
   }
   const schema = `race_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = async (text: string) => {
