@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import fp from 'fastify-plugin';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { version } from '../../package.json';
 import type { Catalogue } from '../core/catalogue-types';
 import type { Principal } from './auth/principal';
 import type { CatalogueStore } from './catalogues';
@@ -16,6 +17,7 @@ import { fastifyTrustProxy, type ServerConfig } from './config';
 import { connectFromConfig, type Db } from './db/connect';
 import { dbPlugin } from './db/plugin';
 import { installErrorHandler, type ErrorBody } from './errors';
+import { metricsPlugin } from './metrics';
 import { acceptanceRoutes } from './routes/acceptance';
 import { assignmentOverrideRoutes } from './routes/assignment-overrides';
 import { auditRoutes } from './routes/audit';
@@ -105,6 +107,8 @@ export const reportingApp = fp<AppOptions>(async (app, options) => {
   await app.register(options.auth);
   // Workbooks are drawn and read in worker threads, off the event loop (workers/pool.ts).
   await app.register(workersPlugin, options.workers ?? {});
+  // GET /metrics for the operator's Prometheus, when METRICS_TOKEN is set (metrics.ts).
+  await app.register(metricsPlugin, { token: config.metricsToken, version });
 
   await app.register(
     async (api) => {

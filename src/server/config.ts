@@ -34,6 +34,8 @@ export interface ServerConfig {
   readonly logLevel: string;
   /** After SIGTERM, requests in flight get this long (ms) before the process exits regardless. */
   readonly shutdownGraceMs: number;
+  /** METRICS_TOKEN: the bearer token of GET /metrics (Prometheus); unset = no /metrics. */
+  readonly metricsToken: string | undefined;
 }
 
 /** How the server talks to PostgreSQL: a held lock or a slow query fails fast instead of stalling every request. */
@@ -129,6 +131,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     }
   }
 
+  // The figures say how busy the server is and which routes fail: for the operator's scraper only.
+  const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
+  if (metricsToken !== undefined && (Buffer.byteLength(metricsToken, 'utf8') < MIN_SECRET_BYTES || /\s/.test(metricsToken))) {
+    problems.push(`METRICS_TOKEN must be at least ${MIN_SECRET_BYTES} random bytes without spaces (e.g. openssl rand -hex 32), or unset for no /metrics`);
+  }
+
   const scheme = https ? 'https' : 'http';
   const corsOrigin = env.CORS_ORIGIN?.trim() || `${scheme}://localhost:${port}`;
   if (!/^https?:\/\/[^/\s]+$/.test(corsOrigin)) {
@@ -165,6 +173,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     deadline: { days: deadlineDays, workingDays: workingRaw !== '0' },
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     shutdownGraceMs,
+    metricsToken,
   };
 }
 

@@ -17,6 +17,7 @@ import { rememberedRead } from './db/read-cache';
 import { sha256Hex } from './hash';
 import { createRevision, listSubmissions, submissionAnswer, type NewRevision } from './repositories/submissions';
 import { getUnit } from './repositories/units';
+import type { SubmissionOutcome } from './metrics';
 
 export type StoreOutcome =
   | { readonly kind: 'created' | 'replayed'; readonly response: SubmissionResponse }
@@ -84,6 +85,19 @@ export function revisionOf(
 /** Validates and stores (unless `dryRun`: then only validates, and reports what would be stored as 'created'). */
 export async function storeSubmission(
   app: FastifyInstance, body: SubmissionRequest, userId: string, options: { readonly dryRun?: boolean } = {},
+): Promise<StoreOutcome> {
+  const outcome = await checkAndStore(app, body, userId, options);
+  // Counted for the operator's monitoring (metrics.ts); a dry run stores nothing and is not a report received.
+  if (!options.dryRun) app.metrics.submission(body.kind, COUNTED_AS[outcome.kind]);
+  return outcome;
+}
+
+const COUNTED_AS: Readonly<Record<StoreOutcome['kind'], SubmissionOutcome>> = {
+  created: 'created', replayed: 'replayed', invalid: 'invalid', conflict: 'conflict', locked: 'locked', noPlan: 'not_found', noUnit: 'not_found',
+};
+
+async function checkAndStore(
+  app: FastifyInstance, body: SubmissionRequest, userId: string, options: { readonly dryRun?: boolean },
 ): Promise<StoreOutcome> {
   const catalogue = app.catalogues.get(body.planId);
   if (!catalogue) return { kind: 'noPlan' };

@@ -27,6 +27,8 @@ export interface Db {
   readonly groupCommit?: GroupCommit;
   /** SQLite: the remembered reads of db/read-cache.ts. */
   readonly readCache?: ReadCache;
+  /** PostgreSQL: the connection pool, whose counts /metrics shows. */
+  readonly pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -150,7 +152,7 @@ export function connect(options: ConnectOptions): Db {
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', (error) => options.onPoolError?.(error));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', schema: schema ?? 'public', close: () => kysely.destroy() };
+  return { kysely, dialect: 'postgres', schema: schema ?? 'public', pool, close: () => kysely.destroy() };
 }
 
 /** Opens the database the configuration asks for. */
