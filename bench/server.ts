@@ -169,6 +169,14 @@ async function run(target: Target): Promise<void> {
     if (limitRun.threads.length) console.log(`  limit threads:  ${byThread(limitRun.threads)} (ms/request)`);
     const cpuRatio = cpuPerRequest && limitRun.cpuPerRequest ? `; by server CPU per request ${(limitRun.cpuPerRequest / cpuPerRequest).toFixed(2)}` : '';
     console.log(`  ratio:          ${(rate / limitRate).toFixed(2)} of the limit's rate${cpuRatio}`);
+    // The most these CPU costs allow here, whatever the code's shape: the JavaScript thread answers
+    // at most 1/(its ms) a second, and all CPUs, which the clients share, at most CPUs/(server + clients).
+    if (cpuPerRequest !== undefined && mainCpuPerRequest !== undefined) {
+      const cpus = os.cpus().length;
+      const byThread = 1000 / mainCpuPerRequest;
+      const byCpus = (1000 * cpus) / (cpuPerRequest + clientCpuPerRequest);
+      console.log(`  ceilings:       ${byThread.toFixed(0)}/s by the JavaScript thread, ${byCpus.toFixed(0)}/s by ${cpus} CPUs shared with the clients: at most ${(Math.min(byThread, byCpus) / limitRate).toFixed(2)} of the limit's rate at this CPU per request, ${(byCpus / limitRate).toFixed(2)} were work moved off the JavaScript thread at no cost`);
+    }
     console.log(`  load average:   ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (1, 5, 15 min; ${os.cpus().length} CPUs shared with whatever else runs)`);
     console.log(`  consolidation:  ${ms(quantile(times, 0.5))} median of ${times.length} (${UNITS} units, ${summary}; ${values} values stored)`);
   } finally {
