@@ -94,7 +94,7 @@ function figures(app: FastifyInstance, version: string) {
     });
   }
   new Gauge({
-    name: 'cds_worker_tasks', help: 'Workbook worker threads: tasks running and waiting, by pool.',
+    name: 'cds_worker_tasks', help: 'Workbook worker threads, by pool: threads alive, and tasks waiting for one.',
     labelNames: ['pool', 'state'] as const, registers: [registry],
     collect() {
       for (const [name, p] of Object.entries(app.workers.pools)) {
