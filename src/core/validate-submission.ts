@@ -61,7 +61,6 @@ function itemsOf(catalogue: Catalogue) {
   return index;
 }
 
-
 /**
  * Validates a (schema-checked) submission against the catalogue: period, plan, ids, every value.
  * Success carries the parsed rows and the warnings; failure carries every issue (errors and warnings).

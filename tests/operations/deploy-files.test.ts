@@ -101,4 +101,8 @@ describe('deploy/compose.yaml, the systemd unit and nginx', () => {
     expect(nginx).toMatch(/proxy_set_header X-Forwarded-Proto \$scheme;/);
     expect(nginx).toMatch(/proxy_set_header X-Request-Id \$request_id;/);
   });
+
+  it('nginx keeps /metrics in: each instance is scraped on its own address (docs/deploy.md#monitoring)', () => {
+    expect(read('deploy/nginx.conf')).toMatch(/location = \/metrics \{\s*return 404;\s*\}/);
+  });
 });

@@ -8,12 +8,19 @@
 // same way every time. CI once saw the first stop an instance (tests/operations/two-instances).
 // On SQLite the loser's transaction begins IMMEDIATE and waits for the other's commit: a real second
 // process holds it here.
+import type { Kysely } from 'kysely';
 import { ensureAdmin } from '../../src/server/bootstrap-admin';
+import type { Database } from '../../src/server/db/schema';
 import { createUser, grant } from '../../src/server/repositories/users';
 import { postgresUrl } from './support/databases';
 import { afterFirstNameLookup, afterSelect, otherProcessWriting, raceKinds, twoConnections } from './support/two-connections';
 
 const quiet = { info: () => undefined, warn: () => undefined };
+
+/** Every account holding the administrator role, as stored. */
+const administrators = (db: Kysely<Database>) =>
+  db.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select(['users.id', 'users.username', 'users.password_hash', 'users.must_change_password']).where('user_roles.role', '=', 'admin').execute();
 
 // PostgreSQL runs the two transactions side by side, so the other's commit can land between this
 // one's statements. SQLite's begin IMMEDIATE (db/connect.ts) leaves no such moment: the second
@@ -56,9 +63,7 @@ const quiet = { info: () => undefined, warn: () => undefined };
       expect(plugin.fired).toBe(true);
       expect(password).toBeNull();
 
-      const admins = await a.kysely.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id')
-        .select(['users.username', 'users.password_hash']).where('user_roles.role', '=', 'admin').execute();
-      expect(admins).toEqual([{ username: 'admin', password_hash: 'other' }]);
+      expect(await administrators(a.kysely)).toEqual([expect.objectContaining({ username: 'admin', password_hash: 'other' })]);
     } finally {
       await drop();
     }
@@ -77,9 +82,7 @@ describe('the first administrator, when another process is creating it (sqlite)'
       const password = await ensureAdmin(db.kysely, quiet, () => undefined);
       expect(await other.exited).toBe(0);
       expect(password).toBeNull();
-      const admins = await db.kysely.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id')
-        .select(['users.username', 'users.password_hash']).where('user_roles.role', '=', 'admin').execute();
-      expect(admins).toEqual([{ username: 'admin', password_hash: 'other' }]);
+      expect(await administrators(db.kysely)).toEqual([expect.objectContaining({ username: 'admin', password_hash: 'other' })]);
     } finally {
       await drop();
     }
@@ -96,8 +99,7 @@ describe.each(raceKinds)('an `admin` account without the administrator role, at 
       const password = await ensureAdmin(b.kysely, quiet, (line) => printed.push(line));
       expect(password).toEqual(expect.any(String));
       expect(printed.join('\n')).toContain(password!);
-      const admins = await a.kysely.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id')
-        .select(['users.id', 'users.password_hash', 'users.must_change_password']).where('user_roles.role', '=', 'admin').execute();
+      const admins = await administrators(a.kysely);
       expect(admins).toHaveLength(1);
       expect(admins[0].id).toBe(made.value.id);
       expect(admins[0].password_hash).not.toBe('old');
