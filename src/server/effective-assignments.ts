@@ -11,11 +11,28 @@ import { listOverrides } from './repositories/assignment-overrides';
 import { listUnits } from './repositories/units';
 
 /**
+ * Assignments already computed, by the very catalogue, unit list and overrides they were computed
+ * from. On SQLite the unit list and the overrides are remembered reads (db/read-cache.ts): the same
+ * frozen arrays until a unit or an override changes, so one directory's assignment is computed once
+ * (3,400 units: 10–30 ms). On PostgreSQL every read gives new arrays, nothing is found, and the
+ * entries go with their arrays (weak keys).
+ */
+const computed = new WeakMap<Catalogue, WeakMap<readonly Unit[], WeakMap<readonly AssignmentOverride[], Assignments>>>();
+
+/**
  * The effective assignment of a plan over the given units: one query for the plan's overrides.
+ * The answer may be shared between requests: it is read-only (ReadonlyMap, readonly arrays).
  * @example const a = await effectiveAssignments(app.db.kysely, catalogue, await listUnits(app.db.kysely));
  */
 export async function effectiveAssignments(db: Kysely<Database>, catalogue: Catalogue, units: readonly Unit[]): Promise<Assignments> {
-  return assignmentsOf(catalogue, units, await listOverrides(db, catalogue.planId));
+  const overrides: readonly AssignmentOverride[] = await rememberedRead(db, `plan-overrides:${catalogue.planId}`, () => listOverrides(db, catalogue.planId));
+  let byUnits = computed.get(catalogue);
+  if (!byUnits) computed.set(catalogue, (byUnits = new WeakMap()));
+  let byOverrides = byUnits.get(units);
+  if (!byOverrides) byUnits.set(units, (byOverrides = new WeakMap()));
+  let a = byOverrides.get(overrides);
+  if (!a) byOverrides.set(overrides, (a = assignmentsOf(catalogue, units, overrides)));
+  return a;
 }
 
 /** What one unit reports of a plan, by kind of report. */

@@ -17,9 +17,12 @@ import { listUnits } from '../repositories/units';
 import { WORKER_RETRY_AFTER_SEC } from '../workers/pool';
 import { XLSX_TYPE } from '../xlsx/consolidation';
 import { route } from './contract';
+import { Turns } from '../turns';
+import type { Assignments } from '../assignments';
 import { signedIn } from './guard';
 
 export const consolidationRoutes: FastifyPluginAsync = async (app) => {
+  const turns = new Turns();
   route(app, API.consolidation, async (request, reply) => {
     const principal = signedIn(request);
     const query = request.query;
@@ -35,39 +38,45 @@ export const consolidationRoutes: FastifyPluginAsync = async (app) => {
       throw badRequest(`Kế hoạch không có kỳ báo cáo ${periodLabel(period.value)}; các kỳ trong năm: ${names}.`);
     }
 
-    const units = await listUnits(app.db.kysely);
-    const a = await effectiveAssignments(app.db.kysely, catalogue, units);
     const header = { planId: query.planId, period: query.period, generatedAt: app.clock().toISOString() };
-    if (query.format === 'json' && query.kind === 'indicators') {
-      // Packed (src/core/consolidation-sheet/wire.ts), from the reports' rows decoded once per revision (report-rows.ts).
-      const reports = await latestIndicatorReports(app.db.kysely, query.planId, query.period);
-      return { ...header, kind: 'indicators' as const, ...consolidateIndicatorsPacked(catalogue, units, a, reports, period.value) };
-    }
-    const marks = await provinceMarks(app.db.kysely, query.planId, query.period, query.kind);
-    const stored = (await latestRowsText(app.db.kysely, query.planId, query.period, query.kind))
-      .map((r) => ({ ...r, provinceState: marks.get(r.unitId)?.provinceState ?? null }));
-    const visible = (task: Task) => everything || (a.taskMonitors.get(task.id) ?? []).some((m) => monitors.includes(m));
-    const job: ConsolidationJob = {
-      catalogue, units, assignments: a, stored, kind: query.kind, period: period.value,
-      visibleTaskIds: query.kind === 'tasks' && !everything ? catalogue.tasks.filter(visible).map((t) => t.id) : null, header,
-    };
-    if (query.format === 'xlsx') {
-      // Computed and drawn in a worker thread: seconds of exceljs at the national scale (bench/consolidation.ts).
-      const file = `tong-hop-${query.planId}-${query.period}-${query.kind}.xlsx`;
-      const groups = query.kind === 'indicators' ? catalogue.indicatorGroups : catalogue.taskGroups;
-      let xlsx: Buffer;
-      try {
-        xlsx = await app.workers.consolidationXlsx(job, { groups, document: catalogue.document });
-      } catch (error) {
-        if (error instanceof HttpError && error.statusCode === 503) reply.header('Retry-After', String(WORKER_RETRY_AFTER_SEC));
-        throw error;
+    const visible = (a: Assignments) => (task: Task) => everything || (a.taskMonitors.get(task.id) ?? []).some((m) => monitors.includes(m));
+    // Read and computed in turns (turns.ts): at the national scale each takes 100–300 ms of the event loop.
+    const answer = await turns.run(async () => {
+      const units = await listUnits(app.db.kysely);
+      const a = await effectiveAssignments(app.db.kysely, catalogue, units);
+      if (query.format === 'json' && query.kind === 'indicators') {
+        // Packed (src/core/consolidation-sheet/wire.ts), from the reports' rows decoded once per revision (report-rows.ts).
+        const reports = await latestIndicatorReports(app.db.kysely, query.planId, query.period);
+        return { body: { ...header, kind: 'indicators' as const, ...consolidateIndicatorsPacked(catalogue, units, a, reports, period.value) } };
       }
-      return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${file}"`).send(xlsx);
-    }
-    if (query.format === 'csv') {
+      const marks = await provinceMarks(app.db.kysely, query.planId, query.period, query.kind);
+      const stored = (await latestRowsText(app.db.kysely, query.planId, query.period, query.kind))
+        .map((r) => ({ ...r, provinceState: marks.get(r.unitId)?.provinceState ?? null }));
+      const job: ConsolidationJob = {
+        catalogue, units, assignments: a, stored, kind: query.kind, period: period.value,
+        visibleTaskIds: query.kind === 'tasks' && !everything ? catalogue.tasks.filter(visible(a)).map((t) => t.id) : null, header,
+      };
+      // The .xlsx is computed and drawn in a worker thread, outside the turns.
+      if (query.format === 'xlsx') return { job };
+      const body = consolidationBody(job);
+      return query.format === 'csv' ? { csv: consolidationCsv(body) } : { body };
+    });
+
+    if ('body' in answer) return answer.body;
+    if ('csv' in answer) {
       const file = `tong-hop-${query.planId}-${query.period}-${query.kind}.csv`;
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(consolidationCsv(consolidationBody(job)));
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(answer.csv);
     }
-    return consolidationBody(job);
+    // Computed and drawn in a worker thread: seconds of exceljs at the national scale (bench/consolidation.ts).
+    const file = `tong-hop-${query.planId}-${query.period}-${query.kind}.xlsx`;
+    const groups = query.kind === 'indicators' ? catalogue.indicatorGroups : catalogue.taskGroups;
+    let xlsx: Buffer;
+    try {
+      xlsx = await app.workers.consolidationXlsx(answer.job, { groups, document: catalogue.document });
+    } catch (error) {
+      if (error instanceof HttpError && error.statusCode === 503) reply.header('Retry-After', String(WORKER_RETRY_AFTER_SEC));
+      throw error;
+    }
+    return reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${file}"`).send(xlsx);
   });
 };
