@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { API } from '../../core/api';
 import type { Task } from '../../core/catalogue-types';
 import { inScheme, parsePeriod, periodLabel, periodsOfScheme } from '../../core/periods';
+import type { Assignments } from '../assignments';
 import { can, monitoringUnitIds } from '../auth/roles';
 import { consolidateIndicatorsPacked } from '../consolidation-indicators';
 import { consolidationBody, type ConsolidationJob } from '../consolidation-job';
@@ -14,11 +15,10 @@ import { badRequest, forbidden, HttpError, notFound } from '../errors';
 import { provinceMarks } from '../repositories/acceptance';
 import { latestRowsText } from '../repositories/submissions';
 import { listUnits } from '../repositories/units';
+import { Turns } from '../turns';
 import { WORKER_RETRY_AFTER_SEC } from '../workers/pool';
 import { XLSX_TYPE } from '../xlsx/consolidation';
 import { route } from './contract';
-import { Turns } from '../turns';
-import type { Assignments } from '../assignments';
 import { signedIn } from './guard';
 
 export const consolidationRoutes: FastifyPluginAsync = async (app) => {
