@@ -7,6 +7,8 @@ import { describeEachDatabase } from './support/databases';
 import { communeReport, indicatorReport, taskReport } from './support/requests';
 import { as, principal } from './support/test-auth';
 import { expandConsolidation } from '../../src/core/consolidation-sheet';
+import * as reportRows from '../../src/server/report-rows';
+import * as submissions from '../../src/server/repositories/submissions';
 
 const consolidator = as(principal('consolidator', null));
 const url = (kind: string, format = 'json') => `/api/consolidation?planId=${PLAN_ID}&period=2026-Q1&kind=${kind}&format=${format}`;
@@ -105,6 +107,40 @@ describeEachDatabase('consolidation', (database) => {
   it('refuses clerks and approvers', async () => {
     for (const who of [principal('reporter', SKHCN), principal('approver', SKHCN)]) {
       expect((await t.app.inject({ method: 'GET', url: url('indicators'), headers: as(who) })).statusCode).toBe(403);
+    }
+  });
+
+  it('reads and computes one consolidation at a time when several are asked at once, each answer the one it gives alone', async () => {
+    // The reports' reads made slow (a national period takes 100–300 ms): with the route's turns
+    // (src/server/turns.ts) no two consolidations are ever reading at the same moment.
+    let reading = 0;
+    let most = 0;
+    const slowed = <A extends unknown[], R>(read: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+      most = Math.max(most, ++reading);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return await read(...args);
+      } finally {
+        reading--;
+      }
+    };
+    const asks = (['indicators', 'tasks'] as const).flatMap((kind) => (['json', 'csv'] as const).map((format) => url(kind, format)));
+    const alone: string[] = [];
+    for (const u of asks) alone.push((await t.app.inject({ method: 'GET', url: u, headers: consolidator })).body);
+    const { latestIndicatorReports } = reportRows;
+    const { latestRowsText } = submissions;
+    const spies = [
+      jest.spyOn(reportRows, 'latestIndicatorReports').mockImplementation(slowed(latestIndicatorReports)),
+      jest.spyOn(submissions, 'latestRowsText').mockImplementation(slowed(latestRowsText)),
+    ];
+    try {
+      const together = await Promise.all([...asks, ...asks].map((u) => t.app.inject({ method: 'GET', url: u, headers: consolidator })));
+      expect(together.map((r) => r.statusCode)).toEqual(Array(asks.length * 2).fill(200));
+      expect(together.map((r) => r.body)).toEqual([...alone, ...alone]);
+      expect(spies.map((spy) => spy.mock.calls.length)).toEqual([2, 6]); // json indicators ×2; csv ×4, json tasks ×2
+      expect(most).toBe(1);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
     }
   });
 

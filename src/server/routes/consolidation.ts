@@ -4,7 +4,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import { API } from '../../core/api';
 import type { Task } from '../../core/catalogue-types';
 import { inScheme, parsePeriod, periodLabel, periodsOfScheme } from '../../core/periods';
-import type { Assignments } from '../assignments';
 import { can, monitoringUnitIds } from '../auth/roles';
 import { consolidateIndicatorsPacked } from '../consolidation-indicators';
 import { consolidationBody, type ConsolidationJob } from '../consolidation-job';
@@ -39,7 +38,6 @@ export const consolidationRoutes: FastifyPluginAsync = async (app) => {
     }
 
     const header = { planId: query.planId, period: query.period, generatedAt: app.clock().toISOString() };
-    const visible = (a: Assignments) => (task: Task) => everything || (a.taskMonitors.get(task.id) ?? []).some((m) => monitors.includes(m));
     // Read and computed in turns (turns.ts): at the national scale each takes 100–300 ms of the event loop.
     const answer = await turns.run(async () => {
       const units = await listUnits(app.db.kysely);
@@ -52,9 +50,10 @@ export const consolidationRoutes: FastifyPluginAsync = async (app) => {
       const marks = await provinceMarks(app.db.kysely, query.planId, query.period, query.kind);
       const stored = (await latestRowsText(app.db.kysely, query.planId, query.period, query.kind))
         .map((r) => ({ ...r, provinceState: marks.get(r.unitId)?.provinceState ?? null }));
+      const visible = (task: Task) => everything || (a.taskMonitors.get(task.id) ?? []).some((m) => monitors.includes(m));
       const job: ConsolidationJob = {
         catalogue, units, assignments: a, stored, kind: query.kind, period: period.value,
-        visibleTaskIds: query.kind === 'tasks' && !everything ? catalogue.tasks.filter(visible(a)).map((t) => t.id) : null, header,
+        visibleTaskIds: query.kind === 'tasks' && !everything ? catalogue.tasks.filter(visible).map((t) => t.id) : null, header,
       };
       // The .xlsx is computed and drawn in a worker thread, outside the turns.
       if (query.format === 'xlsx') return { job };
